@@ -1,0 +1,55 @@
+# The two commands a newcomer needs: `make run` and `make test` (DESIGN.md §5).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test lint format bench worker web clean
+
+$(VENV)/.runtime: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime
+	$(PIP) install --quiet -e ".[dev]"
+	touch $@
+
+$(VENV)/.bench: $(VENV)/.dev
+	$(PIP) install --quiet -e ".[dev,bench]"
+	touch $@
+
+## run: install, migrate, load demo data, then serve http://$(HOST):$(PORT) and the background worker
+run: $(VENV)/.runtime
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving http://$(HOST):$(PORT) with the background worker. Ctrl-C stops both."
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(PY) manage.py run_huey --quiet & \
+	  $(PY) manage.py runserver $(HOST):$(PORT); \
+	  wait
+
+## test: lint, then the whole suite (PostgreSQL when DATABASE_URL points at one, SQLite otherwise)
+test: $(VENV)/.dev lint
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## bench: every benchmark against PostgreSQL (DATABASE_URL), ratios measured in the same run
+bench: $(VENV)/.bench
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 huey.sqlite3 staticfiles

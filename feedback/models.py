@@ -1,0 +1,157 @@
+"""Feedback: submissions under pseudonyms, their answers and history, and the anonymized summary."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
+
+from consult.models import Question, Round
+from participants.models import Participant
+
+
+class SubmissionState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Source(models.TextChoices):
+    WEB = "web", _("Online")
+    OFFLINE = "offline", _("Offline (recorded by the Secretariat)")
+
+
+class Submission(FSMModelMixin, models.Model):
+    """One participant's response to one round. Known to the Chair only by its pseudonym."""
+
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="submissions")
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="submissions")
+    pseudonym = models.PositiveIntegerField(help_text=_("Random number, unique within the round."))
+    state = FSMField(default=SubmissionState.DRAFT, choices=SubmissionState.choices, protected=True)
+    source = models.CharField(max_length=8, choices=Source.choices, default=Source.WEB)
+    original_file = models.FileField(upload_to="offline/%Y/", blank=True, max_length=300)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # §11, confirmed once per response when submitting; stored, never shown in any output.
+    personal_capacity_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Optimistic concurrency: every save of answers bumps it; a stale editor is told, not overwritten.
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "participant"], name="one_submission_per_participant_round"),
+            models.UniqueConstraint(fields=["round", "pseudonym"], name="pseudonym_unique_in_round"),
+        ]
+        indexes = [models.Index(fields=["round", "state"])]
+
+    def __str__(self) -> str:
+        return f"Respondent {self.pseudonym}"
+
+    def clean_fields(self, exclude: set[str] | None = None) -> None:
+        super().clean_fields(exclude={*(exclude or ()), "state"})  # STACK.md trap 1
+
+    @property
+    def label(self) -> str:
+        return f"Respondent {self.pseudonym}"
+
+    @transition(
+        field=state, source=[SubmissionState.DRAFT, SubmissionState.SUBMITTED], target=SubmissionState.SUBMITTED
+    )
+    def submit(self, *, at: object) -> None:
+        self.submitted_at = at
+        self.updated_at = at
+
+
+class Answer(models.Model):
+    """One answer. `value` holds text, an int rating, a choice, a list of choices or a boolean."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    value = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["submission", "question"], name="one_answer_per_question")]
+
+    def __str__(self) -> str:
+        return f"{self.question.key}={self.value!r}"
+
+
+class SubmissionRevision(models.Model):
+    """A snapshot of the answers each time a response is submitted, so resubmission keeps history."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    answers = models.JSONField(default=dict)  # {question key: value}
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["submission", "number"], name="revision_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.submission} revision {self.number}"
+
+
+class SummaryState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
+
+
+class GenerationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the worker")
+    RUNNING = "running", _("Generating")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class Summary(FSMModelMixin, models.Model):
+    """The anonymized summary of a round for the WGTR report (§13). Guarded by the leak gate."""
+
+    round = models.OneToOneField(Round, on_delete=models.PROTECT, related_name="summary")
+    state = FSMField(default=SummaryState.DRAFT, choices=SummaryState.choices, protected=True)
+    content = models.JSONField(default=dict, blank=True)  # the generated, anonymized structure
+    narrative = models.TextField(_("Chair's narrative"), blank=True)
+    generation_status = models.CharField(
+        max_length=16, choices=GenerationStatus.choices, default=GenerationStatus.PENDING
+    )
+    generation_progress = models.PositiveSmallIntegerField(default=0, help_text=_("Percent done."))
+    generation_error = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+    generated_at = models.DateTimeField(null=True, blank=True)
+    generated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = _("summaries")
+
+    def __str__(self) -> str:
+        return f"Summary of {self.round}"
+
+    def clean_fields(self, exclude: set[str] | None = None) -> None:
+        super().clean_fields(exclude={*(exclude or ()), "state"})  # STACK.md trap 1
+
+    @transition(field=state, source=SummaryState.DRAFT, target=SummaryState.APPROVED)
+    def approve(self, *, by: object, at: object) -> None:
+        self.approved_by = by
+        self.approved_at = at
+
+    @transition(field=state, source=SummaryState.APPROVED, target=SummaryState.DRAFT)
+    def reopen(self) -> None:
+        self.approved_by = None
+        self.approved_at = None
+
+    @transition(field=state, source=SummaryState.APPROVED, target=SummaryState.PUBLISHED)
+    def publish(self, *, at: object) -> None:
+        self.published_at = at

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class ParticipantsConfig(AppConfig):
+    name = "participants"
+    verbose_name = "Participants"
+
+    def ready(self) -> None:
+        from participants import roles, second_factor  # noqa: F401 (connects signal receivers)
+
+        # Not limited to this app: the other apps create their permissions in their own post_migrate.
+        post_migrate.connect(roles.grant_secretariat_permissions, dispatch_uid="grant_secretariat_permissions")

@@ -1,0 +1,26 @@
+"""Put the viewer's role in every template, for role-dependent navigation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from participants.navigation import navigation_for
+from participants.permissions import is_chair, is_secretariat, participant_of
+
+
+def roles(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"role": "visitor", "viewer_participant": None, "nav": navigation_for("visitor", request.path)}
+    participant = participant_of(user)
+    if is_secretariat(user):
+        role = "secretariat"
+    elif is_chair(user):
+        role = "chair"
+    elif participant is not None and participant.is_approved:
+        role = "participant"
+    else:
+        role = "applicant"
+    return {"role": role, "viewer_participant": participant, "nav": navigation_for(role, request.path)}

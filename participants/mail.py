@@ -1,0 +1,88 @@
+"""Render e-mails from template triples and queue them; the worker sends them (never a request)."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from participants.models import EmailStatus, OutboundEmail
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    mimetype: str
+
+
+def queue_email(
+    *,
+    template: str,
+    to: str,
+    context: dict[str, Any],
+    attachments: Iterable[Attachment] = (),
+) -> OutboundEmail:
+    """Render `templates/<template>.{subject.txt,txt,html}` for one recipient and send it after commit."""
+    context = {"site_url": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"{template}.subject.txt", context).split())
+    message = OutboundEmail.objects.create(
+        to=to,
+        subject=subject[:300],
+        body=render_to_string(f"{template}.txt", context),
+        html=render_to_string(f"{template}.html", context),
+        attachments=[
+            {
+                "filename": item.filename,
+                "content": base64.b64encode(item.content).decode("ascii"),
+                "mimetype": item.mimetype,
+            }
+            for item in attachments
+        ],
+        template=template,
+    )
+    from participants.tasks import deliver_email
+
+    transaction.on_commit(lambda: deliver_email(message.pk))
+    return message
+
+
+def retry_delay_seconds(attempts: int) -> int:
+    """Exponential back-off: 1, 2, 4, 8... minutes, capped at an hour."""
+    return min(60 * 2 ** max(attempts - 1, 0), 3600)
+
+
+def send_queued(*, message_id: int) -> OutboundEmail:
+    """Send one stored message through the configured backend and record the outcome."""
+    message = OutboundEmail.objects.get(pk=message_id)
+    if message.status in (EmailStatus.SENT, EmailStatus.FAILED):
+        return message
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[message.to],
+    )
+    if message.html:
+        email.attach_alternative(message.html, "text/html")
+    for item in message.attachments:
+        email.attach(item["filename"], base64.b64decode(item["content"]), item["mimetype"])
+    message.attempts += 1
+    try:
+        email.send()
+    except Exception as exc:  # any backend or ESP failure: keep it visible and retry
+        message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        message.status = EmailStatus.FAILED if message.attempts >= settings.EMAIL_MAX_ATTEMPTS else EmailStatus.RETRYING
+    else:
+        message.status = EmailStatus.SENT
+        message.sent_at = timezone.now()
+        message.last_error = ""
+    message.save(update_fields=["attempts", "status", "last_error", "sent_at"])
+    return message

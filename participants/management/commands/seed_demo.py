@@ -1,0 +1,21 @@
+"""Load the demo data used by `make run` (idempotent: running it again changes nothing visible)."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from participants import demo as people
+
+
+class Command(BaseCommand):
+    help = "Load demo data: staff, participants, rounds, answers and a summary. Safe to run repeatedly."
+
+    def handle(self, *args: object, **options: object) -> None:
+        with transaction.atomic():
+            logins = people.seed()
+        self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at http://127.0.0.1:8000/account/login/"))
+        self.stdout.write(f"Password for every demo account: {people.DEMO_PASSWORD}")
+        for login in logins:
+            line = f"  {login.role:<38} {login.email}"
+            self.stdout.write(f"{line}  ({login.note})" if login.note else line)

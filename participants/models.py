@@ -1,0 +1,351 @@
+"""People: users (e-mail login), participants and their vetting, invitations, the audit trail, e-mail."""
+
+from __future__ import annotations
+
+import secrets
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
+
+# --- Users ------------------------------------------------------------------------------------------
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        return self.get(email__iexact=username or "")
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=normalise_email(email), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> User:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+def normalise_email(email: str) -> str:
+    """E-mail is the login and is unique case-insensitively; store it lower-cased."""
+    return email.strip().lower()
+
+
+TIME_ZONE_CHOICES = sorted((name, name.replace("_", " ")) for name in zoneinfo.available_timezones())
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Anyone who can log in. Roles are groups (Secretariat, Chair); experts also have a Participant."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("staff status"), default=False, help_text=_("May use the admin site."))
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        choices=TIME_ZONE_CHOICES,
+        help_text=_("Dates and times are shown in this zone. Leave empty for Geneva time."),
+    )
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+    def get_full_name(self) -> str:
+        return self.name or self.email
+
+    def get_short_name(self) -> str:
+        return self.name.split(" ")[0] if self.name else self.email
+
+
+# --- Participants -----------------------------------------------------------------------------------
+
+
+class Category(models.TextChoices):
+    STATE_PARTY = "state_party", _("State Party")
+    SIGNATORY_STATE = "signatory_state", _("Signatory State")
+    OBSERVER_STATE = "observer_state", _("Observer State")
+    INTERNATIONAL_ORGANISATION = "international_organisation", _("International organisation")
+    REGIONAL_ORGANISATION = "regional_organisation", _("Regional organisation")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    INDUSTRY = "industry", _("Industry")
+
+
+class Status(models.TextChoices):
+    INVITED = "invited", _("Invited")
+    REGISTERED = "registered", _("Awaiting vetting")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REMOVED = "removed", _("Removed")
+
+
+class ExpertiseArea(models.TextChoices):
+    ARTICLE_11 = "article_11", _("Article 11 (diversion)")
+    ARTICLE_13 = "article_13", _("Article 13 (reporting)")
+    ARTICLE_15 = "article_15", _("Article 15 (international cooperation)")
+    ARTICLE_17 = "article_17", _("Article 17 (Conference of States Parties)")
+    ONLINE_REPORTING_TOOL = "online_reporting_tool", _("Online reporting tool")
+    INFORMATION_EXCHANGE_PLATFORM = "information_exchange_platform", _("Information exchange platform")
+    REPORT_TEMPLATES = "report_templates", _("Annual and initial report templates")
+    GUIDANCE = "guidance", _("Guidance and FAQ")
+
+
+class Notification(models.TextChoices):
+    """What a participant can choose to receive (decisions about their own account always arrive)."""
+
+    ROUND_SCHEDULED = "round_scheduled", _("A consultation is announced")
+    ROUND_OPENED = "round_opened", _("A consultation opens")
+    REMINDER = "reminder", _("Reminders before a deadline when I have not submitted")
+    ROUND_CLOSED = "round_closed", _("A consultation closes")
+    DOCUMENTS_UPDATED = "documents_updated", _("Documents are added or updated")
+    MEETING_INVITATIONS = "meeting_invitations", _("Calendar invitations for meetings")
+
+
+def default_notifications() -> list[str]:
+    return list(Notification.values)
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Participant(FSMModelMixin, models.Model):
+    """A registered expert. Speaks in a personal capacity (§11); vetted by the Secretariat (§4)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="participant")
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    category = models.CharField(_("category"), max_length=32, choices=Category.choices)
+    country = models.CharField(_("country"), max_length=2, blank=True, help_text=_("ISO 3166 alpha-2 code."))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    expertise = models.JSONField(_("expertise areas"), default=list, blank=True)
+    statement = models.TextField(_("statement of expertise and commitment"), blank=True)
+
+    personal_capacity_acknowledged_at = models.DateTimeField(null=True, blank=True)
+    confidentiality_acknowledged_at = models.DateTimeField(null=True, blank=True)
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    status = FSMField(default=Status.REGISTERED, choices=Status.choices, protected=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    # Category and affiliation changes asked for by an approved participant, awaiting the Secretariat.
+    pending_changes = models.JSONField(default=dict, blank=True)
+
+    notifications = models.JSONField(default=default_notifications, blank=True)
+    feed_token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Data protection: set when the person asked for deletion; identity fields are then tombstoned.
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["full_name"]
+        indexes = [models.Index(fields=["status", "category"]), models.Index(fields=["country"])]
+
+    def __str__(self) -> str:
+        return self.full_name or self.user.email
+
+    def clean_fields(self, exclude: set[str] | None = None) -> None:
+        # A protected FSMField refuses assignment, which full_clean() would attempt (STACK.md trap 1).
+        super().clean_fields(exclude={*(exclude or ()), "status"})
+
+    @property
+    def email(self) -> str:
+        return self.user.email
+
+    @property
+    def is_state(self) -> bool:
+        return self.category in STATE_CATEGORIES
+
+    @property
+    def affiliation(self) -> str:
+        """The country name for State categories, the organisation name otherwise."""
+        from participants.countries import country_name
+
+        return country_name(self.country) if self.is_state else self.organisation
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == Status.APPROVED
+
+    def wants(self, notification: str) -> bool:
+        return notification in (self.notifications or [])
+
+    # Transition bodies only set fields; services lock, check, save, audit and e-mail (STYLE.md).
+
+    @transition(field=status, source=Status.INVITED, target=Status.REGISTERED)
+    def register(self) -> None:
+        self.status_changed_at = timezone.now()
+
+    @transition(
+        field=status,
+        source=Status.REGISTERED,
+        target=Status.APPROVED,
+        conditions=[lambda p: p.email_confirmed_at is not None],
+    )
+    def approve(self) -> None:
+        self.status_changed_at = timezone.now()
+
+    @transition(field=status, source=Status.REGISTERED, target=Status.DECLINED)
+    def decline(self) -> None:
+        self.status_changed_at = timezone.now()
+
+    @transition(field=status, source=Status.DECLINED, target=Status.REGISTERED)
+    def reconsider(self) -> None:
+        self.status_changed_at = timezone.now()
+
+    @transition(field=status, source=Status.APPROVED, target=Status.WITHDRAWN)
+    def withdraw(self) -> None:
+        self.status_changed_at = timezone.now()
+
+    @transition(field=status, source=Status.APPROVED, target=Status.REMOVED)
+    def remove(self) -> None:
+        self.status_changed_at = timezone.now()
+
+
+STATE_CATEGORIES = frozenset({Category.STATE_PARTY, Category.SIGNATORY_STATE, Category.OBSERVER_STATE})
+# Annex 1 §3: these may register themselves; the §6 categories need an invitation.
+SELF_REGISTRATION_CATEGORIES = frozenset(
+    {
+        Category.STATE_PARTY,
+        Category.SIGNATORY_STATE,
+        Category.INTERNATIONAL_ORGANISATION,
+        Category.REGIONAL_ORGANISATION,
+    }
+)
+
+
+class Invitation(models.Model):
+    """A single-use, expiring link that lets a person register (§6). Only the token's hash is stored."""
+
+    email = models.EmailField(_("e-mail address"))
+    category = models.CharField(_("category"), max_length=32, choices=Category.choices)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    message = models.TextField(_("personal message"), blank=True)
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.email}"
+
+    def is_usable(self, now: object | None = None) -> bool:
+        now = now or timezone.now()
+        return self.accepted_at is None and self.revoked_at is None and self.expires_at > now
+
+
+# --- Audit trail ------------------------------------------------------------------------------------
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: object) -> int:
+        raise PermissionError("The audit trail is append-only.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("The audit trail is append-only.")
+
+
+class AuditEvent(models.Model):
+    """Who did what to which object, when (append-only). Visible to the Secretariat only."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=64, db_index=True)
+    target_type = models.CharField(max_length=64, blank=True)
+    target_id = models.CharField(max_length=64, blank=True)
+    target_label = models.CharField(max_length=300, blank=True)
+    from_state = models.CharField(max_length=32, blank=True)
+    to_state = models.CharField(max_length=32, blank=True)
+    reason = models.TextField(blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_label}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise PermissionError("The audit trail is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise PermissionError("The audit trail is append-only.")
+
+
+# --- Outgoing e-mail --------------------------------------------------------------------------------
+
+
+class EmailStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    RETRYING = "retrying", _("Retrying")
+    FAILED = "failed", _("Failed")
+
+
+class OutboundEmail(models.Model):
+    """One rendered message to one recipient, sent by the worker; failures stay visible."""
+
+    to = models.EmailField()
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    html = models.TextField(blank=True)
+    attachments = models.JSONField(default=list, blank=True)  # [{"filename", "content", "mimetype"}]
+    template = models.CharField(max_length=100, db_index=True)
+    status = models.CharField(max_length=16, choices=EmailStatus.choices, default=EmailStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing e-mail")
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.to}"

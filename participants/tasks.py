@@ -1,0 +1,15 @@
+"""Background work for people: e-mail delivery with retries and back-off."""
+
+from __future__ import annotations
+
+from huey.contrib.djhuey import db_task
+
+from participants.mail import retry_delay_seconds, send_queued
+
+
+@db_task()
+def deliver_email(message_id: int) -> None:
+    """Send one queued e-mail; on failure try again later, backing off, until EMAIL_MAX_ATTEMPTS."""
+    message = send_queued(message_id=message_id)
+    if message.status == "retrying":
+        deliver_email.schedule((message_id,), delay=retry_delay_seconds(message.attempts))

@@ -1,0 +1,91 @@
+"""Logging in and out, password reset, and the second factor."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django_otp import login as otp_login
+from django_otp import user_has_device
+
+from participants import audit, second_factor
+from participants.forms_account import LoginForm, QueuedPasswordResetForm, TokenForm
+from participants.permissions import SECOND_FACTOR_SESSION_FLAG, login_required, second_factor_required
+
+
+def safe_next(request: HttpRequest, default: str = "") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default or reverse("dashboard")
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        target = self.get_redirect_url() or reverse("dashboard")
+        if second_factor_required(self.request):
+            return f"{reverse('two_factor')}?{urlencode({'next': target})}"
+        return target
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = QueuedPasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    success_url = reverse_lazy("password_reset_done")
+
+
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Give the second factor, or set one up (staff must; participants may from their profile)."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}")
+    if not user_has_device(request.user):
+        return two_factor_setup(request)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = second_factor.match_device(request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            request.session[SECOND_FACTOR_SESSION_FLAG] = True
+            return redirect(safe_next(request))
+        form.add_error("token", _("That code is not valid. Codes change every 30 seconds; try the newest one."))
+    return render(request, "registration/two_factor_verify.html", {"form": form, "next": safe_next(request)})
+
+
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    device = second_factor.pending_totp_device(request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = second_factor.confirm_totp_device(user=request.user, device=device, token=form.cleaned_data["token"])
+        if codes is not None:
+            otp_login(request, device)
+            request.session[SECOND_FACTOR_SESSION_FLAG] = True
+            return render(
+                request, "registration/two_factor_backup_codes.html", {"codes": codes, "next": safe_next(request)}
+            )
+        form.add_error("token", _("That code does not match. Check the time on your phone and try the newest code."))
+    context = {
+        "form": form,
+        "qr_svg": second_factor.qr_svg(device),
+        "secret": second_factor.readable_secret(device),
+        "next": safe_next(request),
+    }
+    return render(request, "registration/two_factor_setup.html", context)
+
+
+@login_required
+def backup_codes(request: HttpRequest) -> HttpResponse:
+    """Replace the backup codes (the old ones stop working)."""
+    if request.method != "POST":
+        return redirect("dashboard")
+    codes = second_factor.regenerate_backup_codes(user=request.user)
+    audit.record(actor=request.user, action="account.backup_codes_regenerated", target=request.user)
+    messages.success(request, _("New backup codes were made. The old ones no longer work."))
+    return render(request, "registration/two_factor_backup_codes.html", {"codes": codes, "next": reverse("dashboard")})

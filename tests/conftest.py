@@ -1,0 +1,71 @@
+"""Shared fixtures: real e-mail outbox (anymail's test backend), huey in immediate mode, role clients."""
+
+from __future__ import annotations
+
+import os
+
+# Playwright's sync API runs an event loop in the test thread; the ORM must still be usable (STACK.md trap 6).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest
+from django.test import Client
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def anymail_outbox(settings):
+    """Django's test runner swaps in locmem; put anymail's test backend back (STACK.md trap 5)."""
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def huey_immediate():
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = True
+
+
+@pytest.fixture
+def client_for():
+    """A test client logged in as `user`, with the second factor given when the user has one."""
+
+    def make(user, *, second_factor: bool = True) -> Client:
+        client = Client()
+        client.force_login(user)
+        if second_factor:
+            factories.verify_second_factor(client, user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def secretariat(db):
+    return factories.make_secretariat()
+
+
+@pytest.fixture
+def chair(db):
+    return factories.make_chair()
+
+
+@pytest.fixture
+def secretariat_client(client_for, secretariat):
+    return client_for(secretariat)
+
+
+@pytest.fixture
+def chair_client(client_for, chair):
+    return client_for(chair)
+
+
+def pytest_report_header(config):
+    from tests.browser.chromium import chromium_path
+
+    path = chromium_path()
+    if path:
+        return f"browser tests: Chromium at {path}"
+    return "browser tests: SKIPPED, Chromium not found (install Debian's `chromium` package to run them)"
