@@ -1,0 +1,36 @@
+"""Who may register themselves, and who may see what (Annex 1 §3, §6, §9). Used everywhere."""
+
+from __future__ import annotations
+
+from participants.models import SELF_REGISTRATION_CATEGORIES, STATE_CATEGORIES, Category, Participant, Status
+
+
+def may_self_register(category: str) -> bool:
+    """§3: States Parties, Signatory States, international and regional organisations."""
+    return category in SELF_REGISTRATION_CATEGORIES
+
+
+def needs_invitation(category: str) -> bool:
+    """§6: observer States, other organisations, civil society and industry join only when invited."""
+    return not may_self_register(category)
+
+
+def is_state_category(category: str) -> bool:
+    """State categories give a country as their affiliation; the others an organisation."""
+    return category in STATE_CATEGORIES
+
+
+def may_see_restricted(participant: Participant | None) -> bool:
+    """§9: restricted activities are limited to approved States Parties' representatives."""
+    return (
+        participant is not None
+        and participant.status == Status.APPROVED
+        and participant.category == Category.STATE_PARTY
+    )
+
+
+def may_take_part(participant: Participant | None, *, restricted: bool) -> bool:
+    """An approved participant may see and answer a round; a restricted one only as a State Party."""
+    if participant is None or participant.status != Status.APPROVED:
+        return False
+    return may_see_restricted(participant) if restricted else True
