@@ -1,0 +1,1 @@
+"""The anonymized summary for the WGTR report: build, gate, write, and its lifecycle."""

@@ -1,0 +1,262 @@
+"""The summary's lifecycle: generate, edit, approve, publish, export. Every write goes through here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django_fsm import can_proceed
+
+from consult.models import Round, RoundState
+from feedback import registry
+from feedback.models import GenerationStatus, Summary, SummaryState
+from feedback.summary import builder, gate, writers
+from participants import audit
+from participants.models import User
+
+SUMMARISABLE_STATES = (RoundState.CLOSED, RoundState.SUMMARISED)
+
+
+class SummaryError(Exception):
+    """A summary action that cannot be done now; the message says why and what to do."""
+
+
+class RoundNotClosed(SummaryError):
+    def __init__(self, round_: Round) -> None:
+        super().__init__(
+            f"The consultation “{round_.title}” is {round_.get_state_display().lower()}: a summary can be "
+            "generated once it is closed (use a preview to look before then)."
+        )
+
+
+class SummaryLocked(SummaryError):
+    def __init__(self, summary: Summary) -> None:
+        super().__init__(
+            f"The summary is {summary.get_state_display().lower()}: reopen it as a draft before changing it."
+        )
+
+
+class SummaryNotReady(SummaryError):
+    def __init__(self) -> None:
+        super().__init__("The summary is still being generated (or failed): wait for it, or generate it again.")
+
+
+class StaleSummary(SummaryError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Someone else saved this summary while you were editing it. Your changes were not saved: "
+            "reload the page to see the latest version, then make them again."
+        )
+
+
+class SummaryBlocked(SummaryError):
+    """The leak gate found identities: approval and export are refused until they are removed."""
+
+    def __init__(self, leaks: list[gate.Leak]) -> None:
+        self.leaks = leaks
+        names = ", ".join(sorted({f"“{leak.text}”" for leak in leaks})[:5])
+        super().__init__(
+            f"The leak gate found {len(leaks)} identifying detail{'s' if len(leaks) != 1 else ''} ({names}). "
+            "Remove them, then try again."
+        )
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    summary: Summary
+    leaks: list[gate.Leak]
+
+
+def leaks_of(summary: Summary) -> list[gate.Leak]:
+    if summary.generation_status != GenerationStatus.DONE:
+        return []
+    return gate.scan(summary.content, summary.narrative, registry.current_anonymizer())
+
+
+def build_content(round_: Round, progress: builder.Progress | None = None) -> dict[str, Any]:
+    return builder.build_content(round_, anonymizer=registry.current_anonymizer(), progress=progress)
+
+
+@transaction.atomic
+def request_summary(*, round_id: int, by: User | None) -> Summary:
+    """Create (or reset) the draft summary and queue its generation. Raises RoundNotClosed, SummaryLocked."""
+    from feedback.summary.tasks import generate_summary_task  # tasks import services
+
+    round_ = Round.objects.select_for_update().get(pk=round_id)
+    if round_.state not in SUMMARISABLE_STATES:
+        raise RoundNotClosed(round_)
+    summary, _created = Summary.objects.select_for_update().get_or_create(round=round_)
+    if summary.state != SummaryState.DRAFT:
+        raise SummaryLocked(summary)
+    summary.generation_status = GenerationStatus.PENDING
+    summary.generation_progress = 0
+    summary.generation_error = ""
+    summary.generated_by = by
+    summary.save(update_fields=["generation_status", "generation_progress", "generation_error", "generated_by"])
+    audit.record(actor=by, action="summary.generate", target=summary)
+    transaction.on_commit(lambda: generate_summary_task(summary.pk))
+    return summary
+
+
+def run_generation(*, summary_id: int) -> Summary:
+    """The worker's part: build the content, reporting progress as it goes."""
+    summary = Summary.objects.select_related("round__cycle", "round__tool").get(pk=summary_id)
+    progress_of = Summary.objects.filter(pk=summary_id)
+    progress_of.update(generation_status=GenerationStatus.RUNNING, generation_progress=0)
+    try:
+        content = build_content(summary.round, progress=lambda percent: progress_of.update(generation_progress=percent))
+    except Exception as exc:
+        progress_of.update(generation_status=GenerationStatus.FAILED, generation_error=str(exc)[:2000])
+        raise
+    return store_content(summary_id=summary_id, content=content)
+
+
+@transaction.atomic
+def store_content(*, summary_id: int, content: dict[str, Any]) -> Summary:
+    summary = Summary.objects.select_for_update().get(pk=summary_id)
+    if summary.state != SummaryState.DRAFT:
+        raise SummaryLocked(summary)
+    summary.content = content
+    summary.generation_status = GenerationStatus.DONE
+    summary.generation_progress = 100
+    summary.generated_at = timezone.now()
+    summary.version += 1
+    summary.save(update_fields=["content", "generation_status", "generation_progress", "generated_at", "version"])
+    return summary
+
+
+@transaction.atomic
+def generate_now(*, round_id: int, by: User | None) -> Summary:
+    """Generate synchronously (the command line): create or refresh the draft. Raises like request_summary."""
+    round_ = Round.objects.select_for_update().get(pk=round_id)
+    if round_.state not in SUMMARISABLE_STATES:
+        raise RoundNotClosed(round_)
+    summary, _created = Summary.objects.get_or_create(round=round_, defaults={"generated_by": by})
+    if summary.state != SummaryState.DRAFT:
+        raise SummaryLocked(summary)
+    audit.record(actor=by, action="summary.generate", target=summary)
+    return store_content(summary_id=summary.pk, content=build_content(round_))
+
+
+@transaction.atomic
+def save_edits(
+    *,
+    summary_id: int,
+    by: User,
+    expected_version: int,
+    narrative: str | None = None,
+    excerpts: dict[str, str] | None = None,
+) -> SaveResult:
+    """Save the Chair's narrative and excerpt edits (an empty excerpt is removed), then re-scan.
+
+    Raises SummaryLocked, SummaryNotReady, StaleSummary.
+    """
+    summary = Summary.objects.select_for_update().get(pk=summary_id)
+    if summary.state != SummaryState.DRAFT:
+        raise SummaryLocked(summary)
+    if summary.generation_status != GenerationStatus.DONE:
+        raise SummaryNotReady
+    if summary.version != expected_version:
+        raise StaleSummary
+    changed = []
+    if narrative is not None and narrative != summary.narrative:
+        summary.narrative = narrative
+        changed.append("narrative")
+    if excerpts:
+        removed, edited = _apply_excerpt_edits(summary.content, excerpts)
+        changed.append("content")
+        audit.record(actor=by, action="summary.excerpts_edited", target=summary, edited=edited, removed=removed)
+    summary.version += 1
+    summary.save(update_fields=[*changed, "version"])
+    leaks = leaks_of(summary)
+    audit.record(actor=by, action="summary.edit", target=summary, leaks=len(leaks))
+    return SaveResult(summary=summary, leaks=leaks)
+
+
+def _apply_excerpt_edits(content: dict[str, Any], edits: dict[str, str]) -> tuple[int, int]:
+    anonymizer = registry.current_anonymizer()
+    removed = edited = 0
+    for question in content.get("questions", []):
+        kept = []
+        for excerpt in question.get("excerpts", []):
+            new_text = edits.get(excerpt["id"])
+            if new_text is None or new_text == excerpt["text"]:
+                kept.append(excerpt)
+            elif new_text.strip():
+                kept.append(
+                    {**excerpt, "text": new_text.strip(), "flags": builder.flag_spans(anonymizer, new_text.strip())}
+                )
+                edited += 1
+            else:
+                removed += 1
+        question["excerpts"] = kept
+    return removed, edited
+
+
+@transaction.atomic
+def approve(*, summary_id: int, by: User, now: datetime | None = None) -> Summary:
+    """Approve for the WGTR report. Raises SummaryNotReady, SummaryLocked, SummaryBlocked (the leak gate)."""
+    summary = Summary.objects.select_for_update().get(pk=summary_id)
+    if summary.generation_status != GenerationStatus.DONE:
+        raise SummaryNotReady
+    if not can_proceed(summary.approve):
+        raise SummaryLocked(summary)
+    leaks = leaks_of(summary)
+    if leaks:
+        raise SummaryBlocked(leaks)
+    summary.approve(by=by, at=now or timezone.now())
+    summary.save(update_fields=["state", "approved_by", "approved_at"])
+    round_ = Round.objects.select_for_update().get(pk=summary.round_id)
+    if can_proceed(round_.mark_summarised):
+        round_.mark_summarised()
+        round_.save(update_fields=["state"])
+        audit.record(actor=by, action="round.summarise", target=round_, from_state="closed", to_state="summarised")
+    audit.record(actor=by, action="summary.approve", target=summary, from_state="draft", to_state="approved")
+    return summary
+
+
+@transaction.atomic
+def reopen(*, summary_id: int, by: User) -> Summary:
+    """Back to draft to change an approved (not yet published) summary. Raises SummaryLocked."""
+    summary = Summary.objects.select_for_update().get(pk=summary_id)
+    if not can_proceed(summary.reopen):
+        raise SummaryLocked(summary)
+    summary.reopen()
+    summary.save(update_fields=["state", "approved_by", "approved_at"])
+    audit.record(actor=by, action="summary.reopen", target=summary, from_state="approved", to_state="draft")
+    return summary
+
+
+@transaction.atomic
+def publish(*, summary_id: int, by: User, now: datetime | None = None) -> Summary:
+    """Mark the approved summary as published in the WGTR report. Raises SummaryLocked, SummaryBlocked."""
+    summary = Summary.objects.select_for_update().get(pk=summary_id)
+    if not can_proceed(summary.publish):
+        raise SummaryLocked(summary)
+    leaks = leaks_of(summary)
+    if leaks:
+        raise SummaryBlocked(leaks)
+    summary.publish(at=now or timezone.now())
+    summary.save(update_fields=["state", "published_at"])
+    audit.record(actor=by, action="summary.publish", target=summary, from_state="approved", to_state="published")
+    return summary
+
+
+def render(*, content: dict[str, Any], narrative: str, state: str, fmt: str) -> bytes:
+    """Write the summary in a format after the leak gate passes. Raises SummaryBlocked."""
+    leaks = gate.scan(content, narrative, registry.current_anonymizer())
+    if leaks:
+        raise SummaryBlocked(leaks)
+    return writers.write(writers.SummaryDocument(content=content, narrative=narrative, state=state), fmt)
+
+
+def export(*, summary: Summary, fmt: str, by: User | None) -> bytes:
+    """The summary as a file for the report. Raises SummaryNotReady, SummaryBlocked."""
+    if summary.generation_status != GenerationStatus.DONE:
+        raise SummaryNotReady
+    data = render(content=summary.content, narrative=summary.narrative, state=summary.state, fmt=fmt)
+    audit.record(actor=by, action="summary.export", target=summary, format=fmt, state=summary.state)
+    return data

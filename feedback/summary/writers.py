@@ -1,0 +1,320 @@
+"""Write a summary as Markdown, standalone HTML, Word (.docx) or JSON. Pure: plain data in, bytes out."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt, RGBColor
+
+FORMATS = ("md", "html", "docx", "json")
+CONTENT_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "json": "application/json",
+}
+
+CAPACITY_NOTE = (
+    "Participants took part in their personal expert capacity; their views are not attributed to any State "
+    "or organisation (Annex 1, paragraph 11). Names, contact details, organisations and countries have been "
+    "removed from quoted text, and participation by category is shown only for groups of at least {min_cell} "
+    "respondents (paragraph 13)."
+)
+
+
+@dataclass(frozen=True)
+class SummaryDocument:
+    """What every writer needs: the generated content, the Chair's narrative and the approval state."""
+
+    content: dict[str, Any]
+    narrative: str = ""
+    state: str = "draft"  # draft | approved | published
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == "draft"
+
+
+def write(document: SummaryDocument, fmt: str) -> bytes:
+    writers: dict[str, Callable[[SummaryDocument], bytes]] = {
+        "md": to_markdown,
+        "html": to_html,
+        "docx": to_docx,
+        "json": to_json,
+    }
+    if fmt not in writers:
+        raise ValueError(f"Unknown format {fmt!r}: choose one of {', '.join(FORMATS)}.")
+    return writers[fmt](document)
+
+
+def long_date(iso: str) -> str:
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def title_of(content: dict[str, Any]) -> str:
+    return f"Summary of the consultation: {content['round']['title']}"
+
+
+def facts(content: dict[str, Any]) -> list[tuple[str, str]]:
+    facts_ = content["round"]
+    articles = ", ".join(str(number) for number in facts_.get("articles", []))
+    rows = [
+        ("Tool or initiative", facts_["tool"] + (f" (Articles {articles})" if articles else "")),
+        ("Cycle", facts_["cycle"]),
+        ("Stage", facts_["stage"]),
+        ("Mode", facts_["mode"]),
+        ("Open", f"{long_date(facts_['opens_on'])} to {long_date(facts_['closes_on'])}"),
+        ("Respondents", str(content["respondents"])),
+    ]
+    if facts_.get("restricted"):
+        rows.append(("Restricted", "States Parties' representatives only (Annex 1, paragraph 9)"))
+    return rows
+
+
+def participation_sentence(participation: dict[str, Any]) -> str:
+    if participation["suppressed"]:
+        return f"Fewer than {participation['min_cell']} participants responded, so no breakdown by category is shown."
+    return "Respondents by category of participant."
+
+
+def question_meta(question: dict[str, Any]) -> str:
+    answered = question["answered"]
+    return f"{question['kind_label']}; {answered} {'response' if answered == 1 else 'responses'}"
+
+
+def rating_line(distribution: dict[str, Any]) -> str:
+    if distribution.get("mean") is None:
+        return ""
+    return f"Average rating {distribution['mean']} out of 5 (median {distribution['median']:g})."
+
+
+def paragraphs(text: str) -> list[str]:
+    return [block.strip() for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+
+def _md_cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(document: SummaryDocument) -> bytes:
+    content = document.content
+    lines = [f"# {title_of(content)}", ""]
+    if document.is_draft:
+        lines += ["**DRAFT: not yet approved by the Chair.**", ""]
+    lines += ["## About the consultation", ""]
+    lines += [f"- **{label}:** {value}" for label, value in facts(content)]
+    lines.append("")
+    if document.narrative.strip():
+        lines += ["## Summary by the Chair", ""]
+        for block in paragraphs(document.narrative):
+            lines += [block, ""]
+    participation = content["participation"]
+    lines += ["## Participation", "", participation_sentence(participation), ""]
+    if participation["cells"]:
+        lines += ["| Category | Respondents |", "|---|---:|"]
+        lines += [f"| {_md_cell(cell['label'])} | {cell['count']} |" for cell in participation["cells"]]
+        lines += [f"| **Total** | **{participation['total']}** |", ""]
+    lines += ["## Responses", ""]
+    for question in content["questions"]:
+        lines += [f"### {question['number']}. {question['text']}", "", f"*{question_meta(question)}*", ""]
+        distribution = question.get("distribution")
+        if distribution:
+            lines += ["| Answer | Respondents | Share |", "|---|---:|---:|"]
+            lines += [
+                f"| {_md_cell(bar['label'])} | {bar['count']} | {bar['percent']:g}% |" for bar in distribution["bars"]
+            ]
+            lines.append("")
+            if rating_line(distribution):
+                lines += [rating_line(distribution), ""]
+        for excerpt in question.get("excerpts", []):
+            quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in excerpt["text"].splitlines())
+            lines += [quoted, ""]
+        if not distribution and not question.get("excerpts"):
+            lines += ["No responses to this question.", ""]
+    lines += ["---", "", CAPACITY_NOTE.format(min_cell=participation["min_cell"]), ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+_HTML_STYLE = " ".join(
+    [
+        "body{font-family:Arial,Helvetica,sans-serif;color:#1c232b;line-height:1.55}",
+        "body{max-width:46rem;margin:2rem auto;padding:0 1rem}",
+        "h1{color:#0f2f4a;font-size:1.7rem}",
+        "h2{color:#0f2f4a;border-bottom:2px solid #e6eef5;padding-bottom:.25rem;margin-top:2rem}",
+        "h3{color:#163f63;font-size:1.1rem;margin-top:1.5rem}",
+        ".meta{color:#56616d;font-style:italic}",
+        "table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}",
+        "th,td{border-bottom:1px solid #e2e6ea;padding:.35rem .5rem;text-align:left}",
+        "th{background:#f3f7fb}",
+        "td.num{text-align:right;font-variant-numeric:tabular-nums}",
+        ".bar svg{width:100%;height:.9rem;display:block}",
+        ".bar{width:45%}",
+        "blockquote{margin:.75rem 0;padding:.5rem 1rem;border-left:4px solid #245f8e;background:#f3f7fb}",
+        ".draft{background:#fdf1d8;border-left:5px solid #7a4b00;padding:.5rem 1rem;font-weight:bold}",
+        ".note{color:#56616d;font-size:.9rem;border-top:1px solid #e2e6ea;padding-top:1rem;margin-top:2rem}",
+        "dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.5rem}",
+        "dt{font-weight:bold}",
+        "dd{margin:0}",
+    ]
+)
+
+
+def bar_svg(percent: float) -> str:
+    """A bar drawn with SVG attributes, not inline CSS, so it also passes a strict CSP."""
+    width = max(0.0, min(100.0, float(percent)))
+    return (
+        '<svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-hidden="true">'
+        '<rect width="100" height="10" fill="#f1f3f5"/>'
+        f'<rect width="{width:g}" height="10" fill="#245f8e"/></svg>'
+    )
+
+
+def to_html(document: SummaryDocument) -> bytes:
+    content = document.content
+    e = html.escape
+    parts = [
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(title_of(content))}</title><style>{_HTML_STYLE}</style></head><body>",
+        f"<h1>{e(title_of(content))}</h1>",
+    ]
+    if document.is_draft:
+        parts.append('<p class="draft">DRAFT: not yet approved by the Chair.</p>')
+    parts.append("<h2>About the consultation</h2><dl>")
+    parts += [f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in facts(content)]
+    parts.append("</dl>")
+    if document.narrative.strip():
+        parts.append("<h2>Summary by the Chair</h2>")
+        parts += [f"<p>{e(block)}</p>" for block in paragraphs(document.narrative)]
+    participation = content["participation"]
+    parts += ["<h2>Participation</h2>", f"<p>{e(participation_sentence(participation))}</p>"]
+    if participation["cells"]:
+        parts.append(
+            '<table><thead><tr><th scope="col">Category</th><th scope="col">Respondents</th></tr></thead><tbody>'
+        )
+        parts += [f'<tr><td>{e(c["label"])}</td><td class="num">{c["count"]}</td></tr>' for c in participation["cells"]]
+        parts.append(
+            f'<tr><th scope="row">Total</th><td class="num">{participation["total"]}</td></tr></tbody></table>'
+        )
+    parts.append("<h2>Responses</h2>")
+    for question in content["questions"]:
+        parts += [
+            f"<h3>{question['number']}. {e(question['text'])}</h3>",
+            f'<p class="meta">{e(question_meta(question))}</p>',
+        ]
+        distribution = question.get("distribution")
+        if distribution:
+            parts.append(
+                '<table><thead><tr><th scope="col">Answer</th><th scope="col">Respondents</th>'
+                '<th scope="col">Share</th><th scope="col"><span hidden>Chart</span></th></tr></thead><tbody>'
+            )
+            parts += [
+                f'<tr><td>{e(bar["label"])}</td><td class="num">{bar["count"]}</td>'
+                f'<td class="num">{bar["percent"]:g}%</td><td class="bar">{bar_svg(bar["percent"])}</td></tr>'
+                for bar in distribution["bars"]
+            ]
+            parts.append("</tbody></table>")
+            if rating_line(distribution):
+                parts.append(f"<p>{e(rating_line(distribution))}</p>")
+        for excerpt in question.get("excerpts", []):
+            parts.append(f"<blockquote>{'<br>'.join(e(line) for line in excerpt['text'].splitlines())}</blockquote>")
+        if not distribution and not question.get("excerpts"):
+            parts.append("<p>No responses to this question.</p>")
+    parts.append(f'<p class="note">{e(CAPACITY_NOTE.format(min_cell=participation["min_cell"]))}</p></body></html>')
+    return "\n".join(parts).encode("utf-8")
+
+
+# --- Word ---------------------------------------------------------------------------------------
+
+
+def _table(doc: Any, header: list[str], rows: list[list[str]], numeric_columns: set[int]) -> None:
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Light Grid Accent 1"
+    for index, label in enumerate(header):
+        table.rows[0].cells[index].text = label
+    for row in rows:
+        cells = table.add_row().cells
+        for index, value in enumerate(row):
+            cells[index].text = value
+            if index in numeric_columns:
+                cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.add_paragraph()
+
+
+def to_docx(document: SummaryDocument) -> bytes:
+    content = document.content
+    doc = Document()
+    doc.styles["Normal"].font.name = "Arial"
+    doc.styles["Normal"].font.size = Pt(11)
+    doc.core_properties.title = title_of(content)
+    doc.core_properties.author = "WGTR advisory group"  # never the generating user's name
+    doc.add_heading(title_of(content), level=1)
+    if document.is_draft:
+        warning = doc.add_paragraph().add_run("DRAFT: not yet approved by the Chair.")
+        warning.bold = True
+        warning.font.color.rgb = RGBColor(0x7A, 0x4B, 0x00)
+    doc.add_heading("About the consultation", level=2)
+    _table(doc, ["", ""], [[label, value] for label, value in facts(content)], set())
+    if document.narrative.strip():
+        doc.add_heading("Summary by the Chair", level=2)
+        for block in paragraphs(document.narrative):
+            doc.add_paragraph(block)
+    participation = content["participation"]
+    doc.add_heading("Participation", level=2)
+    doc.add_paragraph(participation_sentence(participation))
+    if participation["cells"]:
+        rows = [[cell["label"], str(cell["count"])] for cell in participation["cells"]]
+        _table(doc, ["Category", "Respondents"], [*rows, ["Total", str(participation["total"])]], {1})
+    doc.add_heading("Responses", level=2)
+    for question in content["questions"]:
+        doc.add_heading(f"{question['number']}. {question['text']}", level=3)
+        meta = doc.add_paragraph().add_run(question_meta(question))
+        meta.italic = True
+        distribution = question.get("distribution")
+        if distribution:
+            rows = [[bar["label"], str(bar["count"]), f"{bar['percent']:g}%"] for bar in distribution["bars"]]
+            _table(doc, ["Answer", "Respondents", "Share"], rows, {1, 2})
+            if rating_line(distribution):
+                doc.add_paragraph(rating_line(distribution))
+        for excerpt in question.get("excerpts", []):
+            doc.add_paragraph(excerpt["text"], style="Quote")
+        if not distribution and not question.get("excerpts"):
+            doc.add_paragraph("No responses to this question.")
+    note = doc.add_paragraph().add_run(CAPACITY_NOTE.format(min_cell=participation["min_cell"]))
+    note.font.size = Pt(9)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+
+def to_json(document: SummaryDocument) -> bytes:
+    content = document.content
+    questions = [
+        {**question, "excerpts": [excerpt["text"] for excerpt in question.get("excerpts", [])]}
+        for question in content["questions"]
+    ]
+    payload = {
+        "title": title_of(content),
+        "state": document.state,
+        "narrative": document.narrative,
+        **{key: value for key, value in content.items() if key not in ("redactions", "questions")},
+        "questions": questions,
+        "note": CAPACITY_NOTE.format(min_cell=document.content["participation"]["min_cell"]),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
