@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -22,6 +25,16 @@ class Source(models.TextChoices):
     OFFLINE = "offline", _("Offline (recorded by the Secretariat)")
 
 
+def offline_upload_to(submission: Submission, filename: str) -> str:
+    # Never trust the uploaded name on disk: a random name, the original's extension when harmless.
+    suffix = Path(filename).suffix.lower()
+    suffix = suffix if suffix in OFFLINE_FILE_EXTENSIONS else ""
+    return f"offline/{submission.round_id}/{uuid.uuid4().hex}{suffix}"
+
+
+OFFLINE_FILE_EXTENSIONS = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".xlsx", ".csv", ".eml", ".msg")
+
+
 class Submission(FSMModelMixin, models.Model):
     """One participant's response to one round. Known to the Chair only by its pseudonym."""
 
@@ -30,7 +43,8 @@ class Submission(FSMModelMixin, models.Model):
     pseudonym = models.PositiveIntegerField(help_text=_("Random number, unique within the round."))
     state = FSMField(default=SubmissionState.DRAFT, choices=SubmissionState.choices, protected=True)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.WEB)
-    original_file = models.FileField(upload_to="offline/%Y/", blank=True, max_length=300)
+    original_file = models.FileField(upload_to=offline_upload_to, blank=True, max_length=300)
+    original_name = models.CharField(max_length=200, blank=True, help_text=_("The e-mailed file's own name."))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -38,6 +52,11 @@ class Submission(FSMModelMixin, models.Model):
     personal_capacity_confirmed_at = models.DateTimeField(null=True, blank=True)
     # Optimistic concurrency: every save of answers bumps it; a stale editor is told, not overwritten.
     version = models.PositiveIntegerField(default=1)
+    # The participant's working copy {question key: value}. Autosaves write only here; Answer rows hold
+    # the submitted answers, so nobody downstream ever reads a draft or a half-made edit by mistake.
+    working_answers = models.JSONField(default=dict, blank=True)
+    # A submitted response being edited: the working copy differs from what was submitted.
+    has_unsubmitted_changes = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)

@@ -1,0 +1,39 @@
+"""Every write of the feedback app (STYLE.md): answering, offline recording and import, identity reveal."""
+
+from feedback.services.answering import NEW, Submitted, discard_changes, save_draft, submit_response
+from feedback.services.errors import (
+    FeedbackError,
+    ImportRejected,
+    InvalidAnswers,
+    NotEligible,
+    PersonalCapacityNotConfirmed,
+    RoundNotAcceptingAnswers,
+    RoundNotRecordable,
+    RowError,
+    VersionConflict,
+)
+from feedback.services.identity import Revealed, reveal_identities
+from feedback.services.offline import ImportReport, ImportRow, import_feedback, record_offline_submission
+
+__all__ = [
+    "NEW",
+    "FeedbackError",
+    "ImportRejected",
+    "ImportReport",
+    "ImportRow",
+    "InvalidAnswers",
+    "NotEligible",
+    "PersonalCapacityNotConfirmed",
+    "Revealed",
+    "RoundNotAcceptingAnswers",
+    "RoundNotRecordable",
+    "RowError",
+    "Submitted",
+    "VersionConflict",
+    "discard_changes",
+    "import_feedback",
+    "record_offline_submission",
+    "reveal_identities",
+    "save_draft",
+    "submit_response",
+]

@@ -1,0 +1,153 @@
+"""A participant answers a round online: drafts saved as they type, explicit submission, edits until the deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from consult.models import Round, RoundState
+from feedback.models import Source, Submission, SubmissionState
+from feedback.services.errors import (
+    InvalidAnswers,
+    NotEligible,
+    PersonalCapacityNotConfirmed,
+    RoundNotAcceptingAnswers,
+    VersionConflict,
+)
+from feedback.services.records import (
+    active_questions,
+    create_submission,
+    lock_submission,
+    submitted_values,
+    write_submission,
+)
+from feedback.validation import clean_answers
+from participants import audit
+from participants.eligibility import may_take_part
+from participants.models import Participant
+
+NEW = 0  # the version an editor holds before the participant's first save
+
+
+@dataclass(frozen=True)
+class Submitted:
+    submission: Submission
+    changed: bool  # False for a replay or a second click: nothing new was recorded
+
+
+def _check_may_answer(round_: Round, participant: Participant, now: datetime) -> None:
+    if not may_take_part(participant, restricted=round_.restricted):
+        raise NotEligible()
+    if not round_.accepts_answers(now):
+        not_yet = round_.state in (RoundState.DRAFT, RoundState.SCHEDULED) or now < round_.opens_at
+        raise RoundNotAcceptingAnswers(closes_at=round_.closes_at, not_yet_open=not_yet)
+
+
+def _locked_or_new(round_: Round, participant: Participant, *, version: int, now: datetime) -> Submission:
+    """The participant's response, locked; a new draft when there is none. Raises VersionConflict."""
+    submission = lock_submission(round_, participant)
+    if submission is None:
+        submission = create_submission(round_, participant, now=now)
+    if submission.version != version:
+        raise VersionConflict(current_version=submission.version)
+    return submission
+
+
+@transaction.atomic
+def save_draft(
+    *, round_id: int, participant: Participant, answers: Mapping[str, Any], version: int, now: datetime | None = None
+) -> Submission:
+    """Save the working copy (incomplete is fine, ill-formed is not). Submitted answers stay as they
+    were until the participant submits again. Raises RoundNotAcceptingAnswers, NotEligible,
+    InvalidAnswers, VersionConflict."""
+    now = now or timezone.now()
+    round_ = Round.objects.get(pk=round_id)
+    _check_may_answer(round_, participant, now)
+    cleaned = clean_answers(active_questions(round_), answers, final=False)
+    if cleaned.errors:
+        raise InvalidAnswers(cleaned.errors)
+    submission = _locked_or_new(round_, participant, version=version, now=now)
+    if submission.version != NEW and cleaned.values == submission.working_answers:
+        return submission  # an autosave with nothing new: no write, the version stays
+    submission.working_answers = cleaned.values
+    if submission.state == SubmissionState.SUBMITTED:
+        submission.has_unsubmitted_changes = cleaned.values != submitted_values(submission)
+    submission.version += 1
+    submission.updated_at = now
+    submission.save(update_fields=["working_answers", "has_unsubmitted_changes", "version", "updated_at"])
+    return submission
+
+
+@transaction.atomic
+def submit_response(
+    *,
+    round_id: int,
+    participant: Participant,
+    answers: Mapping[str, Any],
+    version: int,
+    confirm_personal_capacity: bool,
+    now: datetime | None = None,
+) -> Submitted:
+    """Submit (or resubmit) the response, keeping a revision of each submission. A replay of the same
+    submission records nothing new. Raises RoundNotAcceptingAnswers, NotEligible, InvalidAnswers,
+    VersionConflict, PersonalCapacityNotConfirmed."""
+    now = now or timezone.now()
+    round_ = Round.objects.get(pk=round_id)
+    _check_may_answer(round_, participant, now)
+    questions = active_questions(round_)
+    cleaned = clean_answers(questions, answers, final=True)
+    existing = lock_submission(round_, participant)
+    if (
+        existing is not None
+        and existing.state == SubmissionState.SUBMITTED
+        and not existing.has_unsubmitted_changes
+        and cleaned.values == existing.working_answers
+    ):
+        return Submitted(existing, changed=False)  # a double click or a replayed form
+    submission = existing if existing is not None else create_submission(round_, participant, now=now)
+    if submission.version != version:
+        raise VersionConflict(current_version=submission.version)
+    if cleaned.errors:
+        raise InvalidAnswers(cleaned.errors)
+    extra: tuple[str, ...] = ()
+    if submission.personal_capacity_confirmed_at is None:
+        if not confirm_personal_capacity:
+            raise PersonalCapacityNotConfirmed()
+        submission.personal_capacity_confirmed_at = now
+        extra = ("personal_capacity_confirmed_at",)
+    first = submission.state == SubmissionState.DRAFT
+    write_submission(submission, questions=questions, values=cleaned.values, now=now, source=Source.WEB,
+                     update_fields=extra)
+    # The audit names the round, never the pseudonym: the trail must not become a key to the answers.
+    audit.record(
+        actor=participant.user,
+        action="feedback.submit" if first else "feedback.resubmit",
+        target=round_,
+        to_state=SubmissionState.SUBMITTED,
+    )
+    return Submitted(submission, changed=True)
+
+
+@transaction.atomic
+def discard_changes(*, round_id: int, participant: Participant, version: int, now: datetime | None = None) -> Submission:
+    """Put the working copy of a submitted response back to what was submitted.
+    Raises RoundNotAcceptingAnswers, NotEligible, VersionConflict."""
+    now = now or timezone.now()
+    round_ = Round.objects.get(pk=round_id)
+    _check_may_answer(round_, participant, now)
+    submission = lock_submission(round_, participant)
+    if submission is None or submission.version != version:
+        raise VersionConflict(current_version=submission.version if submission else NEW)
+    if submission.state != SubmissionState.SUBMITTED:
+        return submission
+    submission.working_answers = submitted_values(submission)
+    submission.has_unsubmitted_changes = False
+    submission.version += 1
+    submission.updated_at = now
+    submission.save(update_fields=["working_answers", "has_unsubmitted_changes", "version", "updated_at"])
+    return submission

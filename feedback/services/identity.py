@@ -1,0 +1,71 @@
+"""Only the Secretariat may link a pseudonym to a person, and every time it does, the trail says so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+
+from consult.models import Round
+from feedback.models import Submission, SubmissionState
+from participants import audit
+from participants.models import User
+from participants.permissions import is_secretariat
+
+
+@dataclass(frozen=True)
+class Revealed:
+    pseudonym: int
+    full_name: str
+    email: str
+    category: str
+    affiliation: str
+    state: str
+    source: str
+    submitted_at: object
+    updated_at: object
+
+
+@transaction.atomic
+def reveal_identities(*, round_id: int, by: User, pseudonym: int | None = None) -> list[Revealed]:
+    """Who stands behind the round's pseudonyms (all respondents, or one), recorded in the audit trail
+    with who asked, when and which round. Raises PermissionDenied for anyone but the Secretariat,
+    Http404 for an unknown pseudonym."""
+    if not is_secretariat(by):
+        raise PermissionDenied
+    round_ = Round.objects.get(pk=round_id)
+    submissions = (
+        Submission.objects.filter(round=round_)
+        .select_related("participant__user")
+        .order_by("pseudonym")
+    )
+    if pseudonym is not None:
+        submissions = submissions.filter(pseudonym=pseudonym)
+    else:
+        submissions = submissions.filter(state=SubmissionState.SUBMITTED)
+    revealed = [
+        Revealed(
+            pseudonym=submission.pseudonym,
+            full_name=submission.participant.full_name,
+            email=submission.participant.email,
+            category=submission.participant.get_category_display(),
+            affiliation=submission.participant.affiliation,
+            state=submission.get_state_display(),
+            source=submission.get_source_display(),
+            submitted_at=submission.submitted_at,
+            updated_at=submission.updated_at,
+        )
+        for submission in submissions
+    ]
+    if pseudonym is not None and not revealed:
+        raise Http404
+    audit.record(
+        actor=by,
+        action="feedback.reveal_identity",
+        target=round_,
+        scope="respondent" if pseudonym is not None else "round",
+        pseudonyms=[item.pseudonym for item in revealed],
+    )
+    return revealed

@@ -1,0 +1,251 @@
+"""The Secretariat records written submissions received by e-mail (Word, PDF): one from a form, or many
+from a CSV/XLSX file (DESIGN.md §5 `import_feedback`). They are recorded as submitted, source offline."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.core.files import File
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from consult.models import Question, Round, RoundState
+from feedback.models import Source, Submission
+from feedback.services.errors import ImportRejected, InvalidAnswers, NotEligible, RoundNotRecordable, RowError
+from feedback.services.records import active_questions, create_submission, lock_submission, write_submission
+from feedback.validation import TEXT, AnswerError, clean_answers, clean_value, is_empty
+from participants import audit
+from participants.eligibility import may_take_part
+from participants.models import Participant, Status, User
+
+RECORDABLE_STATES = (RoundState.OPEN, RoundState.CLOSED)
+IMPORT_COLUMNS = ("email", "question", "answer")
+# Several rows for one text question are joined into one answer, paragraphs in the file's order.
+TEXT_JOINER = "\n\n"
+
+
+def _recordable_round(round_id: int) -> Round:
+    round_ = Round.objects.select_for_update().get(pk=round_id)
+    if round_.state not in RECORDABLE_STATES:
+        raise RoundNotRecordable(round_.get_state_display().lower())
+    return round_
+
+
+def _eligibility_problem(participant: Participant, round_: Round) -> str | None:
+    if participant.status != Status.APPROVED:
+        return _("%(email)s is not an approved participant (status: %(status)s).") % {
+            "email": participant.email,
+            "status": participant.get_status_display().lower(),
+        }
+    if not may_take_part(participant, restricted=round_.restricted):
+        return _("%(email)s may not answer this restricted consultation: it is for States Parties only (§9).") % {
+            "email": participant.email
+        }
+    return None
+
+
+def _record(
+    round_: Round,
+    participant: Participant,
+    *,
+    questions: list[Question],
+    values: dict[str, Any],
+    by: User,
+    now: datetime,
+    original_file: File | None = None,
+) -> tuple[Submission, bool]:
+    """Write one offline submission; True when it replaced an earlier response (kept in its history)."""
+    submission = lock_submission(round_, participant)
+    replaced = submission is not None and submission.submitted_at is not None
+    if submission is None:
+        submission = create_submission(round_, participant, now=now, source=Source.OFFLINE)
+    submission.recorded_by = by
+    extra = ["recorded_by"]
+    if original_file is not None:
+        submission.original_name = (original_file.name or "")[-200:]
+        submission.original_file.save(original_file.name or "submission", original_file, save=False)
+        extra += ["original_file", "original_name"]
+    write_submission(submission, questions=questions, values=values, now=now, source=Source.OFFLINE,
+                     update_fields=tuple(extra))
+    return submission, replaced
+
+
+@transaction.atomic
+def record_offline_submission(
+    *,
+    round_id: int,
+    participant_id: int,
+    answers: Mapping[str, Any],
+    by: User,
+    original_file: File | None = None,
+    now: datetime | None = None,
+) -> Submission:
+    """Record one written submission on a participant's behalf, as submitted. Questions left blank stay
+    unanswered (a letter may skip some). Raises RoundNotRecordable, NotEligible, InvalidAnswers."""
+    now = now or timezone.now()
+    round_ = _recordable_round(round_id)
+    participant = Participant.objects.select_related("user").get(pk=participant_id)
+    problem = _eligibility_problem(participant, round_)
+    if problem:
+        raise NotEligible(problem)
+    questions = active_questions(round_)
+    cleaned = clean_answers(questions, answers, final=True, complete=False)
+    if cleaned.errors:
+        raise InvalidAnswers(cleaned.errors)
+    if not cleaned.values:
+        raise InvalidAnswers({"": _("Type or paste at least one answer from the written submission.")})
+    submission, replaced = _record(
+        round_, participant, questions=questions, values=cleaned.values, by=by, now=now, original_file=original_file
+    )
+    audit.record(
+        actor=by,
+        action="feedback.record_offline",
+        target=round_,
+        participant_id=participant.pk,
+        replaced=replaced,
+        with_file=bool(original_file),
+    )
+    return submission
+
+
+# --- Bulk import ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    number: int  # the spreadsheet row (the header is row 1)
+    email: str
+    question: str
+    answer: Any
+
+
+@dataclass
+class ImportReport:
+    participants: int = 0
+    answers: int = 0
+    replaced: int = 0
+    dry_run: bool = False
+    emails: list[str] = field(default_factory=list)
+
+
+def check_header(header: Iterable[Any]) -> list[RowError]:
+    names = [str(name or "").strip().lower() for name in header]
+    return [
+        RowError(1, column, _("The header has no “%(column)s” column; it must be email,question,answer.")
+                 % {"column": column})
+        for column in IMPORT_COLUMNS
+        if column not in names
+    ]
+
+
+def _merge(question: Question, rows: list[ImportRow], values: list[Any]) -> Any:
+    """Several rows answering one question: text is joined, choices are combined, others must agree."""
+    if question.kind == TEXT:
+        return TEXT_JOINER.join(values)
+    if question.kind == "multi_choice":
+        return [item for value in values for item in value]
+    if all(value == values[0] for value in values):
+        return values[0]
+    numbers = ", ".join(str(row.number) for row in rows)
+    raise AnswerError(
+        _("%(email)s answers “%(key)s” differently on rows %(rows)s; keep one row.")
+        % {"email": rows[0].email, "key": question.key, "rows": numbers}
+    )
+
+
+class _Plan:
+    """Every row checked; the answers to record per participant, or every problem found."""
+
+    def __init__(self, round_: Round, rows: list[ImportRow]) -> None:
+        self.round = round_
+        self.errors: list[RowError] = []
+        self.questions = active_questions(round_)
+        self.by_key = {question.key: question for question in self.questions}
+        emails = {row.email.strip().lower() for row in rows}
+        self.people = {
+            p.email_lower: p
+            for p in Participant.objects.select_related("user")
+            .annotate(email_lower=Lower("user__email"))
+            .filter(email_lower__in=emails)
+        }
+        self.answers: dict[Participant, dict[str, list[tuple[ImportRow, Any]]]] = defaultdict(lambda: defaultdict(list))
+        refused: set[str] = set()
+        for row in rows:
+            self._check_row(row, refused)
+        self.values = self._combine()
+
+    def _check_row(self, row: ImportRow, refused: set[str]) -> None:
+        email = row.email.strip().lower()
+        participant = self.people.get(email)
+        if not email:
+            self.errors.append(RowError(row.number, "email", _("The e-mail address is empty.")))
+        elif participant is None:
+            self.errors.append(RowError(row.number, "email", _("No participant has the e-mail address %(email)s.")
+                                        % {"email": row.email.strip()}))
+        elif (problem := _eligibility_problem(participant, self.round)) is not None:
+            self.errors.append(RowError(row.number, "email", problem))
+            refused.add(email)
+        question = self.by_key.get(str(row.question or "").strip())
+        if question is None:
+            known = ", ".join(self.by_key)
+            self.errors.append(RowError(row.number, "question", _("“%(key)s” is not a question of this "
+                                        "consultation (its keys: %(known)s).") % {"key": row.question, "known": known}))
+            return
+        try:
+            value = clean_value(question, row.answer, final=True)
+        except AnswerError as exc:
+            self.errors.append(RowError(row.number, "answer", str(exc)))
+            return
+        if participant is not None and email not in refused and value is not None:
+            self.answers[participant][question.key].append((row, value))
+
+    def _combine(self) -> dict[Participant, dict[str, Any]]:
+        combined: dict[Participant, dict[str, Any]] = {}
+        for participant, by_key in self.answers.items():
+            values: dict[str, Any] = {}
+            for key, found in by_key.items():
+                question = self.by_key[key]
+                rows = [row for row, _value in found]
+                try:
+                    merged = _merge(question, rows, [value for _row, value in found])
+                    values[key] = clean_value(question, merged, final=True)  # joined text obeys the limit too
+                except AnswerError as exc:
+                    self.errors.append(RowError(rows[-1].number, "answer", str(exc)))
+            combined[participant] = {key: value for key, value in values.items() if not is_empty(value)}
+        return combined
+
+
+@transaction.atomic
+def import_feedback(
+    *, round_id: int, rows: Iterable[ImportRow], by: User | None, dry_run: bool = False, now: datetime | None = None
+) -> ImportReport:
+    """Record many written submissions from one file, all or nothing. Every bad row is named.
+    Raises RoundNotRecordable, ImportRejected."""
+    now = now or timezone.now()
+    round_ = _recordable_round(round_id)
+    rows = list(rows)
+    if not rows:
+        raise ImportRejected([RowError(0, "", _("The file has no rows below its header: nothing to import."))])
+    plan = _Plan(round_, rows)
+    if plan.errors:
+        raise ImportRejected(sorted(plan.errors, key=lambda error: (error.row, IMPORT_COLUMNS.index(error.column)
+                                                                     if error.column in IMPORT_COLUMNS else 9)))
+    report = ImportReport(dry_run=dry_run)
+    for participant, values in sorted(plan.values.items(), key=lambda item: item[0].email):
+        report.participants += 1
+        report.answers += len(values)
+        report.emails.append(participant.email)
+        if dry_run:
+            continue
+        _submission, replaced = _record(round_, participant, questions=plan.questions, values=values, by=by, now=now)
+        report.replaced += int(replaced)
+    if not dry_run:
+        audit.record(actor=by, action="feedback.import_offline", target=round_, participants=report.participants,
+                     answers=report.answers, replaced=report.replaced)
+    return report
