@@ -1,0 +1,294 @@
+"""The Anonymizer: one pass of the matcher, then the context rules, then non-overlapping spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from feedback.anonymizer import patterns
+from feedback.anonymizer.index import (
+    COUNTRY,
+    DIGIT,
+    DOMAIN,
+    GIVEN,
+    LANGUAGE,
+    NAME,
+    PROTECT,
+    TITLE,
+    Index,
+    build_index,
+)
+from feedback.anonymizer.lexicon import COMMON_WORDS
+from feedback.anonymizer.people import (
+    NameHit,
+    registered_people,
+    titled_person,
+    upper_case_names,
+    upper_case_neighbour,
+)
+from feedback.anonymizer.states import CountryHit, LanguageHit, states
+from feedback.anonymizer.suspicious import doubtful_tokens
+from feedback.anonymizer.text import fold, has_line_break_hyphen
+from feedback.anonymizer.types import (
+    EMAIL,
+    ORGANISATION,
+    PHONE,
+    PLACEHOLDERS,
+    WEBSITE,
+    Finding,
+    Identity,
+    Redaction,
+)
+
+Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, priority
+PRIORITY = {"email": 7, "url": 6, "phone": 5, "organisation": 3}
+_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+$")
+_LOCAL_BEFORE = re.compile(r"(?<![\w.@])([\w.+\-]+)\s+at\s+$", re.IGNORECASE)
+_OBFUSCATION = ("(at)", "[at]", "{at}", "<at>", "(@)", "[@]", " dot ", "(dot)", "[dot]", "{dot}", " @", "@ ")
+
+
+class Anonymizer:
+    """Remove every identity of a registry, and every State, from free text.
+
+    Build once per registry (it compiles one Aho-Corasick automaton), then call redact or scan
+    for as many texts as needed; both are pure and thread-safe.
+    """
+
+    def __init__(self, index: Index) -> None:
+        self._index = index
+
+    @classmethod
+    def build(cls, identities: Iterable[Identity]) -> Anonymizer:
+        """Compile the matcher for these identities (any status, tombstones included)."""
+        return cls(build_index(identities))
+
+    def redact(self, text: str) -> Redaction:
+        """Return the text with every finding replaced by its placeholder."""
+        findings = self._findings(text)
+        output = _apply(text, findings)
+        for _ in range(3):  # a replacement may reveal a name context; settle it (rarely runs twice)
+            leftovers = self._findings(output)
+            if not leftovers:
+                break
+            findings = _merge_back(text, findings, leftovers, output)
+            output = _apply(text, findings)
+        return Redaction(output, findings)
+
+    def scan(self, text: str) -> tuple[Finding, ...]:
+        """Return what redact would replace: the leak gate blocks on any of it."""
+        return self._findings(text)
+
+    def suspicious(self, text: str) -> tuple[Finding, ...]:
+        """Return capitalised words left in place that may still be names, for the Chair to review."""
+        found = self._candidates(text)
+        covered = [(start, end) for start, end, *_ in found]
+        doubtful = self._doubtful_spans(text)
+        return doubtful_tokens(text, covered, doubtful, self._index.name_lexicon)
+
+    def _doubtful_spans(self, text: str) -> list[tuple[int, int]]:
+        return upper_case_names(text, self._index.name_lexicon)[1]
+
+    def _findings(self, text: str) -> tuple[Finding, ...]:
+        candidates = self._candidates(text)
+        return tuple(
+            Finding(kind, start, end, text[start:end], placeholder)
+            for start, end, kind, placeholder in _resolve(text, candidates)
+        )
+
+    def _candidates(self, text: str) -> list[Candidate]:
+        blanks = tuple(m.span() for m in _PLACEHOLDER.finditer(text)) if "[" in text else ()
+        candidates = self._registry_candidates(text, blanks, join=False)
+        if has_line_break_hyphen(text):
+            candidates += self._registry_candidates(text, blanks, join=True)
+        candidates += _addresses(text)
+        if blanks:
+            candidates = [c for c in candidates if not any(s < c[1] and c[0] < e for s, e in blanks)]
+        return candidates
+
+    def _registry_candidates(self, text: str, blanks: tuple, join: bool) -> list[Candidate]:
+        """Run the automaton once and hand each kind of hit to its rules."""
+        folded = fold(text, join_line_breaks=join, blanks=blanks)
+        norm = folded.text
+        names, countries, languages, others, protected, titles, givens, digits = ([] for _ in range(8))
+        for end_index, (length, entries) in self._index.automaton.iter(norm):
+            ns, ne = end_index - length + 2, end_index
+            for entry in entries:
+                kind = entry[0]
+                if kind == DIGIT:
+                    digits.append(end_index)
+                elif kind == PROTECT:
+                    protected.append((ns, ne))
+                elif kind == TITLE:
+                    titles.append(ns)
+                elif kind == GIVEN:
+                    givens.append((ns, ne))
+                elif kind == NAME:
+                    names.append(NameHit(ns, ne, folded.start(ns), folded.end(ne), entry[1], entry[3]))
+                    givens.append((ns, ne))
+                elif kind == COUNTRY:
+                    countries.append(CountryHit(ns, ne, folded.start(ns), folded.end(ne), *entry[2:]))
+                elif kind == LANGUAGE:
+                    languages.append(LanguageHit(ns, ne, folded.start(ns), folded.end(ne)))
+                else:
+                    others.append((folded.start(ns), folded.end(ne), entry))
+        if protected:
+            names = [h for h in names if not _inside(h.ns, h.ne, protected)]
+            countries = [h for h in countries if not _inside(h.ns, h.ne, protected)]
+        candidates = registered_people(text, folded, names) if names else []
+        if countries:
+            candidates += states(text, norm, countries, languages)
+        lexicon = self._index.name_lexicon
+        for ns in titles:
+            candidates.append(titled_person(text, folded.start(ns), lexicon))
+        for ns, ne in givens:
+            candidates.append(upper_case_neighbour(text, folded.start(ns), folded.end(ne)))
+        for start, end, entry in others:
+            candidates.append(_organisation_or_domain(text, start, end, entry))
+        if digits:
+            candidates += _phones(text, folded, norm, digits, self._index.phone_suffixes)
+        return [c for c in candidates if c]
+
+
+def _inside(ns: int, ne: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= ns and ne <= e and (s, e) != (ns, ne) for s, e in spans)
+
+
+def _organisation_or_domain(text: str, start: int, end: int, entry: tuple) -> Candidate | None:
+    """Check an organisation or domain hit against its case and spelling rules."""
+    original = text[start:end]
+    if entry[0] == DOMAIN:
+        if any(ch.isspace() for ch in original):
+            return None  # "MFA no longer..." is not "mfa.no"
+        return (start, end, "url", WEBSITE, PRIORITY["url"])
+    _, _owners, exact, needs_capital = entry
+    if exact is not None and "".join(ch for ch in original if ch.isalnum()) != exact:
+        return None  # "SAFE" the acronym, not "safe" the word
+    if needs_capital and not all(
+        word[:1].isupper() for word in re.findall(r"[^\W\d_]+", original) if word.lower() not in _ORG_SMALL
+    ):
+        return None
+    return (start, end, "organisation", ORGANISATION, PRIORITY["organisation"])
+
+
+_ORG_SMALL = frozenset("and of the for on in to at de la le des du et y para pour por del di da".split())
+
+
+def _addresses(text: str) -> list[Candidate]:
+    """Return e-mails and websites, whoever they belong to; cheap guards skip most texts."""
+    candidates: list[Candidate] = []
+    if "@" in text:
+        candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.EMAIL.finditer(text)]
+    lowered = text.lower()
+    if ("dot" in lowered or "at" in lowered) and any(hint in lowered for hint in _OBFUSCATION):
+        candidates += _obfuscated_emails(text)
+    if "://" in text or patterns.DOT_LETTER.search(text):
+        candidates += _websites(text)
+    return candidates
+
+
+def _obfuscated_emails(text: str) -> list[Candidate]:
+    candidates = []
+    for match in patterns.OBFUSCATED_EMAIL.finditer(text):
+        is_address, _host = patterns.split_obfuscated(match["local"], match["at"], match["domain"])
+        if is_address:
+            candidates.append((match.start(), match.end(), "email", EMAIL, PRIORITY["email"]))
+        elif patterns.is_website(".".join(re.split(r"\W+", match["domain"].strip()))):
+            candidates.append((match.start("domain"), match.end(), "url", WEBSITE, PRIORITY["url"]))
+    return candidates
+
+
+def _websites(text: str) -> list[Candidate]:
+    candidates = []
+    for match in patterns.website_matches(text):
+        url = patterns.clean_url(match.group())
+        if not patterns.is_website(url):
+            continue
+        start, end = match.start(), match.start() + len(url)
+        local = _LOCAL_BEFORE.search(text, max(0, start - 64), start)
+        if local and local.group(1).lower() not in COMMON_WORDS:
+            candidates.append((local.start(), end, "email", EMAIL, PRIORITY["email"]))  # "jdoe at x.org"
+        else:
+            candidates.append((start, end, "url", WEBSITE, PRIORITY["url"]))
+    return candidates
+
+
+def _phones(text: str, folded, norm: str, digits: list[int], suffixes: frozenset[str]) -> list[Candidate]:
+    """Check runs of number tokens with seven digits or more against the phone rules."""
+    candidates = []
+    runs: list[list[int]] = []  # [first token start, last token end, digit count]
+    for ns in digits:
+        ne = norm.find(" ", ns)
+        if runs and ns == runs[-1][1] + 1:
+            runs[-1][1], runs[-1][2] = ne, runs[-1][2] + ne - ns
+        else:
+            runs.append([ns, ne, ne - ns])
+    for ns, ne, count in runs:
+        if count < 7:
+            continue
+        start, end = folded.start(ns), folded.end(ne)
+        for match in patterns.PHONE.finditer(text, max(0, start - 3), end + 3):
+            number = match.group()
+            before = text[max(0, match.start() - 24) : match.start()]
+            if len(number) >= 7 and patterns.is_phone(number, before, suffixes):
+                candidates.append((match.start(), match.end(), "phone", PHONE, PRIORITY["phone"]))
+    return candidates
+
+
+def _resolve(text: str, candidates: list[Candidate]) -> list[tuple[int, int, str, str]]:
+    """Merge overlapping candidates into one span; the longest (then strongest) names the kind."""
+    resolved: list[list] = []
+    for start, end, kind, placeholder, priority in sorted(candidates):
+        if resolved and start < resolved[-1][1]:
+            current = resolved[-1]
+            if (end - start, priority) > (current[5], current[4]):
+                current[2], current[3], current[4], current[5] = kind, placeholder, priority, end - start
+            current[1] = max(current[1], end)
+        else:
+            resolved.append([start, end, kind, placeholder, priority, end - start])
+    spans = []
+    previous_end = 0
+    for start, end, kind, placeholder, _, _ in resolved:
+        if placeholder.startswith(("[a ", "[an ")):
+            article = _ARTICLE_BEFORE.search(text, max(previous_end, start - 5), start)
+            if article:
+                start = article.start()
+        spans.append((start, end, kind, placeholder))
+        previous_end = end
+    return spans
+
+
+def _apply(text: str, findings: tuple[Finding, ...]) -> str:
+    parts, position = [], 0
+    for finding in findings:
+        parts.append(text[position : finding.start])
+        parts.append(finding.placeholder)
+        position = finding.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _merge_back(
+    text: str, findings: tuple[Finding, ...], leftovers: tuple[Finding, ...], output: str
+) -> tuple[Finding, ...]:
+    """Map findings in the redacted output back onto the original text and merge them in."""
+    shifts = []  # (output_start, output_end, original_start, original_end) of each placeholder
+    delta = 0
+    for finding in findings:
+        out_start = finding.start + delta
+        shifts.append((out_start, out_start + len(finding.placeholder), finding.start, finding.end))
+        delta += len(finding.placeholder) - (finding.end - finding.start)
+
+    def to_original(position: int, is_end: bool) -> int:
+        offset = 0
+        for out_start, out_end, orig_start, orig_end in shifts:
+            if position < out_start or (is_end and position == out_start):
+                break
+            if position < out_end or (is_end and position == out_end):
+                return orig_end if is_end else orig_start
+            offset = orig_end - out_end
+        return position + offset
+
+    spans = [(f.start, f.end, f.kind, f.placeholder, 9) for f in findings]
+    spans += [(to_original(f.start, False), to_original(f.end, True), f.kind, f.placeholder, 0) for f in leftovers]
+    return tuple(Finding(kind, start, end, text[start:end], placeholder) for start, end, kind, placeholder in _resolve(text, spans))

@@ -1,0 +1,230 @@
+"""Build the one multi-pattern matcher over every known identity and every country term."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from feedback.anonymizer.lexicon import (
+    COMMON_WORDS,
+    CORE_TERMS,
+    GENERIC_ADDRESS_WORDS,
+    MONTHS,
+    NAME_LEXICON,
+    PARTICLES,
+    PURE_LANGUAGES,
+    STRONG_TITLES,
+    SUBSTANCE_PHRASES,
+    SUBSTANCE_TOKENS,
+    WEAK_TITLES,
+    WEEKDAYS,
+)
+from feedback.anonymizer.text import fold_tokens, transliterate
+from feedback.anonymizer.types import Identity
+from participants.countries import COUNTRIES
+
+# Entry kinds, the first item of every entry tuple.
+NAME, COUNTRY, ORG, DOMAIN, PROTECT, LANGUAGE, TITLE, GIVEN, DIGIT = range(9)
+
+ORG_STOPWORDS = frozenset("and of the for on in to at de la le des du et y para pour por del di da".split())
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,5}$|^[A-Z][a-zA-Z]{1,3}[A-Z]$")
+_SPLIT_WORDS = re.compile(r"\s+")
+
+
+def is_wordlike(token: str) -> bool:
+    """Tell whether a folded token is also an ordinary word, so it needs a name context."""
+    return (
+        token in COMMON_WORDS
+        or token in SUBSTANCE_TOKENS
+        or token in MONTHS
+        or token in WEEKDAYS
+        or token in country_tokens()
+    )
+
+
+@cache
+def country_tokens() -> frozenset[str]:
+    """Return single-word country terms ("jordan", "chad"), which are also given names."""
+    return frozenset(
+        " ".join(fold_tokens(term))
+        for country in COUNTRIES
+        for term in country.terms
+        if len(fold_tokens(term)) == 1
+    )
+
+
+@cache
+def static_entries() -> dict[str, list[tuple]]:
+    """Return the entries every registry shares: countries, languages and protected phrases."""
+    entries: dict[str, list[tuple]] = {}
+    for country in COUNTRIES:
+        forms = [(term, "name") for term in country.names]
+        forms += [(term, "demonym") for term in country.demonyms]
+        forms += [(term, "plural") for term in country.demonym_plurals]
+        for term, form in forms:
+            key = " ".join(fold_tokens(term))
+            if not key:
+                continue
+            exact = "".join(ch for ch in term if ch.isalnum()) if _ABBREVIATION.match(term) else None
+            needs_capital = key in COMMON_WORDS
+            language = term in country.language_terms
+            entries.setdefault(key, []).append(
+                (COUNTRY, country.code, form, language, exact, needs_capital)
+            )
+    for language in PURE_LANGUAGES:
+        entries.setdefault(language, []).append((LANGUAGE,))
+    for phrase in SUBSTANCE_PHRASES:
+        entries.setdefault(phrase, []).append((PROTECT,))
+    for title in {" ".join(fold_tokens(t)) for t in STRONG_TITLES + WEAK_TITLES + ["His Excellency"]}:
+        entries.setdefault(title, []).append((TITLE,))
+    for name in NAME_LEXICON - COMMON_WORDS:  # unregistered given names, for "OKONKWO Chidi"
+        entries.setdefault(name, []).append((GIVEN,))
+    return _merge_countries(entries)
+
+
+def _merge_countries(entries: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """Keep one country entry per key and form, so "Congolese" counts once, not twice."""
+    merged: dict[str, list[tuple]] = {}
+    for key, items in entries.items():
+        seen: dict[tuple, tuple] = {}
+        for item in items:
+            signature = item if item[0] != COUNTRY else (COUNTRY, item[2], item[4])
+            seen.setdefault(signature, item)
+        merged[key] = list(seen.values())
+    return merged
+
+
+@dataclass(frozen=True)
+class Index:
+    """The compiled matcher plus what the rules need to know about each identity."""
+
+    automaton: ahocorasick.Automaton
+    identity_tokens: tuple[frozenset[str], ...]
+    phone_suffixes: frozenset[str]
+    name_lexicon: frozenset[str]
+
+
+class _Builder:
+    """Collect pattern entries per folded key, merging owners of the same key."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, set[int]] = {}
+        self.orgs: dict[tuple[str, str | None, bool], set[int]] = {}
+        self.domains: dict[str, set[int]] = {}
+        self.tokens: list[frozenset[str]] = []
+        self.phones: set[str] = set()
+
+    def add(self, owner: int, identity: Identity) -> None:
+        """Add every pattern one identity contributes."""
+        tokens = self._add_name(owner, identity.full_name)
+        self._add_org(owner, identity.organisation, identity.acronym)
+        self._add_address(owner, identity.email, identity.website)
+        self._add_phone(identity.phone)
+        self.tokens.append(frozenset(tokens))
+
+    def _add_name(self, owner: int, full_name: str) -> list[str]:
+        tokens = fold_tokens(full_name)
+        variants = set(tokens) | set(fold_tokens(transliterate(full_name)))
+        for word in _SPLIT_WORDS.split(full_name.strip()):
+            parts = fold_tokens(word)
+            if len(parts) > 1:  # "Jean-Pierre", "O'Brien", "al-Hassan" also written glued
+                variants.add("".join(parts))
+                variants.add("".join(fold_tokens(transliterate(word))))
+        variants |= _particle_compounds(tokens)
+        for token in variants:
+            if len(token) >= 2 and token not in PARTICLES:
+                self.names.setdefault(token, set()).add(owner)
+        return tokens
+
+    def _add_org(self, owner: int, name: str, acronym: str) -> None:
+        key = " ".join(fold_tokens(name))
+        if key and key not in CORE_TERMS:
+            significant = [t for t in key.split() if t not in ORG_STOPWORDS]
+            needs_capital = all(is_wordlike(t) for t in significant)
+            for variant in _org_variants(key):
+                self.orgs.setdefault((variant, None, needs_capital), set()).add(owner)
+        folded = " ".join(fold_tokens(acronym))
+        if folded and folded not in CORE_TERMS:
+            alnum = "".join(ch for ch in acronym if ch.isalnum())
+            exact = alnum if (is_wordlike(folded.replace(" ", "")) or len(alnum) <= 3) else None
+            self.orgs.setdefault((folded, exact, False), set()).add(owner)
+
+    def _add_address(self, owner: int, email: str, website: str) -> None:
+        hosts = []
+        if "@" in email:
+            local, _, host = email.strip().rpartition("@")
+            hosts.append(host)
+            for token in fold_tokens(local):
+                if len(token) >= 4 and not is_wordlike(token) and token not in GENERIC_ADDRESS_WORDS:
+                    self.names.setdefault(token, set()).add(owner)
+        if website.strip():
+            host = re.sub(r"^[a-z]+://", "", website.strip().lower()).split("/", 1)[0]
+            hosts.append(host)
+        for host in hosts:
+            labels = fold_tokens(host.lower().removeprefix("www."))
+            if len(labels) < 2 or labels[0] in GENERIC_ADDRESS_WORDS:
+                continue
+            self.domains.setdefault(" ".join(labels), set()).add(owner)
+            label = labels[0]
+            if len(label) >= 5 and not is_wordlike(label) and label not in GENERIC_ADDRESS_WORDS:
+                self.orgs.setdefault((label, None, False), set()).add(owner)
+
+    def _add_phone(self, phone: str) -> None:
+        digits = "".join(ch for ch in phone if ch.isdigit())
+        if len(digits) >= 7:
+            self.phones.add(digits[-7:])
+            if len(digits) >= 9:
+                self.phones.add(digits[-9:])
+
+    def entries(self) -> dict[str, list[tuple]]:
+        """Return every key with its entries, the shared ones included."""
+        entries = {key: list(items) for key, items in static_entries().items()}
+        for key, owners in self.names.items():
+            wordlike = is_wordlike(key)
+            entry = (NAME, wordlike, len(key) <= 2, frozenset(owners))
+            entries.setdefault(key, []).append(entry)
+        for (key, exact, needs_capital), owners in self.orgs.items():
+            entries.setdefault(key, []).append((ORG, frozenset(owners), exact, needs_capital))
+        for key, owners in self.domains.items():
+            entries.setdefault(key, []).append((DOMAIN, frozenset(owners)))
+        return entries
+
+
+def _particle_compounds(tokens: list[str]) -> set[str]:
+    """Return glued forms of particle surnames: "van der berg" is also "vanderberg"."""
+    compounds = set()
+    for index, token in enumerate(tokens):
+        if token in PARTICLES:
+            continue
+        start = index
+        while start > 0 and tokens[start - 1] in PARTICLES:
+            start -= 1
+        if start < index:
+            compounds.add("".join(tokens[start : index + 1]))
+    return compounds
+
+
+def _org_variants(key: str) -> set[str]:
+    """Return an organisation's name with and without "the" and "and" ("&" folds to nothing)."""
+    variants = {key, key.removeprefix("the ")}
+    variants |= {" ".join(t for t in v.split() if t != "and") for v in list(variants)}
+    return {v for v in variants if v}
+
+
+def build_index(identities: Iterable[Identity]) -> Index:
+    """Compile the matcher for a registry; the countries are always included."""
+    builder = _Builder()
+    for owner, identity in enumerate(identities):
+        builder.add(owner, identity)
+    automaton = ahocorasick.Automaton()
+    for key, items in builder.entries().items():
+        automaton.add_word(f" {key} ", (len(key) + 2, tuple(items)))
+    for digit in "0123456789":  # the start of every number, so phones need no scan of their own
+        automaton.add_word(f" {digit}", (2, ((DIGIT,),)))
+    automaton.make_automaton()
+    lexicon = NAME_LEXICON | frozenset(builder.names)
+    return Index(automaton, tuple(builder.tokens), frozenset(builder.phones), lexicon)

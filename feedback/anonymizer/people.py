@@ -1,0 +1,324 @@
+"""Decide which name hits are people: registered names in context, titled and UN-style names."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from feedback.anonymizer.context import (
+    LOWER,
+    NAME_BREAKS,
+    NAME_TOKEN,
+    STRONG_TITLE_WORDS,
+    TITLE_HEAD,
+    TITLE_WORDS,
+    UPPER,
+    breaks_sentence,
+    has_title_before,
+    is_titlecase,
+    next_word,
+    prev_word,
+)
+from feedback.anonymizer.index import country_tokens
+from feedback.anonymizer.lexicon import (
+    COMMON_WORDS,
+    DETERMINERS,
+    KNOWN_ACRONYMS,
+    MONTHS,
+    NAME_FOLLOWERS,
+    PARTICLES,
+    REPORTING_VERBS,
+    SUBSTANCE_TOKENS,
+    WEEKDAYS,
+)
+from feedback.anonymizer.text import Folded
+from feedback.anonymizer.types import PARTICIPANT, PERSON
+
+
+class NameHit(NamedTuple):
+    """A registered name token found in the text, with folded and original offsets."""
+
+    ns: int
+    ne: int
+    start: int
+    end: int
+    wordlike: bool
+    owners: frozenset[int]
+
+
+Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, priority
+PRIORITY_PARTICIPANT, PRIORITY_PERSON = 4, 2
+_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s*(?:and|&|or)|/)\s*$", re.IGNORECASE)
+_INITIAL_DOT = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
+_TRAILING_INITIALS = re.compile(rf",?[ \t]+(?:[{UPPER}]\.[ \t]?-?){{1,3}}")
+
+
+def registered_people(text: str, folded: Folded, hits: list[NameHit]) -> list[Candidate]:
+    """Return spans of registered names that are names here, not ordinary words."""
+    groups = _group(text, folded.text, [h for h in hits if _may_be_name(text, h)])
+    removed: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []
+    for group in groups:
+        start = _extend_left(text, folded, group[0])
+        if _is_name(text, group, start):
+            removed.append((_extend_title(text, start), _extend_right(text, group[-1].end)))
+        else:
+            pending.append((group[0].start, group[-1].end))
+    removed += _join_lists(text, removed, pending)
+    return [(start, end, "person", PARTICIPANT, PRIORITY_PARTICIPANT) for start, end in removed]
+
+
+def _may_be_name(text: str, hit: NameHit) -> bool:
+    """Drop lower-case ordinary words ("may", "best") and lower-case two-letter tokens."""
+    if hit.wordlike or hit.ne - hit.ns <= 2:
+        return text[hit.start].isupper()
+    return True
+
+
+def _group(text: str, norm: str, hits: list[NameHit]) -> list[list[NameHit]]:
+    """Gather hits that follow each other as one name ("Ingrid M. Johansson", "GARCÍA, María")."""
+    groups: list[list[NameHit]] = []
+    for hit in sorted(hits):
+        if groups and _adjacent(text, norm, groups[-1][-1], hit):
+            groups[-1].append(hit)
+        elif not groups or hit.start >= groups[-1][-1].end:
+            groups.append([hit])
+    return groups
+
+
+def _adjacent(text: str, norm: str, left: NameHit, right: NameHit) -> bool:
+    if right.ns <= left.ne:
+        return False
+    gap = norm[left.ne + 1 : right.ns - 1].split()
+    if len(gap) > 3 or any(t not in PARTICLES and len(t) != 1 for t in gap):
+        return False
+    separator = text[left.end : right.start]
+    if len(separator) > 24 or "\n\n" in separator or any(ch in NAME_BREAKS for ch in separator):
+        return False
+    if "," in separator and not (left.owners & right.owners):
+        return False
+    return "." not in _INITIAL_DOT.sub("", separator)
+
+
+def _extend_left(text: str, folded: Folded, first: NameHit) -> int:
+    """Take in the initials and particles written before a name ("I.M.", "J-P", "van der")."""
+    norm, start, ns = folded.text, first.start, first.ns
+    for _ in range(4):
+        cut = norm.rfind(" ", 0, ns - 1)
+        token = norm[cut + 1 : ns - 1]
+        if not token or not (len(token) == 1 or token in PARTICLES):
+            break
+        token_start = folded.start(cut + 1)
+        original = text[token_start : token_start + len(token)]
+        between = text[token_start + len(token) : start]
+        if len(between) > 3 or any(ch in NAME_BREAKS or ch == "," for ch in between):
+            break
+        if len(token) == 1 and not (original.isupper() and (original not in "AI" or between.startswith("."))):
+            break
+        if len(token) == 1 and "." in between and not between.startswith("."):
+            break
+        start, ns = token_start, cut + 1
+    return start
+
+
+def _extend_title(text: str, start: int) -> int:
+    """Take in titles before a name: they say too much ("Ambassador", "Ms")."""
+    title_start = has_title_before(text, start)
+    return title_start if title_start >= 0 else start
+
+
+def _extend_right(text: str, end: int) -> int:
+    """Take in initials after a surname written first ("JOHANSSON I.M.", "Johansson, I.")."""
+    match = _TRAILING_INITIALS.match(text, end)
+    if match and not text[match.end() : match.end() + 1].isalpha():
+        return match.end()
+    return end
+
+
+def _is_name(text: str, group: list[NameHit], start: int) -> bool:
+    """Tell whether a run of hits is a name: distinctive, a full name, or in a name context."""
+    if any(not hit.wordlike for hit in group):
+        return True
+    if len(group) >= 2 and any(a.owners & b.owners for a, b in zip(group, group[1:])):
+        return True
+    if start < group[0].start or has_title_before(text, start) >= 0:
+        return True
+    end = group[-1].end
+    if text.startswith(("'s", "’s"), end) or (text[end : end + 1] in ("'", "’") and text[end - 1] in "sS"):
+        return True
+    separator, following = next_word(text, end)
+    if following in REPORTING_VERBS and not breaks_sentence(separator):
+        return True
+    return len(group) == 1 and _stands_alone_mid_sentence(text, group[0], separator, following)
+
+
+def _stands_alone_mid_sentence(text: str, hit: NameHit, separator: str, following: str) -> bool:
+    """A capitalised ordinary word alone mid-sentence is a name ("shared by Young and ...")."""
+    word = text[hit.start : hit.end]
+    if not is_titlecase(word) or word.lower() in MONTHS or word.lower() in WEEKDAYS:
+        return False
+    before, gap = prev_word(text, hit.start)
+    if not before or not before.isalpha() or not before.islower() or before in DETERMINERS:
+        return False
+    if breaks_sentence(gap) or any(ch in NAME_BREAKS for ch in gap) or "-" in gap:
+        return False
+    if following and not breaks_sentence(separator):
+        return following in NAME_FOLLOWERS and "-" not in separator  # not "the Page layout"
+    return True
+
+
+def _join_lists(
+    text: str, removed: list[tuple[int, int]], pending: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Remove capitalised name words listed with a removed name ("Johansson, Young and Field")."""
+    joined: list[tuple[int, int]] = []
+    spans = sorted(removed)
+    changed = True
+    while changed and pending:
+        changed = False
+        for span in list(pending):
+            start, end = span
+            if any(
+                _LIST_GLUE.match(text[e:start]) or _LIST_GLUE.match(text[end:s])
+                for s, e in spans
+                if e <= start and start - e <= 8 or s >= end and s - end <= 8
+            ):
+                pending.remove(span)
+                joined.append(span)
+                spans.append(span)
+                changed = True
+    return joined
+
+
+def titled_person(text: str, start: int, lexicon: frozenset[str]) -> Candidate | None:
+    """Return the name a title at start introduces, registered or not ("Ambassador Okonkwo")."""
+    word = text[start : start + 12].split(None, 1)[0].rstrip(".,") if start < len(text) else ""
+    if word not in TITLE_WORDS and word not in ("H.E", "His", "Her"):
+        return None
+    match = TITLE_HEAD.match(text, start)
+    if not match:
+        return None
+    end = _titled_name_end(text, match.end(), match.group("title"), lexicon)
+    if end <= match.end():
+        return None
+    return (match.start(), end, "person", PERSON, PRIORITY_PERSON)
+
+
+def _titled_name_end(text: str, pos: int, title: str, lexicon: frozenset[str]) -> int:
+    """Return where the name after a title ends, or pos when no name follows."""
+    strong = title in STRONG_TITLE_WORDS or title.rstrip(".") in STRONG_TITLE_WORDS
+    end, names, particles = pos, 0, 0
+    for _ in range(8):
+        match = NAME_TOKEN.match(text, pos)
+        if not match:
+            break
+        token, dot = match.group("token"), match.group("dot")
+        folded = token.lower()
+        if TITLE_HEAD.fullmatch(token + (dot or "")) or TITLE_HEAD.fullmatch(token):
+            pos = end = match.end()
+            continue
+        if _is_initials(token):
+            pos = end = match.end()
+            continue
+        if folded in PARTICLES and token.islower():
+            pos, particles = match.end(), particles + 1
+            continue
+        if not token[0].isupper() or not _may_follow_title(folded, token, strong, names, lexicon):
+            break
+        names += 1
+        pos = end = match.end("token")
+        if dot:
+            break  # "Ms Johansson." ends the sentence
+        if names >= 4:
+            break
+    return end if names else -1
+
+
+def _may_follow_title(folded: str, token: str, strong: bool, names: int, lexicon: frozenset[str]) -> bool:
+    """Tell whether a capitalised word after a title is part of the name."""
+    if folded in lexicon:
+        return True
+    ordinary = folded in COMMON_WORDS or folded in SUBSTANCE_TOKENS or folded in MONTHS
+    if names == 0:
+        if strong:
+            return folded not in KNOWN_ACRONYMS or not token.isupper()
+        return not ordinary and folded not in KNOWN_ACRONYMS and folded not in country_tokens()
+    return not ordinary and folded not in country_tokens()
+
+
+def _is_initials(token: str) -> bool:
+    """Tell "I", "I.M", "J-P" and "JP" (initials) from a name."""
+    letters = token.replace(".", "").replace("-", "")
+    if not letters.isalpha() or not letters.isupper():
+        return False
+    return len(letters) == 1 or ("." in token or "-" in token) and all(
+        len(part) == 1 for part in re.split(r"[.\-]", token) if part
+    )
+
+
+_UPPER_WORD = rf"[{UPPER}]{{2,}}(?:[\-'’][{UPPER}]{{2,}})?"
+_GIVEN_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+UPPER_SURNAME_FIRST = re.compile(
+    rf"(?<![\w.])(?P<upper>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{0,2}}),?[ \t]+(?P<given>{_GIVEN_WORD})(?![\w.'’])"
+)
+UPPER_SURNAME_LAST = re.compile(
+    rf"(?<![\w.])(?P<given>{_GIVEN_WORD})[ \t]+(?P<upper>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{0,2}})(?![\w'’])"
+)
+_UPPER_RUN = re.compile(rf"[{UPPER}][{UPPER}'’\-]+[{UPPER}]")
+_VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝ")
+
+
+def upper_case_names(text: str, lexicon: frozenset[str]) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Return UN-style names ("WINKELRIED SALAZAR Milagros"): sure ones, and doubtful spans."""
+    sure, doubtful = [], []
+    if not any(_looks_like_surname(word) for word in _UPPER_RUN.findall(text)):
+        return sure, doubtful
+    for pattern in (UPPER_SURNAME_FIRST, UPPER_SURNAME_LAST):
+        for match in pattern.finditer(text):
+            if not all(_looks_like_surname(word) for word in match.group("upper").split()):
+                continue
+            given = match.group("given").lower()
+            if given in lexicon and given not in COMMON_WORDS:
+                sure.append((match.start(), match.end(), "person", PERSON, PRIORITY_PERSON))
+            elif given not in COMMON_WORDS and given not in SUBSTANCE_TOKENS:
+                doubtful.append(match.span())
+    return sure, doubtful
+
+
+def upper_case_neighbour(text: str, start: int, end: int) -> Candidate | None:
+    """Return a known given name with upper-case surnames beside it ("OKONKWO Chidi", "Chidi OKONKWO")."""
+    given = text[start:end]
+    if not is_titlecase(given) or given.lower() in COMMON_WORDS:
+        return None
+    left = start - 1
+    while left > 0 and text[left] in " ,-\t\u00a0":
+        left -= 1
+    right_upper = text[end + 1 : end + 3].isupper() and text[end : end + 1] in (" ", "-", "\t", "\u00a0")
+    if not right_upper and not (left >= 1 and text[left].isupper() and text[left - 1].isupper()):
+        return None
+    last = first = None
+    position = end
+    for _ in range(3):
+        gap, word = next_word(text, position)
+        if gap not in (" ", "-", "\t", "\u00a0") or not word.isupper() or not _looks_like_surname(word):
+            break
+        last = position = position + len(gap) + len(word)
+    position = start
+    for _ in range(3):
+        word, gap = prev_word(text, position)
+        if gap not in (" ", ", ", "-", "\t", "\u00a0") or not word.isupper() or not _looks_like_surname(word):
+            break
+        first = position = position - len(gap) - len(word)
+    if last is None and first is None:
+        return None
+    return (first if first is not None else start, last or end, "person", PERSON, PRIORITY_PERSON)
+
+
+def _looks_like_surname(word: str) -> bool:
+    """Tell an upper-case surname from an acronym ("SALAZAR", not "WGTR", "UNODA" or "CSV")."""
+    folded = word.lower()
+    if folded in KNOWN_ACRONYMS or folded in SUBSTANCE_TOKENS or folded in country_tokens():
+        return False
+    if folded in COMMON_WORDS:
+        return False
+    return len(word) >= 3 and any(ch in _VOWELS for ch in word)

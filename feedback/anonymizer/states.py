@@ -1,0 +1,116 @@
+"""Decide which country hits identify a State and which name a language ("a French version")."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from feedback.anonymizer.context import breaks_sentence, next_word, prev_word
+from feedback.anonymizer.lexicon import FUNCTION_WORDS, LANGUAGE_NOUNS, LANGUAGE_PREPOSITIONS
+from feedback.anonymizer.types import NATIONAL, NATIONALS, STATE
+
+Candidate = tuple[int, int, str, str, int]
+PRIORITY_STATE = 1
+_PLACEHOLDERS = {"name": STATE, "demonym": NATIONAL, "plural": NATIONALS}
+_LIST_WORDS = frozenset({"and", "or", "as", "well", "nor", "both", "either"})
+_HYPHEN_SUFFIXES = LANGUAGE_NOUNS | {"only", "speaking", "language", "friendly", "medium"}
+
+
+class CountryHit(NamedTuple):
+    """A country term found in the text; language is True for "French", "Spanish"..."""
+
+    ns: int
+    ne: int
+    start: int
+    end: int
+    form: str
+    language: bool
+    exact: str | None
+    needs_capital: bool
+
+
+class LanguageHit(NamedTuple):
+    """A language name that is no demonym ("Arabic"): never removed, it anchors lists."""
+
+    ns: int
+    ne: int
+    start: int
+    end: int
+
+
+def states(text: str, norm: str, hits: list[CountryHit], languages: list[LanguageHit]) -> list[Candidate]:
+    """Return the spans naming a State or its people, leaving language names in place."""
+    valid = [hit for hit in hits if _spelled_as_registered(text, hit)]
+    spoken = _language_uses(text, norm, [h for h in valid if h.language], languages)
+    spoken_starts = {item.ns for item in spoken} | {item.ns for item in languages}
+    candidates = []
+    for hit in valid:
+        if hit in spoken:
+            continue
+        if hit.form != "name" and _names_a_variety(norm, hit, spoken_starts):
+            continue  # "Brazilian Portuguese", "Swiss German"
+        candidates.append((hit.start, hit.end, "country", _PLACEHOLDERS[hit.form], PRIORITY_STATE))
+    return candidates
+
+
+def _spelled_as_registered(text: str, hit: CountryHit) -> bool:
+    """Check the case rules: "UK" but not "uk"; "Turkey" but not "turkey"."""
+    original = text[hit.start : hit.end]
+    if hit.exact is not None:
+        return "".join(ch for ch in original if ch.isalnum()) == hit.exact
+    return not hit.needs_capital or original[:1].isupper()
+
+
+def _names_a_variety(norm: str, hit: CountryHit, spoken_starts: set[int]) -> bool:
+    return hit.ne + 1 in spoken_starts
+
+
+def _language_uses(
+    text: str, norm: str, hits: list[CountryHit], languages: list[LanguageHit]
+) -> set[CountryHit]:
+    """Return the demonyms used as language names, deciding lists ("Arabic, French and Spanish") together."""
+    items = sorted([*hits, *languages], key=lambda item: item.ns)
+    spoken: set[CountryHit] = set()
+    chain: list = []
+    for item in items:
+        if chain and _listed_together(text, norm, chain[-1], item):
+            chain.append(item)
+            continue
+        if chain and _is_language_chain(text, chain):
+            spoken.update(i for i in chain if isinstance(i, CountryHit))
+        chain = [item]
+    if chain and _is_language_chain(text, chain):
+        spoken.update(i for i in chain if isinstance(i, CountryHit))
+    return spoken
+
+
+def _listed_together(text: str, norm: str, left, right) -> bool:
+    gap = norm[left.ne + 1 : right.ns - 1].split()
+    if len(gap) > 2 or any(word not in _LIST_WORDS for word in gap):
+        return False
+    separator = text[left.end : right.start]
+    return not breaks_sentence(separator) and len(separator) <= 12
+
+
+def _is_language_chain(text: str, chain: list) -> bool:
+    """Decide a list of language-like words: language unless what follows is a people noun."""
+    if any(_hyphen_suffix(text, item.end) for item in chain):
+        return True
+    separator, following = next_word(text, chain[-1].end)
+    folded_next = following.lower()
+    ends = not following or breaks_sentence(separator) or any(ch in "),;" for ch in separator)
+    if not ends and folded_next in LANGUAGE_NOUNS:
+        return True
+    before, gap = prev_word(text, chain[0].start)
+    after_preposition = before.lower() in LANGUAGE_PREPOSITIONS and not breaks_sentence(gap)
+    content_follows = not ends and folded_next not in FUNCTION_WORDS
+    if content_follows:
+        return False  # "French officials", "in Spanish practice"
+    return after_preposition or any(isinstance(item, LanguageHit) for item in chain)
+
+
+def _hyphen_suffix(text: str, end: int) -> bool:
+    """Tell "English-only", "French-speaking" and "Spanish-language" (language uses)."""
+    if text[end : end + 1] not in ("-", "\u2010", "\u2011"):
+        return False
+    separator, following = next_word(text, end)
+    return separator in ("-", "\u2010", "\u2011") and following.lower() in _HYPHEN_SUFFIXES

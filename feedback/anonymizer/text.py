@@ -1,0 +1,143 @@
+"""Fold text for matching (case, accents, punctuation) and map folded offsets back to the original."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+
+DELETED = "\x00"
+
+# Letters with no decomposition that people still type without the diacritic.
+_SPECIAL = {
+    "ß": "s", "ẞ": "s", "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "ø": "o", "Ø": "o", "ł": "l",
+    "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "t", "Þ": "t", "ı": "i", "ħ": "h",
+    "Ħ": "h", "ŀ": "l", "Ŀ": "l", "ŋ": "n", "Ŋ": "n", "ĸ": "k",
+}
+# Spellings of the same letters with two characters ("Müller" is also written "Mueller").
+_TRANSLITERATIONS = {
+    "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss", "æ": "ae", "œ": "oe", "ø": "oe",
+    "å": "aa", "þ": "th", "ð": "dh",
+}
+
+
+def _fold_char(ch: str) -> str:
+    """Fold one character to one: a lower-case unaccented letter or digit, a space, or DELETED."""
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return DELETED  # combining accents, soft hyphens and zero-width characters vanish
+    if not ch.isalnum():
+        return " "
+    decomposed = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    base = "".join(c for c in base if c.isalnum())
+    return base[0] if base else " "
+
+
+class _FoldTable(dict):
+    """A str.translate table that folds each character the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+FOLD_TABLE = _FoldTable()
+for _code in range(0x250):  # warm the table for Latin scripts
+    FOLD_TABLE[_code]  # noqa: B018
+
+_GAPS = re.compile("[ \x00]{2,}|\x00")
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+
+
+def fold_tokens(text: str) -> list[str]:
+    """Return the folded words of a text: "Jean-Pierre O'Brien" gives jean, pierre, o, brien."""
+    return text.translate(FOLD_TABLE).replace(DELETED, "").split()
+
+
+def transliterate(text: str) -> str:
+    """Spell umlauts and ligatures with two letters, the other way people write them."""
+    lowered = text.lower()
+    return "".join(_TRANSLITERATIONS.get(ch, ch) for ch in lowered)
+
+
+class Folded:
+    """Folded words separated by single spaces, padded with a space, plus offsets to the original.
+
+    The offset map is built on first use: most of the cost of folding, and texts with no hit
+    never need it.
+    """
+
+    __slots__ = ("text", "_spaced", "_lead", "_norm_starts", "_orig_starts")
+
+    def __init__(self, text: str, spaced: str = "", lead: int = 0) -> None:
+        self.text = text
+        self._spaced = spaced
+        self._lead = lead
+        self._norm_starts: list[int] | None = None
+        self._orig_starts: list[int] = []
+
+    def _build_map(self) -> None:
+        norm_starts, orig_starts = [1], [self._lead]
+        npos, pos = 1, self._lead
+        for match in _RUNS.finditer(self._spaced, self._lead):
+            start, end = match.span()
+            npos += start - pos + 1
+            pos = end
+            norm_starts.append(npos)
+            orig_starts.append(pos)
+        self._norm_starts, self._orig_starts = norm_starts, orig_starts
+
+    def start(self, index: int) -> int:
+        """Return the original offset of the folded character at index."""
+        if self._norm_starts is None:
+            self._build_map()
+        k = bisect_right(self._norm_starts, index) - 1
+        return self._orig_starts[k] + index - self._norm_starts[k]
+
+    def end(self, index: int) -> int:
+        """Return the original end offset for a folded end offset (exclusive)."""
+        return self.start(index - 1) + 1
+
+
+_RUNS = re.compile(" {2,}")
+
+
+def fold(text: str, *, join_line_breaks: bool = False, blanks: tuple = ()) -> Folded:
+    """Fold text into single-space separated words; optionally glue words hyphenated over a line."""
+    folded = text.translate(FOLD_TABLE)
+    for start, end in blanks:
+        folded = folded[:start] + " " * (end - start) + folded[end:]
+    if not join_line_breaks and DELETED not in folded:
+        lead = len(folded) - len(folded.lstrip(" "))
+        return Folded(" " + " ".join(folded.split()) + " ", folded, lead)
+    return _fold_with_deletions(text, folded, join_line_breaks)
+
+
+def _fold_with_deletions(text: str, folded: str, join_line_breaks: bool) -> Folded:
+    """Fold the rare text with zero-width characters or words hyphenated over a line break."""
+    joins = {m.start() for m in _LINE_BREAK_HYPHEN.finditer(text)} if join_line_breaks else ()
+    parts = [" "]
+    norm_starts, orig_starts = [1], [0]
+    npos, pos = 1, 0
+    for match in _GAPS.finditer(folded):
+        start, end = match.span()
+        parts.append(folded[pos:start])
+        npos += start - pos
+        if npos > 1 and start not in joins and folded.find(" ", start, end) != -1:
+            parts.append(" ")
+            npos += 1
+        pos = end
+        norm_starts.append(npos)
+        orig_starts.append(pos)
+    parts.append(folded[pos:])
+    parts.append(" ")
+    result = Folded("".join(parts))
+    result._norm_starts, result._orig_starts = norm_starts, orig_starts
+    return result
+
+
+def has_line_break_hyphen(text: str) -> bool:
+    """Tell whether a word is split over a line with a hyphen ("Johans-\\nson")."""
+    return "\n" in text and _LINE_BREAK_HYPHEN.search(text) is not None
