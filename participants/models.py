@@ -156,6 +156,8 @@ class Participant(FSMModelMixin, models.Model):
 
     status = FSMField(default=Status.REGISTERED, choices=Status.choices, protected=True)
     status_changed_at = models.DateTimeField(default=timezone.now)
+    # The reason given with the last decision (decline, removal...), shown to the person on their page.
+    status_reason = models.TextField(_("reason for the last decision"), blank=True)
     # Category and affiliation changes asked for by an approved participant, awaiting the Secretariat.
     pending_changes = models.JSONField(default=dict, blank=True)
 
@@ -170,6 +172,10 @@ class Participant(FSMModelMixin, models.Model):
     class Meta:
         ordering = ["full_name"]
         indexes = [models.Index(fields=["status", "category"]), models.Index(fields=["country"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(status__in=Status.values), name="participant_status_valid"),
+            models.CheckConstraint(condition=models.Q(category__in=Category.values), name="participant_category_valid"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.user.email

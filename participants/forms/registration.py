@@ -1,0 +1,133 @@
+"""The forms a visitor fills in: self-registration (§3, §5) and accepting an invitation (§6)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from participants.eligibility import may_self_register
+from participants.forms.fields import (
+    AcknowledgementFields,
+    AffiliationFields,
+    PasswordFields,
+    RadioList,
+    expertise_field,
+    full_name_field,
+    phone_field,
+    statement_field,
+)
+from participants.models import Category, Invitation
+from participants.services.registration import Application, email_taken
+
+SELF_REGISTRATION_CHOICES = [(value, label) for value, label in Category.choices if may_self_register(value)]
+FIELD_ORDER = [
+    "full_name",
+    "email",
+    "phone",
+    "category",
+    "country",
+    "organisation",
+    "acronym",
+    "website",
+    "expertise",
+    "statement",
+    "password1",
+    "password2",
+    "personal_capacity",
+    "confidentiality",
+]
+
+
+def duplicate_email_message() -> str:
+    return format_html(
+        str(
+            _(
+                'An account with this address already exists. <a href="{}">Log in</a> or '
+                '<a href="{}">reset your password</a>.'
+            )
+        ),
+        reverse("login"),
+        reverse("password_reset"),
+    )
+
+
+class ApplicationForm(AffiliationFields, PasswordFields, AcknowledgementFields):
+    """What both ways in ask: who you are, whom you represent, your expertise, a password, two acknowledgements."""
+
+    full_name = full_name_field()
+    phone = phone_field()
+    expertise = expertise_field()
+    statement = statement_field()
+
+    field_order = FIELD_ORDER
+
+    def application(self, category: str) -> Application:
+        data = self.cleaned_data
+        return Application(
+            full_name=data["full_name"],
+            category=category,
+            phone=data.get("phone", ""),
+            country=data.get("country", ""),
+            organisation=data.get("organisation", ""),
+            acronym=data.get("acronym", ""),
+            website=data.get("website", ""),
+            expertise=list(data["expertise"]),
+            statement=data["statement"],
+            personal_capacity=data["personal_capacity"],
+            confidentiality=data["confidentiality"],
+        )
+
+
+class RegistrationForm(ApplicationForm):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("Your professional address. We send a confirmation link to it; it is also how you log in."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    category = forms.ChoiceField(
+        label=_("You represent"),
+        choices=SELF_REGISTRATION_CHOICES,
+        widget=RadioList,
+        help_text=_(
+            "Annex 1, §3: States Parties, Signatory States, and international or regional organisations that manage "
+            "reporting or information exchange under similar instruments may register. Observer States, civil society "
+            "and industry take part when invited by the Chair or the Secretariat (§6)."
+        ),
+        error_messages={
+            "required": _("Choose whom you represent."),
+            "invalid_choice": _(
+                "This category cannot register itself: observer States, civil society and industry join by "
+                "invitation (§6)."
+            ),
+        },
+    )
+
+    field_order = FIELD_ORDER
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if email_taken(email):
+            raise forms.ValidationError(duplicate_email_message(), code="duplicate")
+        return email
+
+
+class AcceptInvitationForm(ApplicationForm):
+    """Pre-filled with what the inviter entered; the category and address come from the invitation."""
+
+    def __init__(self, *args: Any, invitation: Invitation, **kwargs: Any) -> None:
+        self.invitation = invitation
+        kwargs.setdefault(
+            "initial",
+            {"full_name": invitation.full_name, "country": invitation.country, "organisation": invitation.organisation},
+        )
+        super().__init__(*args, **kwargs)
+
+    def category_value(self) -> str:
+        return self.invitation.category
+
+    def account_email(self) -> str:
+        return self.invitation.email

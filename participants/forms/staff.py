@@ -1,0 +1,151 @@
+"""Forms for the Secretariat and the Chair: invitations, vetting decisions, change reviews, list filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from participants.forms.fields import AffiliationFields, full_name_field
+from participants.models import Category, ExpertiseArea, Status
+from participants.selectors import AuditFilters, ParticipantFilters
+from participants.services.invitations import InvitationRequest
+
+
+class InvitationForm(AffiliationFields):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("The invitation link is sent here; it works once and expires."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    category = forms.ChoiceField(
+        label=_("Category"),
+        choices=[("", _("Choose a category…")), *Category.choices],
+        help_text=_(
+            "Any category (Annex 1, §6): observer States, organisations, civil society and industry join only this way."
+        ),
+    )
+    full_name = full_name_field()
+    message = forms.CharField(
+        label=_("Personal message"),
+        required=False,
+        max_length=2000,
+        help_text=_("Optional. Added to the invitation e-mail, e.g. why their expertise matters."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    field_order = ["email", "full_name", "category", "country", "organisation", "message"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["acronym"], self.fields["website"]
+        self.fields["full_name"].help_text = _("Pre-fills their registration form; they can correct it.")
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def invitation_request(self) -> InvitationRequest:
+        data = self.cleaned_data
+        return InvitationRequest(
+            email=data["email"],
+            category=data["category"],
+            full_name=data["full_name"],
+            country=data.get("country", ""),
+            organisation=data.get("organisation", ""),
+            message=data.get("message", ""),
+        )
+
+
+class DecisionForm(forms.Form):
+    """A decision button (its value names the transition) and a reason."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "decision-%s")  # unique ids beside the change review form
+        super().__init__(*args, **kwargs)
+
+    decision = forms.ChoiceField(
+        choices=[(name, name) for name in ("approve", "decline", "reconsider", "remove", "withdraw")],
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        help_text=_("Sent to the person by e-mail. Required when declining or removing."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("decision") in ("decline", "remove") and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Give a reason: it is sent to the person."))
+        return cleaned
+
+
+class ChangeReviewForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "change-%s")
+        super().__init__(*args, **kwargs)
+
+    accept = forms.TypedChoiceField(
+        choices=[("1", _("Accept")), ("0", _("Decline"))], coerce=lambda value: value == "1", widget=forms.HiddenInput
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        help_text=_("Sent to the participant. Required when declining the change."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("accept") is False and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Give a reason: it is sent to the participant."))
+        return cleaned
+
+
+class ParticipantFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, help_text=_("Name, e-mail or organisation."))
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any status")), *Status.choices])
+    category = forms.ChoiceField(
+        label=_("Category"), required=False, choices=[("", _("Any category")), *Category.choices]
+    )
+    affiliation = forms.CharField(
+        label=_("Affiliation"), required=False, help_text=_("Country, organisation or acronym.")
+    )
+    expertise = forms.ChoiceField(
+        label=_("Expertise"), required=False, choices=[("", _("Any expertise")), *ExpertiseArea.choices]
+    )
+
+    def filters(self) -> ParticipantFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return ParticipantFilters(**{name: data.get(name) or "" for name in ParticipantFilters.__dataclass_fields__})
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    actor = forms.CharField(label=_("Actor"), required=False, help_text=_("Part of their e-mail address."))
+    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, actions: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("Any action")), *((action, action) for action in actions)]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The end date is before the start date."))
+        return cleaned
+
+    def filters(self) -> AuditFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return AuditFilters(
+            action=data.get("action") or "",
+            actor=data.get("actor") or "",
+            since=data.get("since"),
+            until=data.get("until"),
+        )

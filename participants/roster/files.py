@@ -1,0 +1,100 @@
+"""Reading and writing the participant list as CSV, XLSX or JSON (with CSV formula injection guarded)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import tablib
+from openpyxl import Workbook
+
+from participants.roster.columns import cell, guard_formula
+
+FORMATS = ("csv", "xlsx", "json")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+class UnreadableFile(Exception):
+    """The file is not a CSV or XLSX we can read; the message says why."""
+
+
+def header_name(value: object) -> str:
+    return cell(value).lower().replace(" ", "_")
+
+
+def load_dataset(content: bytes, extension: str) -> tablib.Dataset:
+    """A CSV (UTF-8, with or without BOM) or XLSX file as a tablib Dataset. Raises UnreadableFile."""
+    extension = extension.lower().lstrip(".")
+    try:
+        if extension == "csv":
+            return tablib.Dataset().load(content.decode("utf-8-sig"), format="csv")
+        if extension == "xlsx":
+            return tablib.Dataset().load(io.BytesIO(content), format="xlsx")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile("The CSV file is not UTF-8 text. In Excel, save it as “CSV UTF-8”.") from exc
+    except Exception as exc:  # tablib and openpyxl raise many types for damaged files
+        raise UnreadableFile(f"The file could not be read as {extension.upper()}: {exc}") from exc
+    raise UnreadableFile(f"“.{extension}” files are not supported: use .csv or .xlsx.")
+
+
+def load_path(path: Path) -> tablib.Dataset:
+    if not path.is_file():
+        raise UnreadableFile(f"There is no file at {path}.")
+    return load_dataset(path.read_bytes(), path.suffix)
+
+
+def records(dataset: tablib.Dataset) -> Iterator[tuple[int, dict[str, str]]]:
+    """(spreadsheet row number, {column: text}) for each non-empty row; the header is row 1."""
+    headers = [header_name(value) for value in (dataset.headers or [])]
+    for index, values in enumerate(dataset, start=2):
+        texts = [cell(value) for value in values]
+        if any(texts):
+            yield index, dict(zip(headers, texts, strict=False))
+
+
+def headers_of(dataset: tablib.Dataset) -> list[str]:
+    return [header_name(value) for value in (dataset.headers or [])]
+
+
+def flat(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "; ".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def write(rows: Iterable[dict[str, object]], columns: Iterable[str], fmt: str) -> bytes:
+    """The rows in one of FORMATS. CSV cells that a spreadsheet would run as formulas get a leading quote."""
+    columns = list(columns)
+    if fmt == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=1).encode("utf-8")
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([guard_formula(flat(row.get(column))) for column in columns] for row in rows)
+        return buffer.getvalue().encode("utf-8")
+    if fmt == "xlsx":
+        return _xlsx(rows, columns)
+    raise ValueError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
+
+
+def _xlsx(rows: Iterable[dict[str, object]], columns: list[str]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Participants"
+    sheet.append(columns)
+    for number, row in enumerate(rows, start=2):
+        for column_number, column in enumerate(columns, start=1):
+            target = sheet.cell(row=number, column=column_number, value=flat(row.get(column)))
+            target.data_type = "s"  # text, never a formula, whatever it starts with
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,71 @@
+"""Named domain errors raised by the participant services; each str() is a message for the person acting."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+
+class ParticipantError(Exception):
+    """Base class: carries a human message that views, admin actions and commands show as is."""
+
+    default_message = _("That cannot be done.")
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = str(message or self.default_message)
+        super().__init__(self.message)
+
+
+class NotAllowed(ParticipantError):
+    default_message = _("Only the Secretariat (or, for invitations, the Chair) may do this.")
+
+
+class DuplicateEmail(ParticipantError):
+    default_message = _(
+        "An account with this e-mail address already exists. Log in, or choose “Forgotten your password?”."
+    )
+
+
+class AlreadyInvited(ParticipantError):
+    default_message = _("This address already has an invitation waiting. Resend it from the list of invitations.")
+
+
+class NotEligible(ParticipantError):
+    default_message = _("This category joins by invitation from the Chair or the Secretariat only (Annex 1, §6).")
+
+
+class AcknowledgementMissing(ParticipantError):
+    default_message = _("Both acknowledgements (personal capacity, §11; confidentiality, §12) are required.")
+
+
+class AffiliationMissing(ParticipantError):
+    default_message = _("Give a country for the State categories, or an organisation name otherwise.")
+
+
+class IllegalTransition(ParticipantError):
+    """The participant's status does not allow this step (e.g. approving someone already removed)."""
+
+    default_message = _("This step is not possible from the participant's current status.")
+
+
+class EmailNotConfirmed(IllegalTransition):
+    default_message = _("The applicant has not confirmed their e-mail address yet, so they cannot be approved.")
+
+
+class ReasonRequired(ParticipantError):
+    default_message = _("Give a reason: it is sent to the person.")
+
+
+class InvalidConfirmationLink(ParticipantError):
+    default_message = _("This confirmation link is not valid or has expired.")
+
+
+class InvitationUnusable(ParticipantError):
+    """The invitation link cannot be used; `reason` is one of unknown, expired, revoked, accepted."""
+
+    def __init__(self, reason: str, message: str | None = None) -> None:
+        self.reason = reason
+        super().__init__(message or _("This invitation link cannot be used (%(reason)s).") % {"reason": reason})
+
+
+class NoPendingChange(ParticipantError):
+    default_message = _("There is no change request waiting for this participant.")

@@ -1,0 +1,144 @@
+"""A participant's own profile: details, acknowledgements, notifications, and affiliation changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from participants import audit
+from participants.eligibility import is_state_category
+from participants.models import Notification, Participant, User
+from participants.permissions import is_secretariat
+from participants.services import notify
+from participants.services.errors import NoPendingChange, NotAllowed, ReasonRequired
+
+# Fields that change who someone represents: an approved participant's change goes back to vetting.
+AFFILIATION_FIELDS = ("category", "country", "organisation", "acronym", "website")
+
+
+@dataclass(frozen=True)
+class ProfileDetails:
+    full_name: str
+    phone: str
+    expertise: list[str]
+    statement: str
+    time_zone: str
+
+
+@dataclass(frozen=True)
+class AffiliationChange:
+    category: str
+    country: str = ""
+    organisation: str = ""
+    acronym: str = ""
+    website: str = ""
+
+    def as_fields(self) -> dict[str, str]:
+        if is_state_category(self.category):
+            return {
+                "category": self.category,
+                "country": self.country,
+                "organisation": "",
+                "acronym": "",
+                "website": "",
+            }
+        return {
+            "category": self.category,
+            "country": "",
+            "organisation": self.organisation,
+            "acronym": self.acronym,
+            "website": self.website,
+        }
+
+
+def _lock(participant_id: int) -> Participant:
+    return Participant.objects.select_for_update().select_related("user").get(pk=participant_id)
+
+
+@transaction.atomic
+def update_profile(*, participant_id: int, details: ProfileDetails) -> Participant:
+    """Save what the participant may change alone (not who they represent)."""
+    participant = _lock(participant_id)
+    changed = [
+        name
+        for name in ("full_name", "phone", "expertise", "statement")
+        if getattr(participant, name) != getattr(details, name)
+    ]
+    for name in changed:
+        setattr(participant, name, getattr(details, name))
+    participant.save(update_fields=[*changed, "updated_at"])
+    user = participant.user
+    user.name, user.time_zone = details.full_name, details.time_zone
+    user.save(update_fields=["name", "time_zone"])
+    if changed:
+        audit.record(actor=user, action="participant.profile_update", target=participant, fields=changed)
+    return participant
+
+
+@transaction.atomic
+def request_affiliation_change(
+    *, participant_id: int, change: AffiliationChange, now: datetime | None = None
+) -> Participant:
+    """Ask the Secretariat to vet a new category or affiliation; nothing changes until it accepts."""
+    now = now or timezone.now()
+    participant = _lock(participant_id)
+    wanted = change.as_fields()
+    if all(getattr(participant, name) == value for name, value in wanted.items()):
+        participant.pending_changes = {}
+    else:
+        participant.pending_changes = {**wanted, "requested_at": now.isoformat()}
+    participant.save(update_fields=["pending_changes", "updated_at"])
+    if participant.pending_changes:
+        audit.record(actor=participant.user, action="participant.change_request", target=participant, **wanted)
+        notify.change_requested(participant)
+    return participant
+
+
+@transaction.atomic
+def review_affiliation_change(
+    *, participant_id: int, accept: bool, by: User, reason: str = "", now: datetime | None = None
+) -> Participant:
+    """Accept or decline a requested change of category or affiliation. Raises NotAllowed, NoPendingChange."""
+    if not is_secretariat(by):
+        raise NotAllowed
+    if not accept and not reason.strip():
+        raise ReasonRequired
+    participant = _lock(participant_id)
+    wanted = {name: participant.pending_changes.get(name) for name in AFFILIATION_FIELDS}
+    if not participant.pending_changes or wanted["category"] is None:
+        raise NoPendingChange
+    if accept:
+        for name, value in wanted.items():
+            setattr(participant, name, value or "")
+    participant.pending_changes = {}
+    participant.save(update_fields=[*AFFILIATION_FIELDS, "pending_changes", "updated_at"])
+    action = "participant.change_accept" if accept else "participant.change_decline"
+    audit.record(actor=by, action=action, target=participant, reason=reason.strip(), **wanted)
+    notify.change_reviewed(participant, accepted=accept, reason=reason.strip())
+    return participant
+
+
+@transaction.atomic
+def acknowledge(*, participant_id: int, now: datetime | None = None) -> Participant:
+    """Record anew the acknowledgements: personal capacity (§11) and confidentiality (§12)."""
+    now = now or timezone.now()
+    participant = _lock(participant_id)
+    participant.personal_capacity_acknowledged_at = now
+    participant.confidentiality_acknowledged_at = now
+    participant.save(
+        update_fields=["personal_capacity_acknowledged_at", "confidentiality_acknowledged_at", "updated_at"]
+    )
+    audit.record(actor=participant.user, action="participant.acknowledge", target=participant)
+    return participant
+
+
+@transaction.atomic
+def set_notifications(*, participant_id: int, notifications: list[str]) -> Participant:
+    """Choose which optional e-mails to receive (unknown values are ignored)."""
+    participant = _lock(participant_id)
+    participant.notifications = [value for value in Notification.values if value in set(notifications)]
+    participant.save(update_fields=["notifications", "updated_at"])
+    return participant

@@ -1,0 +1,144 @@
+"""Self-registration (§3, §5) and e-mail confirmation: an application reaches vetting once confirmed."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from participants import audit
+from participants.eligibility import is_state_category, may_self_register
+from participants.models import Participant, Status, User, normalise_email
+from participants.services import notify
+from participants.services.errors import (
+    AcknowledgementMissing,
+    AffiliationMissing,
+    DuplicateEmail,
+    InvalidConfirmationLink,
+    NotEligible,
+)
+
+CONFIRMATION_SALT = "participants.confirm_email"
+CONFIRMATION_VALID_DAYS = 7
+EXPIRED_MESSAGE = _("This confirmation link has expired. Log in and ask for a new one on your application page.")
+
+
+@dataclass(frozen=True)
+class Application:
+    """What a person tells the Secretariat about themselves when registering or accepting an invitation."""
+
+    full_name: str
+    category: str
+    phone: str = ""
+    country: str = ""
+    organisation: str = ""
+    acronym: str = ""
+    website: str = ""
+    expertise: list[str] = field(default_factory=list)
+    statement: str = ""
+    personal_capacity: bool = False
+    confidentiality: bool = False
+
+    def profile_fields(self) -> dict[str, object]:
+        """The Participant fields, with the affiliation kept to what the category uses."""
+        values = asdict(self)
+        values.pop("personal_capacity")
+        values.pop("confidentiality")
+        if is_state_category(self.category):
+            values.update(organisation="", acronym="", website="")
+        else:
+            values["country"] = ""
+        return values
+
+    def check(self) -> None:
+        """Raise AcknowledgementMissing or AffiliationMissing when the application is incomplete."""
+        if not (self.personal_capacity and self.confidentiality):
+            raise AcknowledgementMissing
+        if (is_state_category(self.category) and not self.country) or (
+            not is_state_category(self.category) and not self.organisation
+        ):
+            raise AffiliationMissing
+
+
+def email_taken(email: str) -> bool:
+    return User.objects.filter(email__iexact=normalise_email(email)).exists()
+
+
+@transaction.atomic
+def register_participant(
+    *, email: str, password: str, application: Application, now: datetime | None = None
+) -> Participant:
+    """Create a self-registered applicant, waiting for their e-mail confirmation before vetting.
+
+    Raises NotEligible, DuplicateEmail, AcknowledgementMissing, AffiliationMissing.
+    """
+    now = now or timezone.now()
+    if not may_self_register(application.category):
+        raise NotEligible
+    application.check()
+    if email_taken(email):
+        raise DuplicateEmail
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(email, password, name=application.full_name)
+    except IntegrityError as exc:  # a concurrent registration with the same address won the race
+        raise DuplicateEmail from exc
+    participant = Participant.objects.create(
+        user=user,
+        status=Status.REGISTERED,
+        status_changed_at=now,
+        personal_capacity_acknowledged_at=now,
+        confidentiality_acknowledged_at=now,
+        **application.profile_fields(),
+    )
+    audit.record(
+        actor=user, action="participant.register", target=participant, to_state=Status.REGISTERED, source="self"
+    )
+    send_confirmation(participant, now)
+    return participant
+
+
+def confirmation_token(participant: Participant, now: datetime) -> str:
+    """A signed token naming the participant, the address it confirms and when it was issued."""
+    payload = {"p": participant.pk, "e": participant.user.email, "t": int(now.timestamp())}
+    return signing.dumps(payload, salt=CONFIRMATION_SALT)
+
+
+def send_confirmation(participant: Participant, now: datetime) -> None:
+    notify.email_confirmation(participant, confirmation_token(participant, now), CONFIRMATION_VALID_DAYS)
+
+
+@transaction.atomic
+def resend_confirmation(*, participant_id: int, now: datetime | None = None) -> Participant:
+    """Send a fresh confirmation link (earlier ones keep working until they expire)."""
+    participant = Participant.objects.select_related("user").get(pk=participant_id)
+    if participant.email_confirmed_at is None:
+        send_confirmation(participant, now or timezone.now())
+    return participant
+
+
+@transaction.atomic
+def confirm_email(*, token: str, now: datetime | None = None) -> Participant:
+    """Mark the address confirmed and put the application in the vetting queue. Raises InvalidConfirmationLink."""
+    now = now or timezone.now()
+    try:
+        data = signing.loads(token, salt=CONFIRMATION_SALT)
+    except signing.BadSignature as exc:
+        raise InvalidConfirmationLink from exc
+    if now.timestamp() - data.get("t", 0) > CONFIRMATION_VALID_DAYS * 24 * 3600:
+        raise InvalidConfirmationLink(EXPIRED_MESSAGE)
+    participant = Participant.objects.select_for_update().select_related("user").filter(pk=data.get("p")).first()
+    if participant is None or participant.user.email != data.get("e"):
+        raise InvalidConfirmationLink
+    if participant.email_confirmed_at is not None:
+        return participant  # a second click changes nothing
+    participant.email_confirmed_at = now
+    participant.save(update_fields=["email_confirmed_at", "updated_at"])
+    audit.record(actor=participant.user, action="participant.email_confirmed", target=participant)
+    if participant.status == Status.REGISTERED:
+        notify.new_application(participant)
+    return participant

@@ -1,0 +1,70 @@
+"""Small display helpers for the participants pages: times with their zone, status badges."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from participants import eligibility
+from participants.countries import country_name
+from participants.models import Category, ExpertiseArea, Status
+
+register = template.Library()
+
+STATUS_BADGES = {
+    Status.INVITED: "badge--info",
+    Status.REGISTERED: "badge--warn",
+    Status.APPROVED: "badge--ok",
+    Status.DECLINED: "badge--danger",
+    Status.WITHDRAWN: "badge--muted",
+    Status.REMOVED: "badge--danger",
+}
+EXPERTISE_LABELS = dict(ExpertiseArea.choices)
+CATEGORY_LABELS = dict(Category.choices)
+
+
+@register.filter
+def when(value: datetime | None) -> str:
+    """“3 Dec 2026, 14:05 CET”: in the viewer's time zone, with the zone named."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{date_format(local, 'j M Y, H:i')} {local.tzname()}"
+
+
+@register.filter
+def day(value: datetime | None) -> str:
+    return date_format(timezone.localtime(value), "j M Y") if value else ""
+
+
+@register.filter
+def status_badge(status: str) -> str:
+    return STATUS_BADGES.get(status, "badge--muted")
+
+
+@register.filter
+def status_label(status: str) -> str:
+    return str(Status(status).label) if status in Status.values else status
+
+
+@register.filter
+def expertise_labels(values: list[str] | None) -> list[str]:
+    return [str(EXPERTISE_LABELS.get(value, value)) for value in values or []]
+
+
+@register.filter
+def explain_category(category: str) -> str:
+    return eligibility.explain_category(category)
+
+
+@register.filter
+def category_label(category: str) -> str:
+    return str(CATEGORY_LABELS.get(category, category))
+
+
+@register.filter
+def country_label(code: str) -> str:
+    return country_name(code)
