@@ -1,5 +1,30 @@
-from django.urls import path  # noqa: F401
+"""Feedback URLs. Responses are addressed by round and pseudonym, never by a submission id."""
+
+from django.urls import path
+
+from feedback.views import chair, exports, participant, secretariat
 
 app_name = "feedback"
 
-urlpatterns: list = []
+urlpatterns = [
+    # The participant
+    path("", participant.participant_dashboard, name="participant_dashboard"),
+    path("rounds/<int:round_id>/answer/", participant.answer, name="answer"),
+    path("rounds/<int:round_id>/answer/autosave/", participant.autosave, name="autosave"),
+    # The Chair (and the Secretariat)
+    path("chair/", chair.chair_dashboard, name="chair_dashboard"),
+    path("rounds/<int:round_id>/progress/", chair.round_progress, name="round_progress"),
+    path("rounds/<int:round_id>/responses/", chair.response_list, name="response_list"),
+    path("rounds/<int:round_id>/responses/<int:pseudonym>/", chair.response_detail, name="response_detail"),
+    path("rounds/<int:round_id>/questions/<slug:key>/", chair.question_detail, name="question_detail"),
+    path("rounds/<int:round_id>/answers.<str:fmt>", exports.export_answers, name="export_answers"),
+    # The Secretariat
+    path("rounds/<int:round_id>/reminders/", secretariat.send_reminders, name="send_reminders"),
+    path("rounds/<int:round_id>/offline/", secretariat.record_offline, name="record_offline"),
+    path("rounds/<int:round_id>/respondents/", secretariat.respondents, name="respondents"),
+    path(
+        "rounds/<int:round_id>/respondents/<int:pseudonym>/original/",
+        secretariat.original_file,
+        name="original_file",
+    ),
+]

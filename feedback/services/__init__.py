@@ -12,11 +12,13 @@ from feedback.services.errors import (
     RowError,
     VersionConflict,
 )
-from feedback.services.identity import Revealed, reveal_identities
+from feedback.services.exporting import ExportFile, export_answers
+from feedback.services.identity import Revealed, open_original_file, reveal_identities
 from feedback.services.offline import ImportReport, ImportRow, import_feedback, record_offline_submission
 
 __all__ = [
     "NEW",
+    "ExportFile",
     "FeedbackError",
     "ImportRejected",
     "ImportReport",
@@ -31,7 +33,9 @@ __all__ = [
     "Submitted",
     "VersionConflict",
     "discard_changes",
+    "export_answers",
     "import_feedback",
+    "open_original_file",
     "record_offline_submission",
     "reveal_identities",
     "save_draft",

@@ -121,8 +121,9 @@ def submit_response(
         submission.personal_capacity_confirmed_at = now
         extra = ("personal_capacity_confirmed_at",)
     first = submission.state == SubmissionState.DRAFT
-    write_submission(submission, questions=questions, values=cleaned.values, now=now, source=Source.WEB,
-                     update_fields=extra)
+    write_submission(
+        submission, questions=questions, values=cleaned.values, now=now, source=Source.WEB, update_fields=extra
+    )
     # The audit names the round, never the pseudonym: the trail must not become a key to the answers.
     audit.record(
         actor=participant.user,
@@ -134,7 +135,9 @@ def submit_response(
 
 
 @transaction.atomic
-def discard_changes(*, round_id: int, participant: Participant, version: int, now: datetime | None = None) -> Submission:
+def discard_changes(
+    *, round_id: int, participant: Participant, version: int, now: datetime | None = None
+) -> Submission:
     """Put the working copy of a submitted response back to what was submitted.
     Raises RoundNotAcceptingAnswers, NotEligible, VersionConflict."""
     now = now or timezone.now()

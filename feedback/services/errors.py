@@ -51,9 +51,7 @@ class InvalidAnswers(FeedbackError):
 
 class PersonalCapacityNotConfirmed(FeedbackError):
     def __init__(self) -> None:
-        super().__init__(
-            _("Confirm that you give these views in your personal expert capacity before you submit.")
-        )
+        super().__init__(_("Confirm that you give these views in your personal expert capacity before you submit."))
 
 
 class RoundNotRecordable(FeedbackError):
@@ -62,10 +60,7 @@ class RoundNotRecordable(FeedbackError):
     def __init__(self, state: str) -> None:
         self.state = state
         super().__init__(
-            _(
-                "Written submissions can be recorded only while a consultation is open or closed; "
-                "this one is %(state)s."
-            )
+            _("Written submissions can be recorded only while a consultation is open or closed; this one is %(state)s.")
             % {"state": state}
         )
 
@@ -93,6 +88,4 @@ class ImportRejected(FeedbackError):
 
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = errors
-        super().__init__(
-            _("Nothing was imported: the file has %(count)s problem(s).") % {"count": len(errors)}
-        )
+        super().__init__(_("Nothing was imported: the file has %(count)s problem(s).") % {"count": len(errors)})

@@ -26,6 +26,7 @@ class Revealed:
     source: str
     submitted_at: object
     updated_at: object
+    has_file: bool
 
 
 @transaction.atomic
@@ -36,11 +37,7 @@ def reveal_identities(*, round_id: int, by: User, pseudonym: int | None = None) 
     if not is_secretariat(by):
         raise PermissionDenied
     round_ = Round.objects.get(pk=round_id)
-    submissions = (
-        Submission.objects.filter(round=round_)
-        .select_related("participant__user")
-        .order_by("pseudonym")
-    )
+    submissions = Submission.objects.filter(round=round_).select_related("participant__user").order_by("pseudonym")
     if pseudonym is not None:
         submissions = submissions.filter(pseudonym=pseudonym)
     else:
@@ -56,6 +53,7 @@ def reveal_identities(*, round_id: int, by: User, pseudonym: int | None = None) 
             source=submission.get_source_display(),
             submitted_at=submission.submitted_at,
             updated_at=submission.updated_at,
+            has_file=bool(submission.original_file),
         )
         for submission in submissions
     ]
@@ -69,3 +67,16 @@ def reveal_identities(*, round_id: int, by: User, pseudonym: int | None = None) 
         pseudonyms=[item.pseudonym for item in revealed],
     )
     return revealed
+
+
+@transaction.atomic
+def open_original_file(*, round_id: int, pseudonym: int, by: User) -> Submission:
+    """The offline submission whose e-mailed file the Secretariat wants; the file names its author, so
+    opening it is recorded like a reveal. Raises PermissionDenied, Http404."""
+    if not is_secretariat(by):
+        raise PermissionDenied
+    submission = Submission.objects.filter(round_id=round_id, pseudonym=pseudonym).exclude(original_file="").first()
+    if submission is None:
+        raise Http404
+    audit.record(actor=by, action="feedback.download_original", target=submission.round, pseudonyms=[pseudonym])
+    return submission

@@ -71,8 +71,9 @@ def _record(
         submission.original_name = (original_file.name or "")[-200:]
         submission.original_file.save(original_file.name or "submission", original_file, save=False)
         extra += ["original_file", "original_name"]
-    write_submission(submission, questions=questions, values=values, now=now, source=Source.OFFLINE,
-                     update_fields=tuple(extra))
+    write_submission(
+        submission, questions=questions, values=values, now=now, source=Source.OFFLINE, update_fields=tuple(extra)
+    )
     return submission, replaced
 
 
@@ -137,8 +138,11 @@ class ImportReport:
 def check_header(header: Iterable[Any]) -> list[RowError]:
     names = [str(name or "").strip().lower() for name in header]
     return [
-        RowError(1, column, _("The header has no “%(column)s” column; it must be email,question,answer.")
-                 % {"column": column})
+        RowError(
+            1,
+            column,
+            _("The header has no “%(column)s” column; it must be email,question,answer.") % {"column": column},
+        )
         for column in IMPORT_COLUMNS
         if column not in names
     ]
@@ -186,16 +190,27 @@ class _Plan:
         if not email:
             self.errors.append(RowError(row.number, "email", _("The e-mail address is empty.")))
         elif participant is None:
-            self.errors.append(RowError(row.number, "email", _("No participant has the e-mail address %(email)s.")
-                                        % {"email": row.email.strip()}))
+            self.errors.append(
+                RowError(
+                    row.number,
+                    "email",
+                    _("No participant has the e-mail address %(email)s.") % {"email": row.email.strip()},
+                )
+            )
         elif (problem := _eligibility_problem(participant, self.round)) is not None:
             self.errors.append(RowError(row.number, "email", problem))
             refused.add(email)
         question = self.by_key.get(str(row.question or "").strip())
         if question is None:
             known = ", ".join(self.by_key)
-            self.errors.append(RowError(row.number, "question", _("“%(key)s” is not a question of this "
-                                        "consultation (its keys: %(known)s).") % {"key": row.question, "known": known}))
+            self.errors.append(
+                RowError(
+                    row.number,
+                    "question",
+                    _("“%(key)s” is not a question of this consultation (its keys: %(known)s).")
+                    % {"key": row.question, "known": known},
+                )
+            )
             return
         try:
             value = clean_value(question, row.answer, final=True)
@@ -234,8 +249,15 @@ def import_feedback(
         raise ImportRejected([RowError(0, "", _("The file has no rows below its header: nothing to import."))])
     plan = _Plan(round_, rows)
     if plan.errors:
-        raise ImportRejected(sorted(plan.errors, key=lambda error: (error.row, IMPORT_COLUMNS.index(error.column)
-                                                                     if error.column in IMPORT_COLUMNS else 9)))
+        raise ImportRejected(
+            sorted(
+                plan.errors,
+                key=lambda error: (
+                    error.row,
+                    IMPORT_COLUMNS.index(error.column) if error.column in IMPORT_COLUMNS else 9,
+                ),
+            )
+        )
     report = ImportReport(dry_run=dry_run)
     for participant, values in sorted(plan.values.items(), key=lambda item: item[0].email):
         report.participants += 1
@@ -246,6 +268,12 @@ def import_feedback(
         _submission, replaced = _record(round_, participant, questions=plan.questions, values=values, by=by, now=now)
         report.replaced += int(replaced)
     if not dry_run:
-        audit.record(actor=by, action="feedback.import_offline", target=round_, participants=report.participants,
-                     answers=report.answers, replaced=report.replaced)
+        audit.record(
+            actor=by,
+            action="feedback.import_offline",
+            target=round_,
+            participants=report.participants,
+            answers=report.answers,
+            replaced=report.replaced,
+        )
     return report

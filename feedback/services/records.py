@@ -11,21 +11,19 @@ from django.db.models import Max
 from consult.models import Question, Round
 from feedback.models import Answer, Source, Submission, SubmissionRevision
 from feedback.pseudonyms import draw_pseudonym
+from feedback.questionnaire import active_questions  # noqa: F401 (re-exported for the services)
 from participants.models import Participant
 
 PSEUDONYM_ATTEMPTS = 20
-
-
-def active_questions(round_: Round) -> list[Question]:
-    """The round's current questionnaire, in order (retired versions are kept only for their answers)."""
-    return list(Question.objects.filter(round=round_, retired=False).order_by("order", "id"))
 
 
 def lock_submission(round_: Round, participant: Participant) -> Submission | None:
     return Submission.objects.select_for_update().filter(round=round_, participant=participant).first()
 
 
-def create_submission(round_: Round, participant: Participant, *, now: datetime, source: str = Source.WEB) -> Submission:
+def create_submission(
+    round_: Round, participant: Participant, *, now: datetime, source: str = Source.WEB
+) -> Submission:
     """A new empty draft under a fresh random pseudonym, or the existing one if another request won."""
     for _attempt in range(PSEUDONYM_ATTEMPTS):
         taken = set(Submission.objects.filter(round=round_).values_list("pseudonym", flat=True))

@@ -20,15 +20,34 @@ from participants.models import Participant
 _sequence = itertools.count(1)
 
 QUESTIONS: list[dict[str, Any]] = [
-    {"key": "usability", "text": "How easy is the online reporting tool to use?", "kind": "rating", "required": True,
-     "help_text": "1 is very hard, 5 is very easy."},
-    {"key": "format", "text": "Which format do you prefer for the annual report?", "kind": "choice",
-     "choices": ["Online form", "Excel template", "Word template"], "required": True},
-    {"key": "topics", "text": "Which topics should the guidance cover?", "kind": "multi_choice",
-     "choices": ["Article 11", "Article 13", "Nil reports"]},
+    {
+        "key": "usability",
+        "text": "How easy is the online reporting tool to use?",
+        "kind": "rating",
+        "required": True,
+        "help_text": "1 is very hard, 5 is very easy.",
+    },
+    {
+        "key": "format",
+        "text": "Which format do you prefer for the annual report?",
+        "kind": "choice",
+        "choices": ["Online form", "Excel template", "Word template"],
+        "required": True,
+    },
+    {
+        "key": "topics",
+        "text": "Which topics should the guidance cover?",
+        "kind": "multi_choice",
+        "choices": ["Article 11", "Article 13", "Nil reports"],
+    },
     {"key": "prefill", "text": "Should the tool pre-fill from last year's report?", "kind": "yes_no"},
-    {"key": "comments", "text": "Any other comments?", "kind": "text", "max_length": 200,
-     "help_text": "Please do not name your State or organisation."},
+    {
+        "key": "comments",
+        "text": "Any other comments?",
+        "kind": "text",
+        "max_length": 200,
+        "help_text": "Please do not name your State or organisation.",
+    },
 ]
 
 GOOD_ANSWERS = {
@@ -52,7 +71,8 @@ def make_round(
     number = next(_sequence)
     now = timezone.now()
     cycle = Cycle.objects.create(
-        name=f"CSP{number}-CSP{number + 1}", starts_on=now.date() - timedelta(days=200),
+        name=f"CSP{number}-CSP{number + 1}",
+        starts_on=now.date() - timedelta(days=200),
         ends_on=now.date() + timedelta(days=200),
     )
     tool, _ = Tool.objects.get_or_create(name="Online reporting tool")

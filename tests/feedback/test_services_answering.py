@@ -69,8 +69,9 @@ def test_two_first_saves_from_two_tabs_make_one_response_and_one_conflict():
     services.save_draft(round_id=round_.pk, participant=participant, answers={"usability": "2"}, version=services.NEW)
 
     with pytest.raises(services.VersionConflict):
-        services.save_draft(round_id=round_.pk, participant=participant, answers={"usability": "5"},
-                            version=services.NEW)
+        services.save_draft(
+            round_id=round_.pk, participant=participant, answers={"usability": "5"}, version=services.NEW
+        )
 
     assert Submission.objects.count() == 1
 
@@ -80,8 +81,13 @@ def test_submitting_requires_every_required_answer():
     participant = factories.make_participant()
 
     with pytest.raises(services.InvalidAnswers) as caught:
-        services.submit_response(round_id=round_.pk, participant=participant, answers={"usability": "4"},
-                                 version=services.NEW, confirm_personal_capacity=True)
+        services.submit_response(
+            round_id=round_.pk,
+            participant=participant,
+            answers={"usability": "4"},
+            version=services.NEW,
+            confirm_personal_capacity=True,
+        )
 
     assert caught.value.errors == {"format": "This question needs an answer before you submit."}
 
@@ -95,9 +101,7 @@ def test_submitting_enforces_the_text_length_limit_that_a_draft_tolerates():
     with pytest.raises(services.InvalidAnswers) as caught:
         submit(round_, participant, {**GOOD_ANSWERS, "comments": long_text})
 
-    assert caught.value.errors["comments"] == (
-        "Keep this answer to 200 characters; it has 250. Shorten it by 50."
-    )
+    assert caught.value.errors["comments"] == ("Keep this answer to 200 characters; it has 250. Shorten it by 50.")
 
 
 def test_submitting_asks_for_the_personal_capacity_confirmation_once_per_response():
@@ -106,13 +110,21 @@ def test_submitting_asks_for_the_personal_capacity_confirmation_once_per_respons
     now = timezone.now()
 
     with pytest.raises(services.PersonalCapacityNotConfirmed):
-        services.submit_response(round_id=round_.pk, participant=participant, answers=GOOD_ANSWERS,
-                                 version=services.NEW, confirm_personal_capacity=False)
+        services.submit_response(
+            round_id=round_.pk,
+            participant=participant,
+            answers=GOOD_ANSWERS,
+            version=services.NEW,
+            confirm_personal_capacity=False,
+        )
     submission = submit(round_, participant, now=now)
     draft(round_, participant, {**GOOD_ANSWERS, "usability": "2"})
     resubmitted = services.submit_response(
-        round_id=round_.pk, participant=participant, answers={**GOOD_ANSWERS, "usability": "2"},
-        version=Submission.objects.get().version, confirm_personal_capacity=False,
+        round_id=round_.pk,
+        participant=participant,
+        answers={**GOOD_ANSWERS, "usability": "2"},
+        version=Submission.objects.get().version,
+        confirm_personal_capacity=False,
     )
 
     assert submission.personal_capacity_confirmed_at == now
@@ -129,8 +141,13 @@ def test_submission_records_the_answers_and_a_first_revision():
     assert submission.state == SubmissionState.SUBMITTED
     assert submission.source == Source.WEB
     answers = dict(Answer.objects.filter(submission=submission).values_list("question__key", "value"))
-    assert answers == {"usability": 4, "format": "Excel template", "topics": ["Article 13", "Nil reports"],
-                       "prefill": True, "comments": "Pre-filling saves a week of work."}
+    assert answers == {
+        "usability": 4,
+        "format": "Excel template",
+        "topics": ["Article 13", "Nil reports"],
+        "prefill": True,
+        "comments": "Pre-filling saves a week of work.",
+    }
     assert list(submission.revisions.values_list("number", flat=True)) == [1]
 
 
@@ -163,11 +180,21 @@ def test_resubmitting_before_the_deadline_keeps_the_history():
 def test_a_replayed_or_double_clicked_submission_records_nothing_new():
     round_ = make_round()
     participant = factories.make_participant()
-    services.submit_response(round_id=round_.pk, participant=participant, answers=GOOD_ANSWERS,
-                             version=services.NEW, confirm_personal_capacity=True)
+    services.submit_response(
+        round_id=round_.pk,
+        participant=participant,
+        answers=GOOD_ANSWERS,
+        version=services.NEW,
+        confirm_personal_capacity=True,
+    )
 
-    replay = services.submit_response(round_id=round_.pk, participant=participant, answers=GOOD_ANSWERS,
-                                      version=services.NEW, confirm_personal_capacity=True)
+    replay = services.submit_response(
+        round_id=round_.pk,
+        participant=participant,
+        answers=GOOD_ANSWERS,
+        version=services.NEW,
+        confirm_personal_capacity=True,
+    )
 
     assert not replay.changed
     assert Submission.objects.count() == 1
@@ -199,9 +226,14 @@ def test_the_deadline_is_enforced_by_the_server_clock(offset, accepted):
     saved = draft(round_, participant, {"usability": "3"}, now=closes_at - timedelta(hours=1))
 
     def attempt():
-        return services.submit_response(round_id=round_.pk, participant=participant, answers=GOOD_ANSWERS,
-                                        version=saved.version, confirm_personal_capacity=True,
-                                        now=closes_at + offset)
+        return services.submit_response(
+            round_id=round_.pk,
+            participant=participant,
+            answers=GOOD_ANSWERS,
+            version=saved.version,
+            confirm_personal_capacity=True,
+            now=closes_at + offset,
+        )
 
     if accepted:
         assert attempt().submission.state == SubmissionState.SUBMITTED
@@ -221,8 +253,11 @@ def test_no_draft_can_be_saved_after_the_round_closed():
 
 
 def test_a_round_not_yet_open_refuses_answers_and_says_so():
-    round_ = make_round(state=RoundState.SCHEDULED, opens_at=timezone.now() + timedelta(days=1),
-                        closes_at=timezone.now() + timedelta(days=8))
+    round_ = make_round(
+        state=RoundState.SCHEDULED,
+        opens_at=timezone.now() + timedelta(days=1),
+        closes_at=timezone.now() + timedelta(days=8),
+    )
     participant = factories.make_participant()
 
     with pytest.raises(services.RoundNotAcceptingAnswers) as caught:

@@ -1,0 +1,158 @@
+"""Forms: the questionnaire (one field per question), the offline recording form, the Chair's filters.
+
+The questionnaire's fields only collect what was typed; the rules live in feedback.validation and are
+applied by the services, whose messages the views put back next to each field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from consult.models import Question
+from feedback.models import OFFLINE_FILE_EXTENSIONS
+from feedback.validation import MULTI_CHOICE, RATING, RATING_RANGE, TEXT, YES_NO, choice_options
+from participants.models import Participant
+
+FIELD_PREFIX = "q_"
+RATING_LABELS = {1: _("1 · very poor"), 2: _("2"), 3: _("3"), 4: _("4"), 5: _("5 · very good")}
+
+
+class _Collect:
+    """A field that keeps what was typed: no validation here (drafts may be incomplete)."""
+
+    def validate(self, value: Any) -> None:
+        pass
+
+    def run_validators(self, value: Any) -> None:
+        pass
+
+
+class TextAnswer(_Collect, forms.CharField):
+    pass
+
+
+class OneChoice(_Collect, forms.ChoiceField):
+    pass
+
+
+class SeveralChoices(_Collect, forms.MultipleChoiceField):
+    pass
+
+
+def field_name(question: Question) -> str:
+    return f"{FIELD_PREFIX}{question.key}"
+
+
+def _field_for(question: Question) -> forms.Field:
+    common = {"label": question.text, "help_text": question.help_text, "required": question.required}
+    if question.kind == TEXT:
+        described = f"id_{field_name(question)}_counter"
+        if question.help_text:
+            described = f"id_{field_name(question)}_helptext {described}"
+        return TextAnswer(
+            widget=forms.Textarea(
+                attrs={
+                    "rows": 6,
+                    "data-max-length": question.max_length,
+                    "class": "answer-text",
+                    "aria-describedby": described,
+                }
+            ),
+            strip=False,
+            **common,
+        )
+    if question.kind == RATING:
+        choices = [(str(number), RATING_LABELS[number]) for number in RATING_RANGE]
+        return OneChoice(choices=choices, widget=forms.RadioSelect(attrs={"class": "rating"}), **common)
+    if question.kind == YES_NO:
+        return OneChoice(choices=[("yes", _("Yes")), ("no", _("No"))], widget=forms.RadioSelect, **common)
+    if question.kind == MULTI_CHOICE:
+        return SeveralChoices(choices=choice_options(question), widget=forms.CheckboxSelectMultiple, **common)
+    return OneChoice(choices=choice_options(question), widget=forms.RadioSelect, **common)
+
+
+def initial_value(question: Question, value: Any) -> Any:
+    """A stored value as the form shows it."""
+    if value is None:
+        return None
+    if question.kind == YES_NO:
+        return "yes" if value else "no"
+    if question.kind == MULTI_CHOICE:
+        return [str(item) for item in value]
+    return str(value)
+
+
+class AnswerForm(forms.Form):
+    """The questionnaire. Browsers must not block saving a draft, so no `required` attribute is rendered;
+    the asterisk still tells people what submission will need."""
+
+    use_required_attribute = False
+
+    def __init__(self, *args: Any, questions: list[Question], answers: dict[str, Any] | None = None, **kwargs: Any):
+        answers = answers or {}
+        kwargs.setdefault("initial", {field_name(q): initial_value(q, answers.get(q.key)) for q in questions})
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            self.fields[field_name(question)] = _field_for(question)
+
+    def raw_answers(self) -> dict[str, Any]:
+        """What was typed, by question key, for the services to check."""
+        self.is_valid()
+        return {q.key: self.cleaned_data.get(field_name(q)) for q in self.questions}
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for key, message in errors.items():
+            self.add_error(f"{FIELD_PREFIX}{key}" if key else None, message)
+
+    def question_fields(self) -> list[tuple[Question, forms.BoundField]]:
+        return [(question, self[field_name(question)]) for question in self.questions]
+
+
+class OfflineSubmissionForm(AnswerForm):
+    """The Secretariat types or pastes a written submission on a participant's behalf."""
+
+    participant = forms.ModelChoiceField(
+        queryset=Participant.objects.none(),
+        label=_("Participant"),
+        help_text=_("Only participants who may answer this consultation are listed."),
+        empty_label=_("Choose the participant who sent it"),
+    )
+    original_file = forms.FileField(
+        label=_("Original file"),
+        required=False,
+        help_text=_(
+            "The Word, PDF or e-mail file as received (%(types)s). Kept for the record, never shown to the Chair."
+        )
+        % {"types": ", ".join(ext.lstrip(".") for ext in OFFLINE_FILE_EXTENSIONS)},
+    )
+
+    def __init__(self, *args: Any, eligible: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].queryset = eligible.select_related("user").order_by("full_name")
+        self.fields["participant"].label_from_instance = lambda p: f"{p.full_name} · {p.email} · {p.affiliation}"
+        self.order_fields(["participant", "original_file"])
+        for name in self.fields:
+            if name.startswith(FIELD_PREFIX):
+                self.fields[name].required = False  # a letter may skip questions
+
+    def clean_original_file(self) -> Any:
+        upload = self.cleaned_data.get("original_file")
+        if upload is None:
+            return None
+        name = upload.name.lower()
+        if not name.endswith(OFFLINE_FILE_EXTENSIONS):
+            raise forms.ValidationError(
+                _("“%(name)s” is not a file type we keep. Use one of: %(types)s.")
+                % {"name": upload.name, "types": ", ".join(ext.lstrip(".") for ext in OFFLINE_FILE_EXTENSIONS)}
+            )
+        if upload.size > settings.DOCUMENT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("This file is %(size)s MB; the limit is %(limit)s MB.")
+                % {"size": round(upload.size / 1048576, 1), "limit": settings.DOCUMENT_MAX_BYTES // 1048576}
+            )
+        return upload

@@ -1,0 +1,1 @@
+"""Thin entry points: parse, call one service or selector, render or redirect."""

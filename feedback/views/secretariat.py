@@ -1,0 +1,104 @@
+"""The Secretariat's pages: reminders, recording written submissions, and the audited identity reveal."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from consult.models import RoundState
+from feedback import selectors, services
+from feedback.forms import OfflineSubmissionForm
+from participants.permissions import secretariat_required
+
+
+@require_POST
+@secretariat_required
+def send_reminders(request: HttpRequest, round_id: int) -> HttpResponse:
+    """One click: e-mail every eligible participant who has not submitted (through the worker)."""
+    round_ = selectors.get_visible_round(request.user, round_id)
+    if round_.state != RoundState.OPEN:
+        messages.error(request, _("Reminders go out only while a consultation is open."))
+        return redirect("feedback:round_progress", round_id=round_.pk)
+    from consult.notifications import send_reminders as remind  # consult owns the e-mails
+
+    count = remind(round_id=round_.pk, by=request.user)
+    if count:
+        messages.success(
+            request,
+            ngettext(
+                "A reminder is on its way to %(count)d participant who has not submitted yet.",
+                "Reminders are on their way to %(count)d participants who have not submitted yet.",
+                count,
+            )
+            % {"count": count},
+        )
+    else:
+        messages.info(request, _("Nobody needed a reminder: every eligible participant has submitted or opted out."))
+    return redirect("feedback:round_progress", round_id=round_.pk)
+
+
+@secretariat_required
+def record_offline(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = selectors.get_visible_round(request.user, round_id)
+    recordable = round_.state in (RoundState.OPEN, RoundState.CLOSED)
+    questions = selectors.questions(round_)
+    eligible = selectors.eligible_participants(round_)
+    form = OfflineSubmissionForm(request.POST or None, request.FILES or None, questions=questions, eligible=eligible)
+    if request.method == "POST" and recordable and form.is_valid():
+        try:
+            submission = services.record_offline_submission(
+                round_id=round_.pk,
+                participant_id=form.cleaned_data["participant"].pk,
+                answers=form.raw_answers(),
+                original_file=form.cleaned_data.get("original_file"),
+                by=request.user,
+            )
+        except services.InvalidAnswers as error:
+            form.show_errors(error.errors)
+        except services.FeedbackError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "The written submission of %(name)s is recorded as submitted. The participant sees it in their "
+                    "dashboard; the Chair sees it only as %(label)s."
+                )
+                % {"name": form.cleaned_data["participant"].full_name, "label": submission.label},
+            )
+            return redirect("feedback:record_offline", round_id=round_.pk)
+    context = {"round": round_, "form": form, "recordable": recordable, "questions": form.question_fields()}
+    return render(request, "feedback/record_offline.html", context, status=400 if form.errors else 200)
+
+
+@secretariat_required
+def respondents(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Who answered: shown only after an explicit, audited "Reveal identities" (a POST)."""
+    round_ = selectors.get_visible_round(request.user, round_id)
+    revealed = None
+    if request.method == "POST":
+        pseudonym = request.POST.get("pseudonym")
+        revealed = services.reveal_identities(
+            round_id=round_.pk, by=request.user, pseudonym=int(pseudonym) if pseudonym and pseudonym.isdigit() else None
+        )
+    return render(
+        request,
+        "feedback/respondents.html",
+        {"round": round_, "revealed": revealed, "single": bool(request.POST.get("pseudonym"))},
+    )
+
+
+@secretariat_required
+def original_file(request: HttpRequest, round_id: int, pseudonym: int) -> FileResponse:
+    """The e-mailed file of an offline submission (it names its author: recorded as a reveal)."""
+    round_ = selectors.get_visible_round(request.user, round_id)
+    submission = services.open_original_file(round_id=round_.pk, pseudonym=pseudonym, by=request.user)
+    return FileResponse(
+        submission.original_file.open("rb"),
+        as_attachment=True,
+        filename=submission.original_name or f"submission-{pseudonym}",
+    )
