@@ -1,10 +1,24 @@
-"""Admin for staff: users here; participants, invitations and the audit trail grow with their issues."""
+"""Admin for staff: users, participants (with import/export and FSM-safe actions), invitations, audit, e-mail."""
 
-from django.contrib import admin
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
+from import_export.forms import ExportForm
 
-from participants.models import AuditEvent, OutboundEmail, User
+from participants import roster, services
+from participants.models import AuditEvent, Invitation, OutboundEmail, Participant, User
+from participants.resources import ParticipantResource
+from participants.services.invitations import unusable_reason
+from participants.services.profile import SECRETARIAT_EDITABLE
 
 
 @admin.register(User)
@@ -21,6 +35,165 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})]
     filter_horizontal = ["groups"]
+
+
+class DecisionActionForm(ActionForm):
+    reason = forms.CharField(
+        label=_("Reason (sent to each person; required to decline or remove)"), required=False, max_length=2000
+    )
+
+
+def _decision_action(decision: str, description: str):
+    """An admin action that runs the vetting service for each selected participant, never touching status."""
+
+    def action(modeladmin: ParticipantAdmin, request: HttpRequest, queryset: QuerySet[Participant]) -> None:
+        reason = request.POST.get("reason", "")
+        done, refused = [], []
+        for participant in queryset:
+            try:
+                services.decide(participant_id=participant.pk, decision=decision, by=request.user, reason=reason)
+            except services.ParticipantError as error:
+                refused.append(f"{participant}: {error.message}")
+            else:
+                done.append(str(participant))
+        if done:
+            modeladmin.message_user(
+                request, _("%(action)s: %(names)s.") % {"action": description, "names": ", ".join(done)}
+            )
+        for line in refused:
+            modeladmin.message_user(request, line, level=messages.ERROR)
+
+    action.__name__ = f"{decision}_selected"
+    action.short_description = description
+    action.allowed_permissions = ("change",)
+    return action
+
+
+class ParticipantExportForm(ExportForm):
+    """Format only: the columns are the contract of DESIGN.md §5, not a choice."""
+
+
+@admin.register(Participant)
+class ParticipantAdmin(ImportExportModelAdmin):
+    resource_classes = [ParticipantResource]
+    export_form_class = ParticipantExportForm
+    skip_admin_log = True  # the import writes its own audit row with counts
+    action_form = DecisionActionForm
+    actions = [
+        _decision_action("approve", _("Approve the selected applications")),
+        _decision_action("decline", _("Decline the selected applications")),
+        _decision_action("reconsider", _("Reconsider the selected declined applications")),
+        _decision_action("remove", _("Remove the selected participants")),
+        _decision_action("withdraw", _("Record the withdrawal of the selected participants")),
+    ]
+    list_display = [
+        "full_name",
+        "email",
+        "category",
+        "affiliation",
+        "status",
+        "email_confirmed_at",
+        "status_changed_at",
+    ]
+    list_filter = ["status", "category", ("email_confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["full_name", "user__email", "organisation", "acronym", "country"]
+    list_select_related = ["user"]
+    ordering = ["full_name"]
+    fieldsets = [
+        (None, {"fields": ["user", "full_name", "phone"]}),
+        (_("Affiliation"), {"fields": ["category", "country", "organisation", "acronym", "website"]}),
+        (_("Expertise"), {"fields": ["expertise", "statement"]}),
+        (
+            _("Status (changed only by the vetting actions)"),
+            {"fields": ["status", "status_changed_at", "status_reason", "pending_changes"]},
+        ),
+        (
+            _("Confirmations"),
+            {"fields": ["email_confirmed_at", "personal_capacity_acknowledged_at", "confidentiality_acknowledged_at"]},
+        ),
+        (_("Preferences"), {"fields": ["notifications"]}),
+    ]
+    readonly_fields = [
+        "user",
+        "status",
+        "status_changed_at",
+        "status_reason",
+        "pending_changes",
+        "email_confirmed_at",
+        "personal_capacity_acknowledged_at",
+        "confidentiality_acknowledged_at",
+    ]
+
+    @admin.display(description=_("e-mail"), ordering="user__email")
+    def email(self, obj: Participant) -> str:
+        return obj.user.email
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # people arrive by registering, by invitation or by import
+
+    def has_delete_permission(self, request: HttpRequest, obj: Participant | None = None) -> bool:
+        return False  # the record backs the audit trail; use “Remove” instead
+
+    def save_model(self, request: HttpRequest, obj: Participant, form: forms.ModelForm, change: bool) -> None:
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in SECRETARIAT_EDITABLE}
+        services.correct_participant(participant_id=obj.pk, by=request.user, changes=changes)
+
+    def get_export_data(self, file_format, request: HttpRequest, queryset: QuerySet[Participant], **kwargs) -> bytes:
+        """The same file as `export_participants`, from the same code."""
+        fmt = file_format.get_extension()
+        return roster.export_participants(fmt=fmt, by=request.user, queryset=queryset, source="admin")
+
+    def get_export_formats(self):
+        return [f for f in super().get_export_formats() if f().get_extension() in roster.FORMATS]
+
+    def get_import_formats(self):
+        return [f for f in super().get_import_formats() if f().get_extension() in ("csv", "xlsx")]
+
+    def process_result(self, result, request: HttpRequest) -> HttpResponse:
+        if result.has_validation_errors():  # the file changed between preview and confirm
+            messages.error(
+                request, _("The file no longer passes the checks, so nothing was imported. Upload it again.")
+            )
+            return HttpResponseRedirect(reverse("admin:participants_participant_import"))
+        return super().process_result(result, request)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "full_name", "category", "invited_by", "sent_at", "expires_at", "state"]
+    list_filter = ["category", ("accepted_at", admin.EmptyFieldListFilter), ("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["email", "full_name", "organisation"]
+    list_select_related = ["invited_by"]
+    readonly_fields = [field.name for field in Invitation._meta.fields if field.name != "token_hash"]
+    exclude = ["token_hash"]
+    actions = ["resend_selected", "revoke_selected"]
+
+    @admin.display(description=_("state"))
+    def state(self, obj: Invitation) -> str:
+        return unusable_reason(obj, timezone.now()) or _("waiting")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # invitations are sent from the Invite page, which e-mails the link
+
+    def has_delete_permission(self, request: HttpRequest, obj: Invitation | None = None) -> bool:
+        return False
+
+    def _each(self, request: HttpRequest, queryset: QuerySet[Invitation], service, done_message: str) -> None:
+        for invitation in queryset:
+            try:
+                service(invitation_id=invitation.pk, by=request.user)
+            except services.ParticipantError as error:
+                self.message_user(request, f"{invitation.email}: {error.message}", level=messages.ERROR)
+            else:
+                self.message_user(request, done_message % {"email": invitation.email})
+
+    @admin.action(description=_("Resend the selected invitations (new link, new expiry)"), permissions=["change"])
+    def resend_selected(self, request: HttpRequest, queryset: QuerySet[Invitation]) -> None:
+        self._each(request, queryset, services.resend_invitation, _("New link sent to %(email)s."))
+
+    @admin.action(description=_("Revoke the selected invitations"), permissions=["change"])
+    def revoke_selected(self, request: HttpRequest, queryset: QuerySet[Invitation]) -> None:
+        self._each(request, queryset, services.revoke_invitation, _("Invitation for %(email)s revoked."))
 
 
 @admin.register(AuditEvent)

@@ -142,3 +142,36 @@ def set_notifications(*, participant_id: int, notifications: list[str]) -> Parti
     participant.notifications = [value for value in Notification.values if value in set(notifications)]
     participant.save(update_fields=["notifications", "updated_at"])
     return participant
+
+
+# Fields the Secretariat may correct in the admin; the status never (only the vetting services change it).
+SECRETARIAT_EDITABLE = (
+    "full_name",
+    "phone",
+    "category",
+    "country",
+    "organisation",
+    "acronym",
+    "website",
+    "expertise",
+    "statement",
+    "notifications",
+)
+
+
+@transaction.atomic
+def correct_participant(*, participant_id: int, by: User, changes: dict[str, object]) -> Participant:
+    """Apply the Secretariat's corrections to a participant's record (from the admin). Raises NotAllowed."""
+    if not is_secretariat(by):
+        raise NotAllowed
+    participant = _lock(participant_id)
+    changed = [name for name in SECRETARIAT_EDITABLE if name in changes and getattr(participant, name) != changes[name]]
+    for name in changed:
+        setattr(participant, name, changes[name])
+    participant.save(update_fields=[*changed, "updated_at"])
+    if "full_name" in changed:
+        participant.user.name = participant.full_name
+        participant.user.save(update_fields=["name"])
+    if changed:
+        audit.record(actor=by, action="participant.correct", target=participant, fields=changed)
+    return participant
