@@ -23,7 +23,7 @@ from feedback.anonymizer.lexicon import (
     WEAK_TITLES,
     WEEKDAYS,
 )
-from feedback.anonymizer.text import fold_tokens, transliterate
+from feedback.anonymizer.text import fold_tokens, spelling_variants, transliterate
 from feedback.anonymizer.types import Identity
 from participants.countries import COUNTRIES
 
@@ -113,6 +113,8 @@ class _Builder:
 
     def __init__(self) -> None:
         self.names: dict[str, set[int]] = {}
+        self.compounds: dict[str, set[int]] = {}
+        self.particles: dict[str, set[int]] = {}
         self.orgs: dict[tuple[str, str | None, bool], set[int]] = {}
         self.domains: dict[str, set[int]] = {}
         self.tokens: list[frozenset[str]] = []
@@ -131,9 +133,15 @@ class _Builder:
         variants = set(tokens) | set(fold_tokens(transliterate(full_name)))
         for word in _SPLIT_WORDS.split(full_name.strip()):
             parts = fold_tokens(word)
+            if any(ch in "äöüÄÖÜßæøåÆØÅœŒ" for ch in word):
+                variants |= {t for v in spelling_variants(word) for t in v.split()}
             if len(parts) > 1:  # "Jean-Pierre", "O'Brien", "al-Hassan" also written glued
                 variants.add("".join(parts))
                 variants.add("".join(fold_tokens(transliterate(word))))
+                if all(len(part) > 1 for part in parts):  # "Min-jun": two ordinary words, one name
+                    self.compounds.setdefault(" ".join(parts), set()).add(owner)
+            elif parts and parts[0] in PARTICLES and word[:1].isupper():
+                self.particles.setdefault(parts[0], set()).add(owner)  # "Nguyen Van", "De Souza"
         variants |= _particle_compounds(tokens)
         for token in variants:
             if len(token) >= 2 and token not in PARTICLES:
@@ -184,9 +192,11 @@ class _Builder:
         """Return every key with its entries, the shared ones included."""
         entries = {key: list(items) for key, items in static_entries().items()}
         for key, owners in self.names.items():
-            wordlike = is_wordlike(key)
-            entry = (NAME, wordlike, len(key) <= 2, frozenset(owners))
-            entries.setdefault(key, []).append(entry)
+            entries.setdefault(key, []).append((NAME, is_wordlike(key), len(key) <= 2, frozenset(owners)))
+        for key, owners in self.compounds.items():
+            entries.setdefault(key, []).append((NAME, False, False, frozenset(owners)))
+        for key, owners in self.particles.items():
+            entries.setdefault(key, []).append((NAME, True, len(key) <= 2, frozenset(owners)))
         for (key, exact, needs_capital), owners in self.orgs.items():
             entries.setdefault(key, []).append((ORG, frozenset(owners), exact, needs_capital))
         for key, owners in self.domains.items():

@@ -42,7 +42,7 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 # Lower-case name particles: part of a surname ("van der Berg", "Ní Bhriain"), never a name alone.
 PARTICLES = frozenset(
     "van von der den de del della dello dei degli di da das dos do du des la le las los lo y e i"
-    " bin bint ibn ben ben al el ul ud ni nic mac mc o ter ten op het zu zum af av".split()
+    " bin bint ibn ben al el ul ud ni nic mac mc o d l t ter ten op het zu zum af av".split()
 )
 
 # Titles before a name. Strong ones make the next capitalised word a name even if it is an

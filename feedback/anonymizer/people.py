@@ -55,30 +55,81 @@ _TRAILING_INITIALS = re.compile(rf",?[ \t]+(?:[{UPPER}]\.[ \t]?-?){{1,3}}")
 
 def registered_people(text: str, folded: Folded, hits: list[NameHit]) -> list[Candidate]:
     """Return spans of registered names that are names here, not ordinary words."""
-    groups = _group(text, folded.text, [h for h in hits if _may_be_name(text, h)])
     removed: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
-    for group in groups:
-        start = _extend_left(text, folded, group[0])
-        if _is_name(text, group, start):
-            removed.append((_extend_title(text, start), _extend_right(text, group[-1].end)))
-        else:
-            pending.append((group[0].start, group[-1].end))
+    for group in _group(text, folded.text, hits):
+        keep = _removable(text, folded.text, group)
+        if not keep:
+            capitalised = [h for h in group if text[h.start].isupper()]
+            if capitalised:
+                pending.append((capitalised[0].start, capitalised[-1].end))
+            continue
+        start = _extend_left(text, folded, keep[0])
+        if keep[0].wordlike and len(keep) == 1 and not _is_name(text, keep, start):
+            pending.append((keep[0].start, keep[0].end))
+            continue
+        removed.append((_extend_title(text, start), _extend_right(text, keep[-1].end)))
     removed += _join_lists(text, removed, pending)
     return [(start, end, "person", PARTICIPANT, PRIORITY_PARTICIPANT) for start, end in removed]
 
 
-def _may_be_name(text: str, hit: NameHit) -> bool:
-    """Drop lower-case ordinary words ("may", "best") and lower-case two-letter tokens."""
-    if hit.wordlike or hit.ne - hit.ns <= 2:
-        return text[hit.start].isupper()
-    return True
+def _removable(text: str, norm: str, group: list[NameHit]) -> list[NameHit]:
+    """Return the hits of a group that are part of a name.
+
+    Distinctive tokens always are; a capitalised ordinary word is when it sits beside one (or
+    beside another of the same person's names); lower-case short tokens ("xu") and lower-case
+    ordinary words after a particle ("van der berg") only beside the same person's distinctive name.
+    """
+    anchors = [h for h in group if not h.wordlike and (text[h.start].isupper() or h.ne - h.ns > 2)]
+    anchor_owners = frozenset().union(*(h.owners for h in anchors)) if anchors else frozenset()
+    if not anchors:
+        names = [h for h in group if norm[h.ns : h.ne] not in PARTICLES]
+        capitalised = [h for h in names if text[h.start].isupper()]
+        if _same_person(capitalised) or _same_person(names, across_particles=norm):
+            return names  # "Hope Young", "PAT VAN DER BERG", "jan van der berg"
+        return capitalised if len(capitalised) == 1 else []
+    keep = []
+    for index, hit in enumerate(group):
+        if hit in anchors or (hit.wordlike and text[hit.start].isupper()):
+            keep.append(hit)
+        elif hit.owners & anchor_owners and (
+            not hit.wordlike or _after_particle(norm, group, index) or _before_same_name(norm, group, index)
+        ):
+            keep.append(hit)
+    return keep
+
+
+def _before_same_name(norm: str, group: list[NameHit], index: int) -> bool:
+    """Tell "jan bakhuizen" (a given name, lower case) from "Ingrid may" (a verb after a name)."""
+    for following in group[index + 1 :]:
+        if not following.wordlike:
+            return bool(following.owners & group[index].owners)
+        if norm[following.ns : following.ne] not in PARTICLES:
+            return False
+    return False
+
+
+def _same_person(hits: list[NameHit], across_particles: str = "") -> bool:
+    """Tell whether two of these hits belong to one person (and, if asked, have particles between)."""
+    for index, left in enumerate(hits):
+        for right in hits[index + 1 :]:
+            if left.owners & right.owners:
+                if not across_particles or across_particles[left.ne + 1 : right.ns - 1].strip():
+                    return True
+    return False
+
+
+def _after_particle(norm: str, group: list[NameHit], index: int) -> bool:
+    """Tell "van der berg" (a name) from "Ingrid may" (a verb)."""
+    return index > 0 and bool(norm[group[index - 1].ne + 1 : group[index].ns - 1].strip())
 
 
 def _group(text: str, norm: str, hits: list[NameHit]) -> list[list[NameHit]]:
     """Gather hits that follow each other as one name ("Ingrid M. Johansson", "GARCÍA, María")."""
     groups: list[list[NameHit]] = []
-    for hit in sorted(hits):
+    for hit in sorted(hits, key=lambda h: (h.ns, -h.ne)):
+        if groups and hit.ne <= groups[-1][-1].ne:
+            continue  # "min" inside the compound "min jun"
         if groups and _adjacent(text, norm, groups[-1][-1], hit):
             groups[-1].append(hit)
         elif not groups or hit.start >= groups[-1][-1].end:
@@ -101,7 +152,7 @@ def _adjacent(text: str, norm: str, left: NameHit, right: NameHit) -> bool:
 
 
 def _extend_left(text: str, folded: Folded, first: NameHit) -> int:
-    """Take in the initials and particles written before a name ("I.M.", "J-P", "van der")."""
+    """Take in the initials and particles written before a name ("I.M.", "J-P", "van der", "d'")."""
     norm, start, ns = folded.text, first.start, first.ns
     for _ in range(4):
         cut = norm.rfind(" ", 0, ns - 1)
@@ -113,12 +164,21 @@ def _extend_left(text: str, folded: Folded, first: NameHit) -> int:
         between = text[token_start + len(token) : start]
         if len(between) > 3 or any(ch in NAME_BREAKS or ch == "," for ch in between):
             break
-        if len(token) == 1 and not (original.isupper() and (original not in "AI" or between.startswith("."))):
+        if len(token) == 1 and not _is_initial(original, between, first) and token not in PARTICLES:
             break
-        if len(token) == 1 and "." in between and not between.startswith("."):
+        if len(token) == 1 and original.isupper() and not _is_initial(original, between, first):
             break
         start, ns = token_start, cut + 1
     return start
+
+
+def _is_initial(letter: str, between: str, first: NameHit) -> bool:
+    """Tell an initial ("I. Johansson", "J Johansson") from "I" and "a" before a name."""
+    if not letter.isupper():
+        return False
+    if "." in between:
+        return between.startswith(".")
+    return letter not in "AI" or not first.wordlike or between.startswith("-")
 
 
 def _extend_title(text: str, start: int) -> int:
@@ -149,7 +209,22 @@ def _is_name(text: str, group: list[NameHit], start: int) -> bool:
     separator, following = next_word(text, end)
     if following in REPORTING_VERBS and not breaks_sentence(separator):
         return True
+    if following in ("who", "whose") and separator.strip() in ("", ","):
+        return True  # "Page, who chairs the group"
+    if _month_abbreviation_without_date(text, group, separator, following):
+        return True  # "Jan", "Jun" with no day or year beside them are given names
     return len(group) == 1 and _stands_alone_mid_sentence(text, group[0], separator, following)
+
+
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _month_abbreviation_without_date(text: str, group: list[NameHit], separator: str, following: str) -> bool:
+    word = text[group[0].start : group[0].end]
+    if len(group) != 1 or word.lower() not in _MONTH_ABBREVIATIONS or not is_titlecase(word):
+        return False
+    before, _ = prev_word(text, group[0].start)
+    return not (before.isdigit() or following.isdigit() or separator.startswith("."))
 
 
 def _stands_alone_mid_sentence(text: str, hit: NameHit, separator: str, following: str) -> bool:

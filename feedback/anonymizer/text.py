@@ -62,6 +62,19 @@ def transliterate(text: str) -> str:
     return "".join(_TRANSLITERATIONS.get(ch, ch) for ch in lowered)
 
 
+def spelling_variants(word: str, limit: int = 4) -> set[str]:
+    """Return a word's folded spellings with each umlaut as one letter or two ("Öztürk": ozturk, oeztuerk, oztuerk...)."""
+    variants = [""]
+    for count, ch in enumerate(word.lower()):
+        options = {_fold_char(ch).replace(DELETED, "")}
+        if ch in _TRANSLITERATIONS and count < 40:
+            options.add(_TRANSLITERATIONS[ch])
+        if len(options) > 1 and len(variants) >= 2**limit:
+            options = {_fold_char(ch)}
+        variants = [v + o for v in variants for o in options]
+    return {" ".join(v.split()) for v in variants if v.strip()}
+
+
 class Folded:
     """Folded words separated by single spaces, padded with a space, plus offsets to the original.
 
