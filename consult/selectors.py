@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext
 
-from consult.models import Round, RoundState
+from consult.models import Cycle, Document, DocumentDownload, DocumentVersion, Question, Round, RoundState, Tool
 from participants.eligibility import may_see_restricted
+from participants.models import Category, Participant, Status
 from participants.permissions import approved_participant, is_chair, is_secretariat
 
 # What participants and the Chair see: announced rounds and later, never drafts or cancelled ones.
@@ -33,3 +40,234 @@ def rounds_visible_to(user: Any) -> QuerySet[Round]:
 def access_round(user: Any, round_id: int) -> Round:
     """The round, or 404 when it does not exist or the user may not see it (no hint which)."""
     return get_object_or_404(rounds_visible_to(user), pk=round_id)
+
+
+# --- Who takes part -----------------------------------------------------------------------------------
+
+
+def eligible_participants(round_: Round) -> QuerySet[Participant]:
+    """Approved participants who may see and answer the round (§9: restricted ones, State Parties only).
+
+    The query form of participants.eligibility.may_take_part, for notifications and response rates.
+    """
+    participants = Participant.objects.filter(status=Status.APPROVED).select_related("user")
+    return participants.filter(category=Category.STATE_PARTY) if round_.restricted else participants
+
+
+@dataclass(frozen=True)
+class Audience:
+    """How many approved participants a round can reach, counted once for all rounds."""
+
+    everyone: int
+    state_parties: int
+
+    def for_round(self, round_: Round) -> int:
+        return self.state_parties if round_.restricted else self.everyone
+
+
+def audience() -> Audience:
+    counts = Participant.objects.filter(status=Status.APPROVED).aggregate(
+        everyone=Count("pk"), state_parties=Count("pk", filter=Q(category=Category.STATE_PARTY))
+    )
+    return Audience(**counts)
+
+
+def submitted_counts(round_ids: list[int]) -> dict[int, int]:
+    """Submitted responses per round, in one aggregate query (drafts do not count)."""
+    from feedback.models import Submission, SubmissionState
+
+    rows = (
+        Submission.objects.filter(round_id__in=round_ids, state=SubmissionState.SUBMITTED)
+        .values("round_id")
+        .annotate(count=Count("pk"))
+    )
+    return {row["round_id"]: row["count"] for row in rows}
+
+
+# --- The cap (§10) -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CapUsage:
+    cycle: Cycle
+    used: int
+    limit: int
+
+    @property
+    def full(self) -> bool:
+        return self.used >= self.limit
+
+    @property
+    def free(self) -> int:
+        return max(self.limit - self.used, 0)
+
+    def __str__(self) -> str:
+        return gettext("%(used)s of %(limit)s consultations used in %(cycle)s") % {
+            "used": self.used,
+            "limit": self.limit,
+            "cycle": self.cycle.name,
+        }
+
+
+def cap_usage(cycle: Cycle) -> CapUsage:
+    used = Round.objects.filter(cycle=cycle, slot__isnull=False).count()
+    return CapUsage(cycle=cycle, used=used, limit=settings.ROUNDS_PER_CYCLE)
+
+
+def cycles_with_usage() -> list[CapUsage]:
+    cycles = Cycle.objects.annotate(used=Count("rounds", filter=Q(rounds__slot__isnull=False)))
+    return [CapUsage(cycle=cycle, used=cycle.used, limit=settings.ROUNDS_PER_CYCLE) for cycle in cycles]
+
+
+def current_cycle(today: date | None = None) -> Cycle | None:
+    """The cycle running today, else the next one to start, else the most recent."""
+    today = today or timezone.localdate()
+    return (
+        Cycle.objects.filter(starts_on__lte=today, ends_on__gte=today).order_by("-starts_on").first()
+        or Cycle.objects.filter(starts_on__gt=today).order_by("starts_on").first()
+        or Cycle.objects.order_by("-starts_on").first()
+    )
+
+
+# --- Documents (§15) ----------------------------------------------------------------------------------
+
+
+def documents_visible_to(user: Any) -> QuerySet[Document]:
+    """Documents of the rounds the user may see, newest version number and the user's last seen one."""
+    seen = DocumentDownload.objects.filter(user_id=getattr(user, "pk", None), version__document=OuterRef("pk"))
+    newest = DocumentVersion.objects.filter(document=OuterRef("pk")).order_by("-number")
+    return (
+        Document.objects.filter(round__in=rounds_visible_to(user))
+        .select_related("round", "round__cycle", "round__tool")
+        .annotate(
+            latest_number=Subquery(newest.values("number")[:1]),
+            latest_size=Subquery(newest.values("size")[:1]),
+            latest_extension=Subquery(newest.values("extension")[:1]),
+            seen_number=Subquery(seen.order_by("-version__number").values("version__number")[:1]),
+        )
+    )
+
+
+def access_document(user: Any, document_id: int) -> Document:
+    """The document, or 404 when it does not exist or the user may not see its round (no hint which)."""
+    return get_object_or_404(documents_visible_to(user), pk=document_id)
+
+
+def access_version(user: Any, document_id: int, number: int | None = None) -> DocumentVersion:
+    """A version (the newest when no number) of a document the user may see, or 404."""
+    document = access_document(user, document_id)
+    versions = DocumentVersion.objects.filter(document=document).select_related("document")
+    version = versions.filter(number=number).first() if number is not None else versions.order_by("-number").first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def is_updated_for(document: Document) -> bool:
+    """The reader saw an older version than the newest (needs documents_visible_to's annotations)."""
+    return document.seen_number is not None and document.seen_number < document.latest_number
+
+
+@dataclass(frozen=True)
+class LibraryFilters:
+    q: str = ""
+    tool: int | None = None
+    article: int | None = None
+    stage: str = ""
+    cycle: int | None = None
+
+
+def library(user: Any, filters: LibraryFilters) -> QuerySet[Document]:
+    """The document library: keyword search over documents, rounds and tools, and metadata filters."""
+    documents = documents_visible_to(user)
+    for word in filters.q.split()[:8]:
+        documents = documents.filter(
+            Q(title__icontains=word)
+            | Q(description__icontains=word)
+            | Q(keywords__icontains=word)
+            | Q(round__title__icontains=word)
+            | Q(round__tool__name__icontains=word)
+            | Q(versions__original_name__icontains=word)
+        )
+    if filters.tool:
+        documents = documents.filter(round__tool_id=filters.tool)
+    if filters.article:
+        # Articles are a short JSON list on a handful of tools: match in Python, portable to SQLite.
+        tool_ids = [tool.pk for tool in Tool.objects.all() if filters.article in (tool.articles or [])]
+        documents = documents.filter(round__tool_id__in=tool_ids)
+    if filters.stage:
+        documents = documents.filter(round__stage=filters.stage)
+    if filters.cycle:
+        documents = documents.filter(round__cycle_id=filters.cycle)
+    if filters.q:
+        documents = documents.distinct()
+    return documents.order_by("-updated_at", "title")
+
+
+# --- Calendar feed ------------------------------------------------------------------------------------
+
+
+def participant_for_feed(token: str) -> Participant:
+    """The approved participant owning this feed token, or 404 (unknown, reset, or no longer approved)."""
+    if not token or len(token) > 64:
+        raise Http404
+    return get_object_or_404(Participant.objects.select_related("user"), feed_token=token, status=Status.APPROVED)
+
+
+def rounds_in_feed(participant: Participant) -> QuerySet[Round]:
+    """What the participant's calendar shows: the rounds they may see, with their questionnaire size."""
+    return rounds_visible_to(participant.user).annotate(
+        question_count=Count("questions", filter=Q(questions__retired=False))
+    )
+
+
+# --- Progress and what happens next -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResponseRate:
+    submitted: int
+    eligible: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.submitted / self.eligible) if self.eligible else 0
+
+
+def response_rates(rounds: list[Round]) -> dict[int, ResponseRate]:
+    """Submitted responses over eligible participants, for many rounds in two queries."""
+    if not rounds:
+        return {}
+    counts = submitted_counts([round_.pk for round_ in rounds])
+    reach = audience()
+    return {round_.pk: ResponseRate(counts.get(round_.pk, 0), reach.for_round(round_)) for round_ in rounds}
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    label: str
+    at: datetime
+
+
+def upcoming_transitions(round_: Round) -> list[Upcoming]:
+    """What the clock will do to this round next, and when."""
+    from consult.services.clock import reminder_at
+
+    if round_.state == RoundState.SCHEDULED:
+        opens = Upcoming(gettext("Opens automatically"), round_.opens_at)
+        return [opens, *_reminder(round_, reminder_at), Upcoming(gettext("Closes automatically"), round_.closes_at)]
+    if round_.state == RoundState.OPEN:
+        return [*_reminder(round_, reminder_at), Upcoming(gettext("Closes automatically"), round_.closes_at)]
+    return []
+
+
+def _reminder(round_: Round, reminder_at: Any) -> list[Upcoming]:
+    moment = reminder_at(round_)
+    if moment is None or round_.reminder_sent_at is not None:
+        return []
+    return [Upcoming(gettext("Reminder to those who have not submitted"), moment)]
+
+
+def questions_with_answer_counts(round_: Round) -> QuerySet[Question]:
+    """The round's questions in order, each with how many answers it has (answered ones are frozen)."""
+    return round_.questions.annotate(answer_count=Count("answers")).order_by("order", "id")

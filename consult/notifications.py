@@ -1,0 +1,212 @@
+"""E-mails about rounds: one message per recipient, in their time zone, respecting their choices.
+
+Runs in the worker (consult.tasks.announce), after the change it reports has committed. Each
+fan-out is one transaction: if rendering fails half-way, nothing is queued and huey's retry starts
+clean, so nobody gets a message twice.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from consult import calendar
+from consult.events import meeting_event, organizer, round_url
+from consult.models import Document, Round, RoundState
+from consult.selectors import eligible_participants
+from participants import audit
+from participants.mail import Attachment, queue_email
+from participants.models import Notification, Participant, User
+
+TEMPLATES = "consult/emails/"
+
+
+def _zone(participant: Participant) -> zoneinfo.ZoneInfo | None:
+    try:
+        return zoneinfo.ZoneInfo(participant.user.time_zone) if participant.user.time_zone else None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _answer_url(round_: Round) -> str:
+    try:
+        return settings.SITE_URL + reverse("feedback:answer", kwargs={"round_id": round_.pk})
+    except NoReverseMatch:
+        return round_url(round_)
+
+
+def _send(participant: Participant, template: str, round_: Round, *, ics: bytes | None = None, **extra: Any) -> None:
+    """Render in the recipient's own time zone and queue one message to them alone."""
+    zone = _zone(participant)
+    context = {
+        "participant": participant,
+        "round": round_,
+        "round_url": round_url(round_),
+        "answer_url": _answer_url(round_),
+        **extra,
+    }
+    attachments = []
+    if ics is not None:
+        method = "CANCEL" if template.endswith("cancelled") else "REQUEST"
+        attachments.append(Attachment("invite.ics", ics, f"text/calendar; method={method}"))
+    with timezone.override(zone or timezone.get_default_timezone()):
+        queue_email(template=TEMPLATES + template, to=participant.email, context=context, attachments=attachments)
+
+
+def _invitation(round_: Round, participant: Participant, method: calendar.Method) -> bytes | None:
+    event = meeting_event(round_)
+    if event is None:
+        return None
+    attendee = calendar.Person(email=participant.email, name=participant.full_name)
+    return calendar.invitation(event, method=method, organizer=organizer(), attendee=attendee)
+
+
+def _fan_out(round_: Round, send_one: Callable[[Participant], bool]) -> int:
+    sent = 0
+    with transaction.atomic():
+        for participant in eligible_participants(round_).order_by("pk"):
+            sent += bool(send_one(participant))
+    return sent
+
+
+# --- One function per event ---------------------------------------------------------------------------
+
+
+def round_scheduled(*, round_id: int, **_: Any) -> int:
+    """Announce a round; for a meeting, those who want invitations get it as a calendar invitation."""
+    round_ = Round.objects.select_related("cycle", "tool", "att_meeting").get(pk=round_id)
+
+    def send_one(participant: Participant) -> bool:
+        if round_.is_meeting and participant.wants(Notification.MEETING_INVITATIONS):
+            _send(participant, "meeting_invitation", round_, ics=_invitation(round_, participant, "REQUEST"))
+        elif participant.wants(Notification.ROUND_SCHEDULED):
+            _send(participant, "round_scheduled", round_)
+        else:
+            return False
+        return True
+
+    return _fan_out(round_, send_one)
+
+
+def meeting_changed(*, round_id: int, **_: Any) -> int:
+    """Send the updated invitation (same UID, higher SEQUENCE) to those who receive invitations."""
+    round_ = Round.objects.select_related("cycle", "tool", "att_meeting").get(pk=round_id)
+
+    def send_one(participant: Participant) -> bool:
+        if not participant.wants(Notification.MEETING_INVITATIONS):
+            return False
+        _send(participant, "meeting_updated", round_, ics=_invitation(round_, participant, "REQUEST"))
+        return True
+
+    return _fan_out(round_, send_one)
+
+
+def round_cancelled(*, round_id: int, **_: Any) -> int:
+    """Tell those who were told of the round; meetings come off their calendars with METHOD:CANCEL."""
+    round_ = Round.objects.select_related("cycle", "tool", "att_meeting").get(pk=round_id)
+
+    def send_one(participant: Participant) -> bool:
+        invited = round_.is_meeting and participant.wants(Notification.MEETING_INVITATIONS)
+        if not invited and not participant.wants(Notification.ROUND_SCHEDULED):
+            return False
+        ics = _invitation(round_, participant, "CANCEL") if invited else None
+        _send(participant, "round_cancelled", round_, ics=ics)
+        return True
+
+    return _fan_out(round_, send_one)
+
+
+def round_opened(*, round_id: int, **_: Any) -> int:
+    round_ = Round.objects.select_related("cycle", "tool").get(pk=round_id)
+    has_questions = round_.questions.filter(retired=False).exists()
+
+    def send_one(participant: Participant) -> bool:
+        if not participant.wants(Notification.ROUND_OPENED):
+            return False
+        _send(participant, "round_opened", round_, has_questions=has_questions)
+        return True
+
+    return _fan_out(round_, send_one)
+
+
+def round_closed(*, round_id: int, **_: Any) -> int:
+    round_ = Round.objects.select_related("cycle", "tool").get(pk=round_id)
+
+    def send_one(participant: Participant) -> bool:
+        if not participant.wants(Notification.ROUND_CLOSED):
+            return False
+        _send(participant, "round_closed", round_)
+        return True
+
+    return _fan_out(round_, send_one)
+
+
+def documents_updated(*, round_id: int, document_ids: list[int] | None = None, **_: Any) -> int:
+    round_ = Round.objects.select_related("cycle", "tool").get(pk=round_id)
+    if round_.state not in (RoundState.SCHEDULED, RoundState.OPEN):
+        return 0
+    documents = list(
+        Document.objects.filter(round=round_, pk__in=document_ids or []).prefetch_related("versions").order_by("title")
+    )
+    if not documents:
+        return 0
+
+    def send_one(participant: Participant) -> bool:
+        if not participant.wants(Notification.DOCUMENTS_UPDATED):
+            return False
+        _send(participant, "documents_updated", round_, documents=documents)
+        return True
+
+    return _fan_out(round_, send_one)
+
+
+def send_reminders(*, round_id: int, by: User | None = None, now: datetime | None = None) -> int:
+    """E-mail every eligible participant who has not submitted a response to this open round.
+
+    Used by the automatic reminder (by=None) and by the Secretariat's one-click button. Respects each
+    participant's choice about reminders. Does nothing and returns 0 unless the round is open and
+    its deadline has not passed. Returns how many messages were queued.
+    """
+    from feedback.models import Submission, SubmissionState
+
+    now = now or timezone.now()
+    round_ = Round.objects.select_related("cycle", "tool").get(pk=round_id)
+    if not round_.accepts_answers(now):
+        return 0
+    submitted = Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED).values("participant_id")
+    with transaction.atomic():
+        sent = 0
+        for participant in eligible_participants(round_).exclude(pk__in=submitted).order_by("pk"):
+            if participant.wants(Notification.REMINDER):
+                _send(participant, "round_reminder", round_)
+                sent += 1
+        audit.record(actor=by, action="round.remind", target=round_, sent=sent, automatic=by is None)
+    return sent
+
+
+def reminder(*, round_id: int, now: str | None = None, **_: Any) -> int:
+    """The automatic reminder N days before closing, claimed once by the clock."""
+    return send_reminders(round_id=round_id, by=None, now=datetime.fromisoformat(now) if now else None)
+
+
+EVENTS: dict[str, Callable[..., int]] = {
+    "scheduled": round_scheduled,
+    "meeting_changed": meeting_changed,
+    "cancelled": round_cancelled,
+    "opened": round_opened,
+    "closed": round_closed,
+    "documents_updated": documents_updated,
+    "reminder": reminder,
+}
+
+
+def announce(*, event: str, round_id: int, **extra: Any) -> int:
+    """Send the e-mails for one event about one round; returns how many were queued."""
+    return EVENTS[event](round_id=round_id, **extra)

@@ -1,0 +1,149 @@
+"""Create a whole round from a checked JSON definition (`manage.py create_round`), all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from consult.definition import DefinitionInvalid, RoundDefinition
+from consult.models import AttMeeting, Cycle, Round, Tool
+from consult.services.questions import QuestionInvalid, add_question
+from consult.services.rounds import RoundInvalid, create_round, open_round, schedule_round
+from participants import audit
+from participants.models import User
+
+# Where each model field comes from in the JSON, so errors point at what the author wrote.
+JSON_PLACES = {
+    "meeting_starts_at": "meeting.starts_at",
+    "meeting_ends_at": "meeting.ends_at",
+    "meeting_link": "meeting.link",
+    "venue": "meeting.location",
+    "att_meeting": "meeting.att_meeting",
+    "justification": "meeting.justification",
+    "help_text": "help",
+}
+
+
+@dataclass
+class CreatedRound:
+    round: Round
+    notes: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def create_round_from_definition(
+    *, definition: RoundDefinition, by: User | None = None, now: datetime | None = None
+) -> CreatedRound:
+    """Create the cycle, tool and ATT meeting if missing, the round and its questions, then schedule it
+    (taking a cap place) and open it when its opening time has passed.
+
+    Raises DefinitionInvalid, CycleCapReached; on any error nothing is created.
+    """
+    now = now or timezone.now()
+    notes = list(definition.notes)
+    cycle = _cycle(definition, notes, by)
+    tool = _tool(definition, notes, by)
+    meeting = definition.meeting
+    att_meeting = _att_meeting(meeting, notes, by) if meeting and meeting.att_meeting else None
+    try:
+        round_ = create_round(
+            by=by,
+            cycle=cycle,
+            tool=tool,
+            title=definition.title,
+            stage=definition.stage,
+            mode=definition.mode,
+            restricted=definition.restricted,
+            opens_at=definition.opens_at,
+            closes_at=definition.closes_at,
+            description=definition.description,
+            meeting_starts_at=meeting.starts_at if meeting else None,
+            meeting_ends_at=meeting.ends_at if meeting else None,
+            meeting_link=meeting.link if meeting else "",
+            venue=meeting.location if meeting else "",
+            att_meeting=att_meeting,
+            justification=meeting.justification if meeting else "",
+            **({"reminder_days": definition.reminder_days} if definition.reminder_days is not None else {}),
+        )
+    except RoundInvalid as error:
+        raise DefinitionInvalid(_places(error, "")) from error
+    for index, question in enumerate(definition.questions):
+        try:
+            add_question(
+                by=by,
+                round_id=round_.pk,
+                key=question.key,
+                text=question.text,
+                kind=question.kind,
+                help_text=question.help,
+                choices=question.choices,
+                required=question.required,
+            )
+        except QuestionInvalid as error:
+            raise DefinitionInvalid(_places(error, f"questions[{index}].")) from error
+    try:
+        round_ = schedule_round(round_id=round_.pk, by=by, now=now)
+    except RoundInvalid as error:
+        raise DefinitionInvalid(_places(error, "")) from error
+    notes.append(
+        f"Scheduled “{round_.title}” in {cycle.name}: consultation {round_.slot} of the cycle's 2 (Annex 1 §10)."
+    )
+    if round_.opens_at <= now:
+        round_ = open_round(round_id=round_.pk, by=by, now=now)
+        notes.append("Opened it now, because its opening time has passed.")
+    audit.record(actor=by, action="round.create_from_definition", target=round_)
+    return CreatedRound(round=round_, notes=notes)
+
+
+def _places(error: RoundInvalid | QuestionInvalid, prefix: str) -> list[str]:
+    return [
+        f"{prefix}{JSON_PLACES.get(name, name)}: {message}"
+        for name, messages in error.message_dict.items()
+        for message in messages
+    ]
+
+
+def _cycle(definition: RoundDefinition, notes: list[str], by: User | None) -> Cycle:
+    cycle = Cycle.objects.filter(name__iexact=definition.cycle_name).first()
+    if cycle is None:
+        cycle = Cycle.objects.create(
+            name=definition.cycle_name, starts_on=definition.cycle_starts_on, ends_on=definition.cycle_ends_on
+        )
+        audit.record(actor=by, action="cycle.create", target=cycle)
+        notes.append(f"Created cycle {cycle.name} ({cycle.starts_on} to {cycle.ends_on}).")
+    elif (cycle.starts_on, cycle.ends_on) != (definition.cycle_starts_on, definition.cycle_ends_on):
+        notes.append(f"Using the existing cycle {cycle.name}; its dates stay {cycle.starts_on} to {cycle.ends_on}.")
+    return cycle
+
+
+def _tool(definition: RoundDefinition, notes: list[str], by: User | None) -> Tool:
+    tool = Tool.objects.filter(name__iexact=definition.tool).first()
+    if tool is None:
+        tool = Tool.objects.create(name=definition.tool)
+        audit.record(actor=by, action="tool.create", target=tool)
+        notes.append(f"Created tool “{tool.name}”; tag the Articles it serves on the Cycles and tools page.")
+    return tool
+
+
+def _att_meeting(meeting, notes: list[str], by: User | None) -> AttMeeting:
+    found = AttMeeting.objects.filter(name__iexact=meeting.att_meeting).first()
+    if found is not None:
+        return found
+    zone = timezone.get_default_timezone()
+    found = AttMeeting.objects.create(
+        name=meeting.att_meeting,
+        location=meeting.location,
+        starts_on=timezone.localtime(meeting.starts_at, zone).date() if meeting.starts_at else timezone.now().date(),
+        ends_on=timezone.localtime(meeting.ends_at, zone).date() if meeting.ends_at else timezone.now().date(),
+    )
+    audit.record(actor=by, action="att_meeting.create", target=found)
+    notes.append(
+        f"Created ATT meeting “{found.name}” spanning the meeting's dates "
+        f"({date_format(found.starts_on, 'j F Y')} to {date_format(found.ends_on, 'j F Y')}); "
+        "correct its dates if needed."
+    )
+    return found

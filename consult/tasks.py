@@ -1,0 +1,23 @@
+"""Background work for consultations: the minute clock, and notification fan-out after commit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from consult import notifications
+from consult.services.clock import advance_rounds
+
+
+@db_periodic_task(crontab(minute="*"))
+def advance_rounds_on_time() -> None:
+    """Every minute: open and close rounds on time and send due reminders (safe if two workers run it)."""
+    advance_rounds()
+
+
+@db_task(retries=3, retry_delay=60)
+def announce(event: str, round_id: int, extra: dict[str, Any] | None = None) -> int:
+    """Send the e-mails for one round event; each fan-out is all or nothing, so a retry sends no duplicates."""
+    return notifications.announce(event=event, round_id=round_id, **(extra or {}))
