@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
@@ -25,6 +26,17 @@ class LoginForm(AuthenticationForm):
 
 class QueuedPasswordResetForm(PasswordResetForm):
     """Django's reset form, but the e-mail goes through the background queue (never in the request)."""
+
+    def get_users(self, email: str) -> Iterator[Any]:
+        """Django skips accounts without a usable password; approved participants imported by the Secretariat
+        have none yet, and this link is how they choose one (DESIGN.md §5, import_participants)."""
+        from participants.models import Status, User
+
+        users = User.objects.filter(email__iexact=email, is_active=True).select_related("participant")
+        for user in users:
+            participant = getattr(user, "participant", None)
+            if user.has_usable_password() or (participant is not None and participant.status == Status.APPROVED):
+                yield user
 
     def send_mail(
         self,
