@@ -135,7 +135,7 @@ class Anonymizer:
         if protected:
             names = [h for h in names if not _inside(h.ns, h.ne, protected)]
             countries = [h for h in countries if not _inside(h.ns, h.ne, protected)]
-        candidates = registered_people(text, folded, names) if names else []
+        candidates = registered_people(text, folded, names, self._index.identity_tokens) if names else []
         if countries:
             candidates += states(text, norm, countries, languages)
         lexicon = self._index.name_lexicon

@@ -53,7 +53,9 @@ _INITIAL_DOT = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _TRAILING_INITIALS = re.compile(rf",?[ \t]+(?:[{UPPER}]\.[ \t]?-?){{1,3}}")
 
 
-def registered_people(text: str, folded: Folded, hits: list[NameHit]) -> list[Candidate]:
+def registered_people(
+    text: str, folded: Folded, hits: list[NameHit], identity_tokens: tuple[frozenset[str], ...] = ()
+) -> list[Candidate]:
     """Return spans of registered names that are names here, not ordinary words."""
     removed: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
@@ -64,7 +66,7 @@ def registered_people(text: str, folded: Folded, hits: list[NameHit]) -> list[Ca
             if capitalised:
                 pending.append((capitalised[0].start, capitalised[-1].end))
             continue
-        start = _extend_left(text, folded, keep[0])
+        start = _extend_left(text, folded, keep[0], identity_tokens)
         if keep[0].wordlike and len(keep) == 1 and not _is_name(text, keep, start):
             pending.append((keep[0].start, keep[0].end))
             continue
@@ -151,12 +153,17 @@ def _adjacent(text: str, norm: str, left: NameHit, right: NameHit) -> bool:
     return "." not in _INITIAL_DOT.sub("", separator)
 
 
-def _extend_left(text: str, folded: Folded, first: NameHit) -> int:
-    """Take in the initials and particles written before a name ("I.M.", "J-P", "van der", "d'")."""
+def _extend_left(
+    text: str, folded: Folded, first: NameHit, identity_tokens: tuple[frozenset[str], ...] = ()
+) -> int:
+    """Take in the initials and particles written before a name ("I.M.", "J-P", "JP", "van der", "d'")."""
     norm, start, ns = folded.text, first.start, first.ns
     for _ in range(4):
         cut = norm.rfind(" ", 0, ns - 1)
         token = norm[cut + 1 : ns - 1]
+        if len(token) in (2, 3) and _are_initials_of(token, text, folded.start(cut + 1), first, identity_tokens):
+            start, ns = folded.start(cut + 1), cut + 1
+            continue
         if not token or not (len(token) == 1 or token in PARTICLES):
             break
         token_start = folded.start(cut + 1)
@@ -170,6 +177,19 @@ def _extend_left(text: str, folded: Folded, first: NameHit) -> int:
             break
         start, ns = token_start, cut + 1
     return start
+
+
+def _are_initials_of(
+    token: str, text: str, position: int, first: NameHit, identity_tokens: tuple[frozenset[str], ...]
+) -> bool:
+    """Tell "JP van der Berg" (Jean-Pierre's initials) from "UK van der Berg"."""
+    if not text[position : position + len(token)].isupper() or len(first.owners) > 50:
+        return False
+    for owner in first.owners:
+        initials = {t[0] for t in identity_tokens[owner] if t not in PARTICLES} if owner < len(identity_tokens) else ()
+        if all(letter in initials for letter in token):
+            return True
+    return False
 
 
 def _is_initial(letter: str, between: str, first: NameHit) -> bool:

@@ -49,8 +49,22 @@ def states(text: str, norm: str, hits: list[CountryHit], languages: list[Languag
             continue
         if hit.form != "name" and _names_a_variety(norm, hit, spoken_starts):
             continue  # "Brazilian Portuguese", "Swiss German"
-        candidates.append((hit.start, hit.end, "country", _PLACEHOLDERS[hit.form], PRIORITY_STATE))
+        end = _closing_punctuation(text, hit.start, hit.end)
+        candidates.append((hit.start, end, "country", _PLACEHOLDERS[hit.form], PRIORITY_STATE))
     return candidates
+
+
+def _closing_punctuation(text: str, start: int, end: int) -> int:
+    """Take in the ")" of "Bolivia (Plurinational State of)" and the last dot of "U.K." mid-sentence."""
+    original = text[start:end]
+    following = text[end : end + 1]
+    if following == ")" and "(" in original and ")" not in original:
+        return end + 1
+    if following == "." and "." in original:
+        after = text[end + 1 : end + 3]
+        if after[:1] in (",", ";", ":", ")") or (after[:1] == " " and after[1:2].islower()):
+            return end + 1
+    return end
 
 
 def _spelled_as_registered(text: str, hit: CountryHit) -> bool:
