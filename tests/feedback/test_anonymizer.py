@@ -444,3 +444,34 @@ def test_a_registry_of_ten_thousand_builds_in_well_under_two_seconds():
 
     assert elapsed < 2.0
     assert redacted(anonymizer, "Given42 Family42 agreed.") == "[a participant] agreed."
+
+
+# ---- the generated corpus -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    from tests.corpus.generate import generate
+
+    return generate(seed=2026, identities=3000, texts=1500)
+
+
+def test_the_corpus_is_the_same_for_the_same_seed(corpus):
+    from tests.corpus.generate import generate
+
+    again = generate(seed=2026, identities=3000, texts=1500)
+
+    assert again == corpus
+
+
+def test_the_corpus_leaks_nothing_and_keeps_the_substance(corpus):
+    from tests.corpus.generate import score
+
+    anonymizer = Anonymizer.build(corpus.identities)
+
+    redactions = [anonymizer.redact(sample.text) for sample in corpus.samples]
+
+    result = score(corpus.samples, [[(f.start, f.end) for f in r.findings] for r in redactions])
+    assert result.leaks == ()
+    assert result.kept_rate >= 0.99
+    assert result.leak_total > 5000
