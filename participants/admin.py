@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -78,6 +79,7 @@ class ParticipantAdmin(ImportExportModelAdmin):
     resource_classes = [ParticipantResource]
     export_form_class = ParticipantExportForm
     skip_admin_log = True  # the import writes its own audit row with counts
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     action_form = DecisionActionForm
     actions = [
         _decision_action("approve", _("Approve the selected applications")),

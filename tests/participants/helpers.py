@@ -48,9 +48,13 @@ def application(**overrides: object) -> services.Application:
     return services.Application(**values)
 
 
-def register(email: str = "ingrid@example.org", *, confirm: bool = True, now: datetime | None = None, **fields) -> Participant:
+def register(
+    email: str = "ingrid@example.org", *, confirm: bool = True, now: datetime | None = None, **fields
+) -> Participant:
     """A self-registered applicant, through the services (and confirmed unless told otherwise)."""
-    participant = services.register_participant(email=email, password=PASSWORD, application=application(**fields), now=now)
+    participant = services.register_participant(
+        email=email, password=PASSWORD, application=application(**fields), now=now
+    )
     if confirm:
         token = services.registration.confirmation_token(participant, now or participant.created_at)
         participant = services.confirm_email(token=token, now=now)

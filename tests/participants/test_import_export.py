@@ -49,35 +49,55 @@ def test_new_people_are_created_approved_with_no_usable_password(tmp_path):
     path = write_csv(
         tmp_path,
         "Ingrid.Johansson@Example.org,Ingrid Johansson,state_party,Sweden,se,+46 8 555 012 34,,\n"
-        "kwame@waacn.example,Kwame Mensah,Regional organisation,West African Arms Control Network,,,waacn.example,WAACN\n",
+        "kwame@waacn.example,Kwame Mensah,Regional organisation,West African Arms Control Network,"
+        ",,waacn.example,WAACN\n",
     )
 
     out, _ = run_import(path)
 
     assert "Imported 2 new, 0 updated, 0 unchanged." in out
     ingrid = Participant.objects.get(user__email="ingrid.johansson@example.org")
-    assert (ingrid.status, ingrid.category, ingrid.country, ingrid.phone) == (Status.APPROVED, "state_party", "SE", "+46 8 555 012 34")
+    assert (ingrid.status, ingrid.category, ingrid.country, ingrid.phone) == (
+        Status.APPROVED,
+        "state_party",
+        "SE",
+        "+46 8 555 012 34",
+    )
     assert not ingrid.user.has_usable_password()
     kwame = Participant.objects.get(user__email="kwame@waacn.example")
-    assert (kwame.category, kwame.organisation, kwame.acronym) == (Category.REGIONAL_ORGANISATION, "West African Arms Control Network", "WAACN")
+    assert (kwame.category, kwame.organisation, kwame.acronym) == (
+        Category.REGIONAL_ORGANISATION,
+        "West African Arms Control Network",
+        "WAACN",
+    )
     assert kwame.website == "https://waacn.example"
     event = AuditEvent.objects.get(action="participants.import")
     assert event.details == {"source": "people.csv", "created": 2, "updated": 0, "unchanged": 0}
 
 
 def test_existing_people_are_updated_by_email_in_any_case_without_changing_their_status(tmp_path):
-    factories.make_participant(email="ingrid@example.org", full_name="Ingrid J.", status=Status.REGISTERED, country="SE")
+    factories.make_participant(
+        email="ingrid@example.org", full_name="Ingrid J.", status=Status.REGISTERED, country="SE"
+    )
 
-    out, _ = run_import(write_csv(tmp_path, "INGRID@example.ORG,Ingrid Johansson,state_party,Sweden,SE,+46 8 555 012 34,,\n"))
+    out, _ = run_import(
+        write_csv(tmp_path, "INGRID@example.ORG,Ingrid Johansson,state_party,Sweden,SE,+46 8 555 012 34,,\n")
+    )
 
     assert "0 new, 1 updated" in out
     ingrid = Participant.objects.get()
-    assert (ingrid.full_name, ingrid.phone, ingrid.status) == ("Ingrid Johansson", "+46 8 555 012 34", Status.REGISTERED)
+    assert (ingrid.full_name, ingrid.phone, ingrid.status) == (
+        "Ingrid Johansson",
+        "+46 8 555 012 34",
+        Status.REGISTERED,
+    )
     assert ingrid.user.name == "Ingrid Johansson"
     assert User.objects.count() == 1
 
 
-def test_imported_people_can_choose_a_password_through_forgotten_password(tmp_path, client, django_capture_on_commit_callbacks):
+def test_imported_people_can_choose_a_password_through_forgotten_password(
+    tmp_path, client, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
     run_import(write_csv(tmp_path, "ingrid@example.org,Ingrid Johansson,state_party,Sweden,SE,,,\n"))
@@ -100,7 +120,11 @@ def test_optional_columns_absent_from_the_file_keep_what_is_stored(tmp_path):
 def test_extra_columns_are_ignored(tmp_path):
     header = "notes,email,full_name,category,affiliation,country,status\n"
 
-    run_import(write_csv(tmp_path, "met at CSP11,ingrid@example.org,Ingrid Johansson,state_party,Sweden,SE,declined\n", header=header))
+    run_import(
+        write_csv(
+            tmp_path, "met at CSP11,ingrid@example.org,Ingrid Johansson,state_party,Sweden,SE,declined\n", header=header
+        )
+    )
 
     assert Participant.objects.get().status == Status.APPROVED
 
@@ -124,7 +148,10 @@ def test_every_bad_row_and_column_is_named_and_nothing_is_imported(tmp_path):
     assert "Row 3, column “email”: “not-an-email” is not a valid e-mail address." in err
     assert "Row 4, column “full_name”: A full name is required." in err
     assert "Row 4, column “category”: “martian” is not a category." in err
-    assert "Row 5, column “country”: Required for State categories: the ISO 3166 alpha-2 code (for Sweden, that is SE)." in err
+    assert (
+        "Row 5, column “country”: Required for State categories: the ISO 3166 alpha-2 code (for Sweden, that is SE)."
+        in err
+    )
     assert "Row 6, column “country”: “XX” is not an ISO 3166 alpha-2 country code" in err
     assert "Row 7, column “affiliation”: The organisation's name is required." in err
     assert "Row 8, column “phone”" in err
@@ -152,7 +179,9 @@ def test_country_names_match_regardless_of_accents_and_aliases(tmp_path):
 
 
 def test_a_missing_required_column_is_named(tmp_path):
-    message, err = failed_import(write_csv(tmp_path, "a@example.org,Ann,state_party\n", header="email,full_name,category\n"))
+    message, err = failed_import(
+        write_csv(tmp_path, "a@example.org,Ann,state_party\n", header="email,full_name,category\n")
+    )
 
     assert "The header has no “affiliation” column" in err
     assert "The header has no “country” column" in err
@@ -208,11 +237,23 @@ def test_xlsx_files_import_with_numbers_as_text(tmp_path):
 
 
 def test_the_export_has_the_import_columns_first_then_status_and_the_rest():
-    factories.make_participant(email="ingrid@example.org", full_name="Ingrid Johansson", country="SE", expertise=["article_13"])
+    factories.make_participant(
+        email="ingrid@example.org", full_name="Ingrid Johansson", country="SE", expertise=["article_13"]
+    )
 
     rows = list(csv.DictReader(io.StringIO(run_export())))
 
-    assert list(rows[0])[:9] == ["email", "full_name", "category", "affiliation", "country", "phone", "website", "acronym", "status"]
+    assert list(rows[0])[:9] == [
+        "email",
+        "full_name",
+        "category",
+        "affiliation",
+        "country",
+        "phone",
+        "website",
+        "acronym",
+        "status",
+    ]
     assert rows[0]["affiliation"] == "Sweden"
     assert rows[0]["status"] == "approved"
     assert rows[0]["expertise"] == "article_13"
@@ -221,19 +262,25 @@ def test_the_export_has_the_import_columns_first_then_status_and_the_rest():
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_exporting_then_importing_changes_nothing(tmp_path, fmt):
-    factories.make_participant(email="ingrid@example.org", full_name="Ingrid Johansson", country="SE", phone="+46 8 555 01")
+    factories.make_participant(
+        email="ingrid@example.org", full_name="Ingrid Johansson", country="SE", phone="+46 8 555 01"
+    )
     factories.make_participant(
         email="kwame@example.org",
-        full_name="=HYPERLINK(\"http://evil\")",
+        full_name='=HYPERLINK("http://evil")',
         category=Category.REGIONAL_ORGANISATION,
         organisation="West African Arms Control Network",
         acronym="WAACN",
         website="https://waacn.example",
     )
-    factories.make_participant(email="obs@example.org", category=Category.OBSERVER_STATE, country="CI", status=Status.DECLINED)
+    factories.make_participant(
+        email="obs@example.org", category=Category.OBSERVER_STATE, country="CI", status=Status.DECLINED
+    )
     before = list(Participant.objects.order_by("pk").values())
     path = tmp_path / f"export.{fmt}"
-    call_command("export_participants", "--format", fmt, "--output", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    call_command(
+        "export_participants", "--format", fmt, "--output", str(path), stdout=io.StringIO(), stderr=io.StringIO()
+    )
 
     out, _ = run_import(path)
 
@@ -254,7 +301,9 @@ def test_xlsx_cells_are_text_never_formulas(tmp_path):
     factories.make_participant(full_name="=1+1")
     path = tmp_path / "out.xlsx"
 
-    call_command("export_participants", "--format", "xlsx", "--output", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    call_command(
+        "export_participants", "--format", "xlsx", "--output", str(path), stdout=io.StringIO(), stderr=io.StringIO()
+    )
 
     sheet = openpyxl.load_workbook(path).active
     assert [cell.value for cell in sheet[1]][:2] == ["email", "full_name"]
@@ -282,7 +331,9 @@ def big_csv(tmp_path: Path, rows: int = 10_000, bad_row: int | None = None) -> P
     lines = []
     for number in range(rows):
         country = "NO" if number != bad_row else "ZZ"
-        lines.append(f"expert{number}@example.org,Expert Number {number},state_party,Norway,{country},+47 22 55 {number:05d},,\n")
+        lines.append(
+            f"expert{number}@example.org,Expert Number {number},state_party,Norway,{country},+47 22 55 {number:05d},,\n"
+        )
     return write_csv(tmp_path, "".join(lines), name="ten-thousand.csv")
 
 

@@ -41,7 +41,9 @@ def acceptance_data(**overrides):
     return data
 
 
-def test_the_secretariat_invites_an_industry_expert_by_email(secretariat_client, secretariat, django_capture_on_commit_callbacks):
+def test_the_secretariat_invites_an_industry_expert_by_email(
+    secretariat_client, secretariat, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = secretariat_client.post(
             reverse("participants:invite"),
@@ -94,7 +96,9 @@ def test_visitors_are_sent_to_log_in_before_inviting(client):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_the_invitation_link_opens_a_form_prefilled_by_the_inviter(client, secretariat, django_capture_on_commit_callbacks):
+def test_the_invitation_link_opens_a_form_prefilled_by_the_inviter(
+    client, secretariat, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         invite(secretariat)
 
@@ -107,7 +111,9 @@ def test_the_invitation_link_opens_a_form_prefilled_by_the_inviter(client, secre
     assert "Your work on export licensing data would help." in page
 
 
-def test_accepting_registers_the_invitee_with_a_confirmed_address(client, secretariat, django_capture_on_commit_callbacks):
+def test_accepting_registers_the_invitee_with_a_confirmed_address(
+    client, secretariat, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         invite(secretariat)
     link = link_in(mail.outbox[0])
@@ -126,7 +132,9 @@ def test_accepting_registers_the_invitee_with_a_confirmed_address(client, secret
     assert client.get(reverse("participants:application_status")).status_code == 200
     event = AuditEvent.objects.get(action="participant.register")
     assert (event.from_state, event.to_state) == (Status.INVITED, Status.REGISTERED)
-    assert [m.subject for m in mail.outbox if m.to == [secretariat.email]] == ["New application to vet: Ingrid Johansson"]
+    assert [m.subject for m in mail.outbox if m.to == [secretariat.email]] == [
+        "New application to vet: Ingrid Johansson"
+    ]
 
 
 def test_the_invitee_cannot_change_the_invited_category(client, secretariat, django_capture_on_commit_callbacks):
@@ -142,7 +150,9 @@ def test_a_used_link_cannot_be_used_again(client, secretariat, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         invite(secretariat)
     token = token_from_outbox()
-    services.accept_invitation(token=token, password=PASSWORD, application=application(category="industry", organisation="Acme"))
+    services.accept_invitation(
+        token=token, password=PASSWORD, application=application(category="industry", organisation="Acme")
+    )
 
     response = client.get(reverse("participants:accept_invitation", args=[token]))
 
@@ -178,7 +188,9 @@ def test_invitations_expire_after_the_configured_number_of_days(secretariat, set
     assert invitation.expires_at == now + timedelta(days=3)
 
 
-def test_a_revoked_link_stops_working_at_once(client, secretariat_client, secretariat, django_capture_on_commit_callbacks):
+def test_a_revoked_link_stops_working_at_once(
+    client, secretariat_client, secretariat, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         invitation = invite(secretariat)
     token = token_from_outbox()

@@ -67,7 +67,9 @@ def test_the_confirmation_link_puts_the_application_in_the_vetting_queue(
     assert AuditEvent.objects.filter(action="participant.email_confirmed", target_id=str(participant.pk)).exists()
 
 
-def test_confirming_twice_changes_nothing_and_tells_the_secretariat_once(client, secretariat, django_capture_on_commit_callbacks):
+def test_confirming_twice_changes_nothing_and_tells_the_secretariat_once(
+    client, secretariat, django_capture_on_commit_callbacks
+):
     post_registration(client, django_capture_on_commit_callbacks)
     link = link_in(mail.outbox[0])
     with django_capture_on_commit_callbacks(execute=True):
@@ -98,7 +100,9 @@ def test_a_tampered_confirmation_link_is_refused(client):
 
 
 @pytest.mark.parametrize("email", ["ingrid@example.org", "Ingrid@Example.ORG", " INGRID@EXAMPLE.ORG "])
-def test_an_address_already_registered_in_any_case_is_refused_without_detail(client, django_capture_on_commit_callbacks, email):
+def test_an_address_already_registered_in_any_case_is_refused_without_detail(
+    client, django_capture_on_commit_callbacks, email
+):
     factories.make_participant(email="ingrid@example.org")
 
     response = post_registration(client, django_capture_on_commit_callbacks, email=email)
@@ -192,7 +196,9 @@ def test_a_bad_phone_number_says_how_to_write_one(client, django_capture_on_comm
 
 
 def test_a_weak_password_is_refused_with_the_reason(client, django_capture_on_commit_callbacks):
-    response = post_registration(client, django_capture_on_commit_callbacks, password1="12345678901", password2="12345678901")
+    response = post_registration(
+        client, django_capture_on_commit_callbacks, password1="12345678901", password2="12345678901"
+    )
 
     assert "This password is entirely numeric." in response.content.decode()
 

@@ -44,7 +44,12 @@ def test_allowed_transitions_change_status_audit_and_email_the_person(
     assert participant.status == target
     assert participant.status_reason == "Clear expertise."
     event = AuditEvent.objects.get(action=f"participant.{decision}")
-    assert (event.actor, event.from_state, event.to_state, event.reason) == (secretariat, source, target, "Clear expertise.")
+    assert (event.actor, event.from_state, event.to_state, event.reason) == (
+        secretariat,
+        source,
+        target,
+        "Clear expertise.",
+    )
     [message] = mail.outbox
     assert message.to == ["ingrid@example.org"]
     assert message.subject == SUBJECTS[target]
@@ -125,7 +130,9 @@ def test_the_declined_email_carries_the_reason(secretariat, django_capture_on_co
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.decline_participant(participant_id=participant.pk, by=secretariat, reason="No reporting experience yet.")
+        services.decline_participant(
+            participant_id=participant.pk, by=secretariat, reason="No reporting experience yet."
+        )
 
     [message] = mail.outbox
     assert "No reporting experience yet." in message.body

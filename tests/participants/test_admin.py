@@ -1,0 +1,174 @@
+"""The admin: import with a dry-run preview (the command's rules), export, and actions that use the services."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from participants.models import AuditEvent, Participant, Status
+from tests import factories
+from tests.participants.helpers import register
+
+pytestmark = pytest.mark.django_db
+
+IMPORT_URL = reverse("admin:participants_participant_import")
+CHANGELIST = reverse("admin:participants_participant_changelist")
+HEADER = "email,full_name,category,affiliation,country\n"
+
+
+def upload(client, body: str):
+    file = SimpleUploadedFile("people.csv", (HEADER + body).encode("utf-8"), content_type="text/csv")
+    return client.post(IMPORT_URL, {"import_file": file, "format": "0"})
+
+
+def test_the_import_preview_names_every_bad_row_and_column_and_imports_nothing(secretariat_client):
+    response = upload(
+        secretariat_client,
+        "ok@example.org,Fine Person,state_party,Norway,NO\n"
+        "bad-address,No Email,state_party,Norway,XX\n"
+        "c@example.org,,industry,,\n",
+    )
+
+    page = response.content.decode()
+    assert "Some rows failed to validate" in page
+    assert "“bad-address” is not a valid e-mail address." in page
+    assert "“XX” is not an ISO 3166 alpha-2 country code" in page
+    assert "The organisation&#x27;s name is required." in page
+    assert re.search(r"<td>3\s*</td>", page) and re.search(r"<td>4\s*</td>", page)
+    assert "Confirm import" not in page
+    assert not Participant.objects.exists()
+
+
+def test_a_valid_file_is_previewed_then_imported_on_confirmation(secretariat_client):
+    factories.make_participant(email="ingrid@example.org", full_name="Ingrid J.", country="SE")
+
+    preview = upload(
+        secretariat_client,
+        "INGRID@example.org,Ingrid Johansson,state_party,Sweden,SE\nkofi@example.org,Kofi,state_party,Ghana,GH\n",
+    )
+
+    page = preview.content.decode()
+    assert "Confirm import" in page
+    assert "Ingrid J. → Ingrid Johansson" in page
+    assert Participant.objects.count() == 1
+    confirm = {
+        name: value
+        for name, value in re.findall(r'name="(\w+)" value="([^"]*)"', page)
+        if name != "csrfmiddlewaretoken"
+    }
+    done = secretariat_client.post(reverse("admin:participants_participant_process_import"), confirm, follow=True)
+
+    assert "Import finished: 1 new, 1 updated" in done.content.decode()
+    assert Participant.objects.get(user__email="kofi@example.org").status == Status.APPROVED
+    assert Participant.objects.get(user__email="ingrid@example.org").full_name == "Ingrid Johansson"
+    assert AuditEvent.objects.get(action="participants.import").details["created"] == 1
+
+
+def test_the_admin_export_is_the_commands_file(secretariat_client):
+    factories.make_participant(email="ingrid@example.org", full_name="=1+1", country="SE")
+
+    response = secretariat_client.post(reverse("admin:participants_participant_export"), {"format": "0"})
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["email"] == "ingrid@example.org"
+    assert rows[0]["full_name"] == "'=1+1"
+    assert rows[0]["affiliation"] == "Sweden"
+
+
+def test_the_approve_action_goes_through_the_service_and_refuses_what_it_must(secretariat_client):
+    ready = factories.make_participant(full_name="Ready Applicant", status=Status.REGISTERED)
+    unconfirmed = register("late@example.org", full_name="Unconfirmed Applicant", confirm=False)
+    removed = factories.make_participant(full_name="Removed Person", status=Status.REMOVED)
+
+    response = secretariat_client.post(
+        CHANGELIST,
+        {"action": "approve_selected", "_selected_action": [ready.pk, unconfirmed.pk, removed.pk], "reason": ""},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "Ready Applicant" in page and "has not confirmed their e-mail address" in page and "is not possible" in page
+    statuses = dict(Participant.objects.values_list("full_name", "status"))
+    assert statuses == {
+        "Ready Applicant": "approved",
+        "Unconfirmed Applicant": "registered",
+        "Removed Person": "removed",
+    }
+    assert AuditEvent.objects.filter(action="participant.approve").count() == 1
+
+
+def test_the_decline_action_needs_a_reason(secretariat_client):
+    applicant = factories.make_participant(status=Status.REGISTERED)
+
+    secretariat_client.post(
+        CHANGELIST, {"action": "decline_selected", "_selected_action": [applicant.pk], "reason": ""}
+    )
+
+    applicant.refresh_from_db()
+    assert applicant.status == Status.REGISTERED
+
+
+def test_the_status_cannot_be_edited_in_the_admin(secretariat_client):
+    participant = factories.make_participant(status=Status.REGISTERED, full_name="Ingrid Johansson", country="SE")
+    url = reverse("admin:participants_participant_change", args=[participant.pk])
+
+    page = secretariat_client.get(url).content.decode()
+    secretariat_client.post(
+        url,
+        {
+            "full_name": "Ingrid Johansson-Berg",
+            "phone": "",
+            "category": "state_party",
+            "country": "SE",
+            "organisation": "",
+            "acronym": "",
+            "website": "",
+            "expertise": "[]",
+            "statement": "",
+            "notifications": "[]",
+            "status": "approved",
+        },
+    )
+
+    assert 'name="status"' not in page
+    participant.refresh_from_db()
+    assert participant.status == Status.REGISTERED
+    assert participant.full_name == "Ingrid Johansson-Berg"
+    assert AuditEvent.objects.get(action="participant.correct").details["fields"] == ["full_name", "notifications"]
+
+
+def test_participants_are_not_added_or_deleted_in_the_admin(secretariat_client):
+    participant = factories.make_participant()
+
+    assert secretariat_client.get(reverse("admin:participants_participant_add")).status_code == 403
+    assert (
+        secretariat_client.get(reverse("admin:participants_participant_delete", args=[participant.pk])).status_code
+        == 403
+    )
+
+
+def test_invitations_are_resent_and_revoked_through_the_services(secretariat_client, secretariat):
+    from participants import services
+
+    invitation = services.invite_participant(
+        request=services.InvitationRequest(
+            email="kofi@example.org", category="industry", full_name="Kofi", organisation="Acme"
+        ),
+        by=secretariat,
+    )
+    url = reverse("admin:participants_invitation_changelist")
+
+    secretariat_client.post(url, {"action": "revoke_selected", "_selected_action": [invitation.pk]})
+    again = secretariat_client.post(
+        url, {"action": "revoke_selected", "_selected_action": [invitation.pk]}, follow=True
+    )
+
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is not None
+    assert "already revoked" in again.content.decode()
+    assert AuditEvent.objects.filter(action="invitation.revoke").count() == 1
