@@ -36,7 +36,7 @@ class ExportData:
     round: dict[str, Any]  # title, tool, cycle, stage
     questions: list[ExportQuestion]
     responses: list[tuple[str, dict[str, Any]]]  # (pseudonym label, {key: value}) in pseudonym order
-    free_text: str  # "anonymized" or "withheld"
+    free_text: str  # "anonymized": how free text was treated, stated in every export
 
 
 def defuse(value: Any) -> Any:
@@ -100,9 +100,7 @@ def _about(data: ExportData) -> list[str]:
         "Respondents are identified by pseudonym only (Annex 1, §11 and §13).",
     ]
     if data.free_text == "anonymized":
-        lines.append("Free-text answers have passed through the anonymizer.")
-    else:
-        lines.append("Free-text answers are not included: they are exported once they can be anonymized.")
+        lines.append("Free-text answers have passed through the anonymizer; removed identities show as placeholders.")
     return lines
 
 

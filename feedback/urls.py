@@ -16,6 +16,7 @@ urlpatterns = [
     path("rounds/<int:round_id>/progress/", chair.round_progress, name="round_progress"),
     path("rounds/<int:round_id>/responses/", chair.response_list, name="response_list"),
     path("rounds/<int:round_id>/responses/<int:pseudonym>/", chair.response_detail, name="response_detail"),
+    path("rounds/<int:round_id>/questions/", chair.question_index, name="question_index"),
     path("rounds/<int:round_id>/questions/<slug:key>/", chair.question_detail, name="question_detail"),
     path("rounds/<int:round_id>/answers.<str:fmt>", exports.export_answers, name="export_answers"),
     # The Secretariat

@@ -9,7 +9,7 @@ from django.db import transaction
 from consult.models import Round
 from feedback import exports
 from feedback.redaction import redacted, text_cleaner
-from feedback.validation import TEXT, choice_options
+from feedback.validation import choice_options
 from participants import audit
 from participants.models import User
 
@@ -22,14 +22,11 @@ class ExportFile:
 
 
 def export_data(round_: Round) -> exports.ExportData:
-    """The round's submitted answers by pseudonym; free text anonymized, or left out without an anonymizer."""
+    """The round's submitted answers by pseudonym, free text anonymized."""
     from feedback import selectors
 
     questions = selectors.questions(round_)
-    clean = text_cleaner()
-    if clean is None:
-        questions = [question for question in questions if question.kind != TEXT]
-    respondents = redacted(selectors.respondents(round_), questions, clean)
+    respondents = redacted(selectors.respondents(round_), questions, text_cleaner())
     return exports.ExportData(
         round={"title": round_.title, "tool": round_.tool.name, "cycle": round_.cycle.name, "stage": round_.stage},
         questions=[
@@ -40,7 +37,7 @@ def export_data(round_: Round) -> exports.ExportData:
             (respondent.label, {q.key: respondent.answers[q.key] for q in questions if q.key in respondent.answers})
             for respondent in respondents
         ],
-        free_text="anonymized" if clean is not None else "withheld",
+        free_text="anonymized",
     )
 
 

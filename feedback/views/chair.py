@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from feedback import selectors
-from feedback.redaction import free_text_available, redacted, text_cleaner
+from feedback.redaction import redacted, text_cleaner
 from participants.permissions import chair_required, is_secretariat
 
 PER_PAGE = 20
@@ -75,7 +75,6 @@ def response_list(request: HttpRequest, round_id: int) -> HttpResponse:
         "wanted": wanted,
         "contains": contains,
         "filtered": bool(wanted or contains),
-        "free_text": free_text_available(),
     }
     return render(request, "feedback/response_list.html", context)
 
@@ -93,9 +92,18 @@ def response_detail(request: HttpRequest, round_id: int, pseudonym: int) -> Http
         "previous": previous,
         "following": following,
         "secretariat": is_secretariat(request.user),
-        "free_text": free_text_available(),
     }
     return render(request, "feedback/response_detail.html", context)
+
+
+@chair_required
+def question_index(request: HttpRequest, round_id: int) -> HttpResponse:
+    """The "by question" view starts at the first question."""
+    round_ = selectors.readable_round(request.user, round_id)
+    questions = selectors.questions(round_)
+    if not questions:
+        raise Http404
+    return redirect("feedback:question_detail", round_id=round_.pk, key=questions[0].key)
 
 
 @chair_required
@@ -125,6 +133,5 @@ def question_detail(request: HttpRequest, round_id: int, key: str) -> HttpRespon
         ],
         "values": selectors.filter_values(question),
         "wanted": wanted,
-        "free_text": free_text_available(),
     }
     return render(request, "feedback/question_detail.html", context)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -47,18 +48,22 @@ class _Page:
         self.request = request
         self.round = access_round(request.user, round_id)
         self.participant = approved_participant(request.user)
-        self.submission = selectors.own_submission(self.participant, self.round)
         self.questions = selectors.questions(self.round)
         self.accepting = self.round.accepts_answers(timezone.now())
+
+    @cached_property
+    def submission(self) -> Submission | None:
+        return selectors.own_submission(self.participant, self.round)
 
     @property
     def needs_confirmation(self) -> bool:
         return self.submission is None or self.submission.personal_capacity_confirmed_at is None
 
     def form(self, data: Any = None) -> AnswerForm:
-        answers = self.submission.working_answers if self.submission else {}
-        form = AnswerForm(data, questions=self.questions, answers=answers)
-        return form
+        """The questionnaire: what was posted, or else the participant's working copy."""
+        if data is not None:
+            return AnswerForm(data, questions=self.questions)
+        return AnswerForm(questions=self.questions, answers=self.submission.working_answers if self.submission else {})
 
     def render(self, form: AnswerForm, *, status: int = 200, **extra: Any) -> HttpResponse:
         version = extra.pop("version", self.submission.version if self.submission else services.NEW)
