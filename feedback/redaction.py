@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from consult.models import Question
-from feedback.registry import current_anonymizer
 from feedback.selectors import Respondent
 from feedback.validation import TEXT
 
@@ -19,6 +18,8 @@ Cleaner = Callable[[str], str]
 
 def text_cleaner() -> Cleaner:
     """Anonymize one text with the registry of every participant (rebuilt only when it changes)."""
+    from feedback.registry import current_anonymizer  # heavy: loaded when free text is first shown
+
     anonymizer = current_anonymizer()
     return lambda text: anonymizer.redact(text).text
 
