@@ -70,6 +70,13 @@ class AttMeetingForm(forms.ModelForm):
 class RoundForm(forms.ModelForm):
     """The round's details. After scheduling, cycle, mode and the restriction are fixed (shown disabled)."""
 
+    meeting_link = forms.URLField(
+        label=_("Meeting link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("The link participants use to join (Teams, Zoom, Webex...)."),
+    )
+
     class Meta:
         model = Round
         fields = [
@@ -97,7 +104,6 @@ class RoundForm(forms.ModelForm):
         }
         help_texts = {
             "description": _("What you are asking for and why; participants read this first."),
-            "meeting_link": _("The link participants use to join (Teams, Zoom, Webex...)."),
             "venue": _("The room and building, for example: Room XXIII, Palais des Nations, Geneva."),
             "att_meeting": _("Annex 1 §10: in-person meetings only on the margins of ATT meetings."),
         }

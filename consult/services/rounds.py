@@ -126,7 +126,8 @@ IN_PERSON_ONLY_FIELDS = ("venue", "att_meeting", "justification")
 
 
 def _locked(round_id: int) -> Round:
-    return Round.objects.select_for_update().select_related("cycle").get(pk=round_id)
+    # Lock the round only (not the joined cycle): concurrent schedulings race to the unique constraint.
+    return Round.objects.select_for_update(of=("self",)).select_related("cycle").get(pk=round_id)
 
 
 def _clear_fields_of_other_modes(round_: Round) -> None:
@@ -250,7 +251,7 @@ def schedule_round(*, round_id: int, by: User | None, now: datetime | None = Non
     _validate(round_)
     if round_.closes_at <= now:
         raise RoundInvalid({"closes_at": _("The closing time has passed. Move it to the future before scheduling.")})
-    _take_slot(round_, at=now)
+    round_ = _take_slot(round_, at=now)
     audit.record(
         actor=by,
         action="round.schedule",
@@ -264,7 +265,7 @@ def schedule_round(*, round_id: int, by: User | None, now: datetime | None = Non
     return round_
 
 
-def _take_slot(round_: Round, *, at: datetime) -> None:
+def _take_slot(round_: Round, *, at: datetime) -> Round:
     """Take the first free place; when a concurrent request took it first, look again."""
     places = range(1, settings.ROUNDS_PER_CYCLE + 1)
     for _attempt in places:
@@ -277,9 +278,11 @@ def _take_slot(round_: Round, *, at: datetime) -> None:
             with transaction.atomic():  # a savepoint: a lost race rolls back only this attempt
                 round_.save(update_fields=["state", "slot", "scheduled_at", "updated_at"])
         except IntegrityError:
-            round_.refresh_from_db()  # back to draft, still locked by this transaction
+            # Back to the stored draft (still locked by this transaction). A fresh instance, because
+            # django-fsm's refresh_from_db unprotects the field class-wide, which is unsafe in threads.
+            round_ = _locked(round_.pk)
             continue
-        return
+        return round_
     raise CycleCapReached(round_.cycle)
 
 
