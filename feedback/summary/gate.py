@@ -13,6 +13,14 @@ from typing import Any
 from feedback.anonymizer import Anonymizer
 
 CONTEXT_CHARS = 40
+KIND_LABELS = {
+    "person": "a person's name",
+    "email": "an e-mail address",
+    "phone": "a phone number",
+    "url": "a website",
+    "organisation": "an organisation",
+    "country": "a country",
+}
 
 
 @dataclass(frozen=True)
@@ -22,6 +30,10 @@ class Leak:
     text: str
     before: str
     after: str
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
 
 
 def texts_of(content: dict[str, Any], narrative: str) -> Iterator[tuple[str, str]]:

@@ -6,9 +6,12 @@ import datetime
 import html
 import io
 import json
+import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -238,6 +241,14 @@ def to_html(document: SummaryDocument) -> bytes:
 
 
 # --- Word ---------------------------------------------------------------------------------------
+#
+# python-docx holds the whole document in memory and slows down as it grows, so the document is
+# built without its excerpts (one marker paragraph per question), then the excerpts are streamed
+# into word/document.xml in their place: memory and time stay proportional to one excerpt.
+
+_MARK = "\u2063"  # invisible separator: cannot come from an answer's text by accident
+_MARKER_PARAGRAPH = re.compile(rf"<w:p\b[^>]*>(?:(?!<w:p\b).)*?{_MARK}EXCERPTS:(\d+){_MARK}.*?</w:p>", re.DOTALL)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _table(doc: Any, header: list[str], rows: list[list[str]], numeric_columns: set[int]) -> None:
@@ -254,7 +265,7 @@ def _table(doc: Any, header: list[str], rows: list[list[str]], numeric_columns: 
     doc.add_paragraph()
 
 
-def to_docx(document: SummaryDocument) -> bytes:
+def _skeleton(document: SummaryDocument) -> Any:
     content = document.content
     doc = Document()
     doc.styles["Normal"].font.name = "Arial"
@@ -271,7 +282,7 @@ def to_docx(document: SummaryDocument) -> bytes:
     if document.narrative.strip():
         doc.add_heading("Summary by the Chair", level=2)
         for block in paragraphs(document.narrative):
-            doc.add_paragraph(block)
+            doc.add_paragraph(_NOT_XML.sub("", block))
     participation = content["participation"]
     doc.add_heading("Participation", level=2)
     doc.add_paragraph(participation_sentence(participation))
@@ -279,25 +290,50 @@ def to_docx(document: SummaryDocument) -> bytes:
         rows = [[cell["label"], str(cell["count"])] for cell in participation["cells"]]
         _table(doc, ["Category", "Respondents"], [*rows, ["Total", str(participation["total"])]], {1})
     doc.add_heading("Responses", level=2)
-    for question in content["questions"]:
+    for index, question in enumerate(content["questions"]):
         doc.add_heading(f"{question['number']}. {question['text']}", level=3)
-        meta = doc.add_paragraph().add_run(question_meta(question))
-        meta.italic = True
+        doc.add_paragraph().add_run(question_meta(question)).italic = True
         distribution = question.get("distribution")
         if distribution:
             rows = [[bar["label"], str(bar["count"]), f"{bar['percent']:g}%"] for bar in distribution["bars"]]
             _table(doc, ["Answer", "Respondents", "Share"], rows, {1, 2})
             if rating_line(distribution):
                 doc.add_paragraph(rating_line(distribution))
-        for excerpt in question.get("excerpts", []):
-            doc.add_paragraph(excerpt["text"], style="Quote")
-        if not distribution and not question.get("excerpts"):
+        if question.get("excerpts"):
+            doc.add_paragraph(f"{_MARK}EXCERPTS:{index}{_MARK}")
+        elif not distribution:
             doc.add_paragraph("No responses to this question.")
-    note = doc.add_paragraph().add_run(CAPACITY_NOTE.format(min_cell=participation["min_cell"]))
-    note.font.size = Pt(9)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    doc.add_paragraph().add_run(CAPACITY_NOTE.format(min_cell=participation["min_cell"])).font.size = Pt(9)
+    return doc
+
+
+def _excerpt_xml(text: str, style_id: str) -> str:
+    lines = _NOT_XML.sub("", text).split("\n")
+    runs = "<w:br/>".join(f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>' for line in lines)
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r>{runs}</w:r></w:p>'
+
+
+def to_docx(document: SummaryDocument) -> bytes:
+    doc = _skeleton(document)
+    quote_style = doc.styles["Quote"].style_id
+    skeleton = io.BytesIO()
+    doc.save(skeleton)
+    questions = document.content["questions"]
+    output = io.BytesIO()
+    with zipfile.ZipFile(skeleton) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                target.writestr(item, source.read(item.filename))
+                continue
+            pieces = _MARKER_PARAGRAPH.split(source.read(item.filename).decode("utf-8"))
+            with target.open("word/document.xml", "w") as stream:
+                for position, piece in enumerate(pieces):
+                    if position % 2 == 0:
+                        stream.write(piece.encode("utf-8"))
+                        continue
+                    for excerpt in questions[int(piece)]["excerpts"]:
+                        stream.write(_excerpt_xml(excerpt["text"], quote_style).encode("utf-8"))
+    return output.getvalue()
 
 
 # --- JSON ---------------------------------------------------------------------------------------

@@ -1,0 +1,191 @@
+"""The Chair's summary pages: generate with progress, review highlights, edit, gate, approve, export."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from consult.selectors import access_round
+from feedback.models import GenerationStatus, Submission, SubmissionState, Summary
+from feedback.summary import services, writers
+from participants.permissions import chair_required
+
+
+class NarrativeForm(forms.Form):
+    narrative = forms.CharField(
+        label=gettext_lazy("Chair's narrative"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=gettext_lazy(
+            "Your overview for the WGTR report. Do not name participants, their States or organisations: "
+            "the leak gate checks every save."
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def _summary_for(request: HttpRequest, round_id: int) -> tuple:
+    round_ = access_round(request.user, round_id)
+    return round_, Summary.objects.filter(round=round_).first()
+
+
+def _current_respondents(round_id: int) -> int:
+    return Submission.objects.filter(round_id=round_id, state=SubmissionState.SUBMITTED).count()
+
+
+@chair_required
+def summary_detail(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_, summary = _summary_for(request, round_id)
+    context = {"round": round_, "summary": summary, "formats": writers.FORMATS}
+    if summary is not None and summary.generation_status == GenerationStatus.DONE:
+        leaks = services.leaks_of(summary)
+        context.update(
+            content=summary.content,
+            leaks=leaks,
+            narrative_form=NarrativeForm(initial={"narrative": summary.narrative, "version": summary.version}),
+            new_respondents=_current_respondents(round_.pk) - summary.content.get("respondents", 0),
+            flag_count=sum(
+                len(excerpt.get("flags", []))
+                for question in summary.content.get("questions", [])
+                for excerpt in question.get("excerpts", [])
+            ),
+        )
+    return render(request, "feedback/summary/summary_detail.html", context)
+
+
+@chair_required
+def summary_progress(request: HttpRequest, round_id: int) -> JsonResponse:
+    _round, summary = _summary_for(request, round_id)
+    if summary is None:
+        raise Http404
+    return JsonResponse(
+        {
+            "status": summary.generation_status,
+            "progress": summary.generation_progress,
+            "error": summary.generation_status == GenerationStatus.FAILED,
+        }
+    )
+
+
+@require_POST
+@chair_required
+def summary_generate(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = access_round(request.user, round_id)
+    try:
+        services.request_summary(round_id=round_.pk, by=request.user)
+    except services.SummaryError as error:
+        messages.error(request, str(error))
+    else:
+        messages.info(request, _("The summary is being generated. This page shows its progress."))
+    return redirect("summary:detail", round_id=round_.pk)
+
+
+@require_POST
+@chair_required
+def summary_edit(request: HttpRequest, round_id: int) -> HttpResponse:
+    _round, summary = _summary_for(request, round_id)
+    if summary is None:
+        raise Http404
+    form = NarrativeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The narrative could not be saved: reload the page and try again."))
+        return redirect("summary:detail", round_id=round_id)
+    return _save(request, summary, form.cleaned_data["version"], narrative=form.cleaned_data["narrative"])
+
+
+@chair_required
+def summary_edit_question(request: HttpRequest, round_id: int, number: int) -> HttpResponse:
+    """Shorten or remove the excerpts of one question."""
+    round_, summary = _summary_for(request, round_id)
+    if summary is None or summary.generation_status != GenerationStatus.DONE:
+        raise Http404
+    questions = summary.content.get("questions", [])
+    question = next((q for q in questions if q["number"] == number), None)
+    if question is None:
+        raise Http404
+    if request.method == "POST":
+        edits = {
+            excerpt["id"]: "" if request.POST.get(f"remove-{excerpt['id']}") else request.POST.get(excerpt["id"], "")
+            for excerpt in question["excerpts"]
+            if excerpt["id"] in request.POST or request.POST.get(f"remove-{excerpt['id']}")
+        }
+        version = int(request.POST.get("version", 0))
+        return _save(request, summary, version, excerpts=edits)
+    context = {"round": round_, "summary": summary, "question": question}
+    return render(request, "feedback/summary/summary_edit_question.html", context)
+
+
+def _save(request: HttpRequest, summary: Summary, version: int, **changes: object) -> HttpResponse:
+    try:
+        result = services.save_edits(summary_id=summary.pk, by=request.user, expected_version=version, **changes)
+    except services.SummaryError as error:
+        messages.error(request, str(error))
+    else:
+        if result.leaks:
+            messages.warning(
+                request,
+                _("Saved, but the leak gate found identifying details: approval is blocked until they are removed."),
+            )
+        else:
+            messages.success(request, _("Saved. The leak gate found nothing identifying."))
+    return redirect("summary:detail", round_id=summary.round_id)
+
+
+def _transition(request: HttpRequest, round_id: int, action: str) -> HttpResponse:
+    _round, summary = _summary_for(request, round_id)
+    if summary is None:
+        raise Http404
+    done = {
+        "approve": _("Approved. The consultation is now marked as summarised; export the summary for the report."),
+        "reopen": _("The summary is a draft again: you can edit it, then approve it once more."),
+        "publish": _("Marked as published in the Working Group's report."),
+    }
+    try:
+        getattr(services, action)(summary_id=summary.pk, by=request.user)
+    except services.SummaryError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done[action])
+    return redirect("summary:detail", round_id=round_id)
+
+
+@require_POST
+@chair_required
+def summary_approve(request: HttpRequest, round_id: int) -> HttpResponse:
+    return _transition(request, round_id, "approve")
+
+
+@require_POST
+@chair_required
+def summary_reopen(request: HttpRequest, round_id: int) -> HttpResponse:
+    return _transition(request, round_id, "reopen")
+
+
+@require_POST
+@chair_required
+def summary_publish(request: HttpRequest, round_id: int) -> HttpResponse:
+    return _transition(request, round_id, "publish")
+
+
+@chair_required
+def summary_export(request: HttpRequest, round_id: int, fmt: str) -> HttpResponse:
+    round_, summary = _summary_for(request, round_id)
+    if summary is None or fmt not in writers.FORMATS:
+        raise Http404
+    try:
+        data = services.export(summary=summary, fmt=fmt, by=request.user)
+    except services.SummaryError as error:
+        messages.error(request, str(error))
+        return redirect("summary:detail", round_id=round_id)
+    response = HttpResponse(data, content_type=writers.CONTENT_TYPES[fmt])
+    state = "" if summary.state != "draft" else "-draft"
+    filename = f"summary-{slugify(round_.title)[:60] or round_.pk}{state}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

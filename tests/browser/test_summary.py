@@ -1,0 +1,66 @@
+"""The Chair generates the summary, sees the leak gate block a name, fixes it, approves and downloads Word."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from docx import Document
+
+from tests import factories
+from tests.browser.helpers import assert_accessible, give_second_factor, log_in
+from tests.feedback.summary_data import answer, closed_round, respondents
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SCREENSHOTS = os.environ.get("SCREENSHOTS_DIR")
+
+
+def shot(page, name):
+    if SCREENSHOTS:
+        page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
+
+
+def test_chair_reviews_gates_approves_and_exports_the_summary(page):
+    round_ = closed_round()
+    factories.make_participant(full_name="Ingrid Johansson", country="SE")
+    texts = [
+        "As Sweden we pre-fill from last year's report; Ingrid Johansson can share the template.",
+        "Please add an XML export alongside Excel, and a French version of the guidance.",
+        "The validation messages in Article 13 sections should say which field is wrong.",
+    ]
+    for person, text, rating in zip(respondents(3), texts, [4, 5, 3], strict=True):
+        answer(round_, person, {"ease": rating, "formats": ["Excel", "XML"], "pilot": True, "improve": text})
+    chair = factories.make_chair(email="chair@example.org")
+    factories.confirm_totp_device(chair)
+
+    log_in(page, "chair@example.org", factories.PASSWORD)
+    give_second_factor(page, chair)
+    page.goto(f"/summaries/{round_.pk}/")
+    page.get_by_role("button", name="Generate the summary").click()
+    page.get_by_role("heading", name="Your narrative").wait_for()
+    assert page.locator("mark.redaction").count() >= 2
+    assert "Ingrid" not in page.locator("main").inner_text()
+    assert_accessible(page)
+    shot(page, "summary-review")
+
+    page.get_by_label("Chair's narrative").fill("Ingrid Johansson and others welcomed pre-filling.")
+    page.get_by_role("button", name="Save and check").click()
+    assert page.get_by_role("heading", name="The leak gate found 1 identifying detail").is_visible()
+    assert page.get_by_role("button", name="Approve for the report").is_disabled()
+    assert_accessible(page)
+    shot(page, "summary-blocked")
+
+    page.get_by_label("Chair's narrative").fill("Experts welcomed pre-filling and asked for XML.")
+    page.get_by_role("button", name="Save and check").click()
+    page.get_by_role("button", name="Approve for the report").click()
+    assert page.get_by_text("Approved. The consultation is now marked as summarised").is_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Word (.docx)").click()
+
+    doc = Document(io.BytesIO(open(download.value.path(), "rb").read()))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Experts welcomed pre-filling and asked for XML." in text
+    assert "Ingrid" not in text and "Sweden" not in text
+    shot(page, "summary-approved")
