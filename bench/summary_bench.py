@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import peak_rss_mb, setup_django  # noqa: E402
+from bench.common import peak_rss_mb, setup_django
 
 GIVEN = ["Ingrid", "Kwame", "María José", "Aoife", "Jean-Pierre", "Mei", "Olusegun", "Fatima", "Grant", "May"]
 FAMILY = ["Johansson", "Mensah", "García López", "Ní Bhriain", "van der Berg", "Chen", "Adeyemi", "Al-Sayed", "Field"]

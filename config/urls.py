@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("participants.urls")),
     path("rounds/", include("consult.urls")),
     path("feedback/", include("feedback.urls")),
+    path("summaries/", include("feedback.summary.urls")),
     path("admin/", admin.site.urls),
 ]

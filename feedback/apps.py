@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class FeedbackConfig(AppConfig):
     name = "feedback"
     verbose_name = "Feedback and summaries"
+
+    def ready(self) -> None:
+        # The summary package's tasks are not in feedback/tasks.py, so huey's autodiscovery misses them.
+        from feedback.summary import tasks  # noqa: F401
