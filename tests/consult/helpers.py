@@ -45,7 +45,7 @@ def make_round(
 ) -> Round:
     """A round in the given state. Opens in a day and closes in fifteen unless told otherwise."""
     now = now or timezone.now()
-    opens_at = opens_at or now + timedelta(days=1)
+    opens_at = opens_at or now.replace(second=0, microsecond=0) + timedelta(days=1)  # whole minutes, as in ICS
     closes_at = closes_at or opens_at + timedelta(days=14)
     if mode == Mode.ONLINE:
         meeting_at = opens_at + timedelta(days=2)
