@@ -37,11 +37,11 @@ def may_take_part(participant: Participant | None, *, restricted: bool) -> bool:
 
 
 def explain_category(category: str) -> str:
-    """One sentence the Secretariat reads when vetting: how this category may join and what it may see."""
+    """How this category may join and what it may see, completing “<Category>: …” on the vetting pages."""
     from django.utils.translation import gettext as _
 
     if category == Category.STATE_PARTY:
-        return _("May register themselves (§3) and, once approved, takes part in restricted activities (§9).")
+        return _("may register themselves (§3) and, once approved, take part in restricted activities (§9).")
     if may_self_register(category):
-        return _("May register themselves (§3); restricted activities are for States Parties only (§9).")
-    return _("Joins by invitation only (§6); restricted activities are for States Parties only (§9).")
+        return _("may register themselves (§3); restricted activities are for States Parties only (§9).")
+    return _("join by invitation only (§6); restricted activities are for States Parties only (§9).")

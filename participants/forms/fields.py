@@ -41,6 +41,7 @@ def full_name_field() -> forms.CharField:
         label=_("Full name"),
         max_length=200,
         help_text=_("As the Secretariat should address you. It is never shown next to your views (Annex 1, §11)."),
+        error_messages={"required": _("Give your full name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 
@@ -77,6 +78,11 @@ def statement_field() -> forms.CharField:
             "In a few sentences: your experience with reporting or information exchange, and the time you can give "
             "to consultations (50 to 2,000 characters)."
         ),
+        error_messages={
+            "required": _("Describe your expertise and commitment in a few sentences."),
+            "min_length": _("Write at least %(limit_value)d characters (this has %(show_value)d)."),
+            "max_length": _("Write at most %(limit_value)d characters (this has %(show_value)d)."),
+        },
         widget=forms.Textarea(attrs={"rows": 6, "data-counter": "2000"}),
     )
 
@@ -130,12 +136,14 @@ class PasswordFields(forms.Form):
         label=_("Password"),
         strip=False,
         help_text=_("At least 10 characters, not a common password and not only digits."),
+        error_messages={"required": _("Choose a password.")},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
         label=_("Password again"),
         strip=False,
         help_text=_("Type the same password, to be sure."),
+        error_messages={"required": _("Type the password again.")},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 

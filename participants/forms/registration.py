@@ -86,6 +86,10 @@ class RegistrationForm(ApplicationForm):
     email = forms.EmailField(
         label=_("E-mail address"),
         help_text=_("Your professional address. We send a confirmation link to it; it is also how you log in."),
+        error_messages={
+            "required": _("Give your e-mail address."),
+            "invalid": _("Write a whole e-mail address, like name@ministry.gov."),
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     category = forms.ChoiceField(

@@ -17,11 +17,13 @@ class InvitationForm(AffiliationFields):
     email = forms.EmailField(
         label=_("E-mail address"),
         help_text=_("The invitation link is sent here; it works once and expires."),
+        error_messages={"required": _("Give the address to send the invitation to.")},
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     category = forms.ChoiceField(
         label=_("Category"),
         choices=[("", _("Choose a category…")), *Category.choices],
+        error_messages={"required": _("Choose the category the person would represent.")},
         help_text=_(
             "Any category (Annex 1, §6): observer States, organisations, civil society and industry join only this way."
         ),
@@ -41,6 +43,13 @@ class InvitationForm(AffiliationFields):
         super().__init__(*args, **kwargs)
         del self.fields["acronym"], self.fields["website"]
         self.fields["full_name"].help_text = _("Pre-fills their registration form; they can correct it.")
+        self.fields["full_name"].error_messages["required"] = _("Give the person's full name.")
+        self.fields["country"].help_text = _(
+            "For observer States, States Parties and Signatory States: the State they represent."
+        )
+        self.fields["organisation"].help_text = _(
+            "For organisations, civil society and industry: the organisation's full name."
+        )
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()
@@ -107,14 +116,12 @@ class ChangeReviewForm(forms.Form):
 
 
 class ParticipantFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, help_text=_("Name, e-mail or organisation."))
+    q = forms.CharField(label=_("Name, e-mail or organisation"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any status")), *Status.choices])
     category = forms.ChoiceField(
         label=_("Category"), required=False, choices=[("", _("Any category")), *Category.choices]
     )
-    affiliation = forms.CharField(
-        label=_("Affiliation"), required=False, help_text=_("Country, organisation or acronym.")
-    )
+    affiliation = forms.CharField(label=_("Country, organisation or acronym"), required=False)
     expertise = forms.ChoiceField(
         label=_("Expertise"), required=False, choices=[("", _("Any expertise")), *ExpertiseArea.choices]
     )
@@ -126,7 +133,7 @@ class ParticipantFilterForm(forms.Form):
 
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
-    actor = forms.CharField(label=_("Actor"), required=False, help_text=_("Part of their e-mail address."))
+    actor = forms.CharField(label=_("E-mail of who acted (or part of it)"), required=False)
     since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from participants import eligibility
 from participants.countries import country_name
@@ -24,6 +25,21 @@ STATUS_BADGES = {
 }
 EXPERTISE_LABELS = dict(ExpertiseArea.choices)
 CATEGORY_LABELS = dict(Category.choices)
+ACTION_LABELS = {
+    "participant.register": _("Registered"),
+    "participant.email_confirmed": _("Confirmed their e-mail address"),
+    "participant.approve": _("Approved"),
+    "participant.decline": _("Declined"),
+    "participant.reconsider": _("Reconsidered"),
+    "participant.withdraw": _("Withdrew"),
+    "participant.remove": _("Removed"),
+    "participant.profile_update": _("Updated their profile"),
+    "participant.change_request": _("Asked to change category or affiliation"),
+    "participant.change_accept": _("Change of category or affiliation accepted"),
+    "participant.change_decline": _("Change of category or affiliation declined"),
+    "participant.acknowledge": _("Confirmed the acknowledgements (§11, §12)"),
+    "participant.correct": _("Record corrected by the Secretariat"),
+}
 
 
 @register.filter
@@ -68,3 +84,8 @@ def category_label(category: str) -> str:
 @register.filter
 def country_label(code: str) -> str:
     return country_name(code)
+
+
+@register.filter
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))

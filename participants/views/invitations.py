@@ -91,9 +91,9 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     reason = unusable_reason(invitation, timezone.now())
     if reason:
         context = {"reason": reason, "invitation": invitation}
-        return render(
-            request, "participants/invitation_unusable.html", context, status=404 if reason == "unknown" else 410
-        )
+        # A known invitation in the wrong state is explained (200); an unknown token is simply not found.
+        status = 404 if reason == "unknown" else 200
+        return render(request, "participants/invitation_unusable.html", context, status=status)
     form = AcceptInvitationForm(request.POST or None, invitation=invitation)
     if request.method == "POST" and form.is_valid():
         try:

@@ -150,7 +150,7 @@ def test_errors_are_specific_and_keep_what_was_typed(client, django_capture_on_c
     page = response.content.decode()
     assert response.status_code == 200
     assert "Choose the State you represent." in page
-    assert "Ensure this value has at least 50 characters" in page
+    assert "Write at least 50 characters (this has 10)." in page
     assert "The two passwords are different" in page
     assert "Tick this box to confirm you will keep the deliberations confidential." in page
     assert "Tick at least one area of expertise." in page

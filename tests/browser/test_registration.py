@@ -1,0 +1,141 @@
+"""Journeys: a visitor registers, confirms, is approved and reaches their dashboard; an industry expert joins
+through an invitation link. Every page passes axe-core with no console errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+
+from participants import services
+from participants.models import Participant, Status
+from tests import factories
+from tests.browser.helpers import assert_accessible, give_second_factor, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a long enough passphrase 42"
+
+
+def link_to(address: str) -> str:
+    """The site link in the latest e-mail to `address`, as a path for the live server."""
+    message = [m for m in mail.outbox if m.to == [address]][-1]
+    return re.search(r"http://testserver(/\S+)", message.body).group(1)
+
+
+def fill_application(page) -> None:
+    page.get_by_label("Phone").fill("+46 8 555 012 34")
+    page.get_by_label("Article 13 (reporting)").check()
+    page.get_by_label("Online reporting tool").check()
+    page.get_by_label("Statement of expertise and commitment").fill(
+        "Ten years preparing my country's annual reports under Article 13; two days a month for consultations."
+    )
+    page.locator("#id_password1").fill(PASSWORD)
+    page.get_by_label("Password again").fill(PASSWORD)
+    page.get_by_label("I will contribute in my personal expert capacity").check()
+    page.get_by_label("I will not comment publicly").check()
+
+
+def test_a_visitor_registers_is_approved_and_reaches_their_dashboard(page, settings):
+    settings.SITE_URL = "http://testserver"
+    secretariat = factories.make_secretariat(email="sam@thearmstradetreaty.org")
+    factories.confirm_totp_device(secretariat)
+
+    page.goto("/")
+    page.get_by_role("link", name="Register your interest").first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Register your interest"
+    assert_accessible(page)
+    page.get_by_label("Full name").fill("Ingrid Johansson")
+    page.get_by_label("E-mail address").fill("Ingrid@Example.org")
+    page.get_by_label("State Party").check()
+    assert page.get_by_label("Organisation", exact=True).is_hidden()
+    page.get_by_label("Country", exact=True).select_option(label="Sweden")
+    fill_application(page)
+    page.get_by_label("Statement of expertise and commitment").fill("Too short.")
+    page.get_by_role("button", name="Register").click()
+
+    assert page.get_by_text("Write at least 50 characters").is_visible()
+    assert page.get_by_label("Full name").input_value() == "Ingrid Johansson"
+    assert_accessible(page)
+    page.get_by_label("Statement of expertise and commitment").fill(
+        "Ten years preparing my country's annual reports under Article 13; two days a month for consultations."
+    )
+    page.locator("#id_password1").fill(PASSWORD)
+    page.get_by_label("Password again").fill(PASSWORD)
+    page.get_by_role("button", name="Register").click()
+    assert page.get_by_role("heading", name="Confirm your e-mail address").is_visible()
+    assert_accessible(page)
+
+    page.goto(link_to("ingrid@example.org"))
+    assert page.get_by_role("heading", name="E-mail address confirmed").is_visible()
+    assert_accessible(page)
+
+    log_in(page, "sam@thearmstradetreaty.org", factories.PASSWORD)
+    give_second_factor(page, secretariat)
+    page.get_by_role("link", name="Vetting").click()
+    assert page.get_by_role("heading", name="Ingrid Johansson").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Approve").click()
+    assert page.get_by_text("Ingrid Johansson is approved").is_visible()
+    assert Participant.objects.get(user__email="ingrid@example.org").status == Status.APPROVED
+    assert "Welcome to the WGTR advisory group" in [m.subject for m in mail.outbox if m.to == ["ingrid@example.org"]]
+    page.get_by_role("button", name="Log out").click()
+
+    log_in(page, "ingrid@example.org", PASSWORD)
+    assert page.get_by_role("link", name="Profile").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Profile").click()
+    assert page.get_by_role("heading", name="Your profile").is_visible()
+    assert_accessible(page)
+
+
+def test_an_industry_expert_joins_through_an_invitation(page, settings):
+    settings.SITE_URL = "http://testserver"
+    secretariat = factories.make_secretariat(email="sam@thearmstradetreaty.org")
+    factories.confirm_totp_device(secretariat)
+    log_in(page, "sam@thearmstradetreaty.org", factories.PASSWORD)
+    give_second_factor(page, secretariat)
+    page.goto("/invitations/new/")
+    assert_accessible(page)
+    page.get_by_label("E-mail address").fill("kofi@acme-defence.example")
+    page.get_by_label("Full name").fill("Kofi Boateng")
+    page.get_by_label("Category").select_option(label="Industry")
+    page.get_by_label("Organisation", exact=True).fill("Acme Defence Systems")
+    page.get_by_label("Personal message").fill("Your work on export licensing data would help the reporting tool.")
+    page.get_by_role("button", name="Send the invitation").click()
+    assert page.get_by_text("Invitation sent to kofi@acme-defence.example").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Log out").click()
+
+    page.goto(link_to("kofi@acme-defence.example"))
+    assert page.get_by_role("heading", name="Accept your invitation").is_visible()
+    assert page.get_by_label("Full name").input_value() == "Kofi Boateng"
+    assert page.get_by_label("Organisation", exact=True).input_value() == "Acme Defence Systems"
+    assert_accessible(page)
+    fill_application(page)
+    page.get_by_role("button", name="Accept and register").click()
+
+    assert page.get_by_role("heading", name="My application").is_visible()
+    assert page.get_by_text("Your application is being reviewed").is_visible()
+    assert_accessible(page)
+    participant = Participant.objects.get(user__email="kofi@acme-defence.example")
+    assert (participant.category, participant.status) == ("industry", Status.REGISTERED)
+
+
+def test_a_used_invitation_link_explains_itself(page):
+    secretariat = factories.make_secretariat()
+    services.invite_participant(
+        request=services.InvitationRequest(
+            email="kofi@example.org", category="industry", full_name="Kofi", organisation="Acme"
+        ),
+        by=secretariat,
+    )
+    link = link_to("kofi@example.org")
+    services.revoke_invitation(invitation_id=Participant.objects.get().invitations.get().pk, by=secretariat)
+
+    page.goto(link)
+
+    assert page.get_by_role("heading", name="This invitation link cannot be used").is_visible()
+    assert page.get_by_text("The invitation was withdrawn.").is_visible()
+    assert_accessible(page)
