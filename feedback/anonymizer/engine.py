@@ -65,8 +65,11 @@ class Anonymizer:
 
     def redact(self, text: str) -> Redaction:
         """Return the text with every finding replaced by its placeholder."""
-        findings = self._findings(text)
+        candidates, watch = self._candidates(text)
+        findings = self._resolved(text, candidates)
         output = _apply(text, findings)
+        if not _context_changed(findings, watch):
+            return Redaction(output, findings)
         for _ in range(3):  # a replacement may reveal a name context; settle it (rarely runs twice)
             leftovers = self._findings(output)
             if not leftovers:
@@ -81,7 +84,7 @@ class Anonymizer:
 
     def suspicious(self, text: str) -> tuple[Finding, ...]:
         """Return capitalised words left in place that may still be names, for the Chair to review."""
-        found = self._candidates(text)
+        found, _ = self._candidates(text)
         covered = [(start, end) for start, end, *_ in found]
         doubtful = self._doubtful_spans(text)
         return doubtful_tokens(text, covered, doubtful, self._index.name_lexicon)
@@ -90,23 +93,30 @@ class Anonymizer:
         return upper_case_names(text, self._index.name_lexicon)[1]
 
     def _findings(self, text: str) -> tuple[Finding, ...]:
-        candidates = self._candidates(text)
+        return self._resolved(text, self._candidates(text)[0])
+
+    @staticmethod
+    def _resolved(text: str, candidates: list[Candidate]) -> tuple[Finding, ...]:
         return tuple(
             Finding(kind, start, end, text[start:end], placeholder)
             for start, end, kind, placeholder in _resolve(text, candidates)
         )
 
-    def _candidates(self, text: str) -> list[Candidate]:
+    def _candidates(self, text: str) -> tuple[list[Candidate], list[tuple[int, int, int]]]:
+        """Return every candidate span, and the hits whose fate depends on the words around them."""
         blanks = tuple(m.span() for m in _PLACEHOLDER.finditer(text)) if "[" in text else ()
-        candidates = self._registry_candidates(text, blanks, join=False)
+        watch: list[tuple[int, int, int]] = []
+        candidates = self._registry_candidates(text, blanks, False, watch)
         if has_line_break_hyphen(text):
-            candidates += self._registry_candidates(text, blanks, join=True)
-        candidates += _addresses(text)
+            candidates += self._registry_candidates(text, blanks, True, watch)
+        candidates += _addresses(text, watch)
         if blanks:
             candidates = [c for c in candidates if not any(s < c[1] and c[0] < e for s, e in blanks)]
-        return candidates
+        return candidates, watch
 
-    def _registry_candidates(self, text: str, blanks: tuple, join: bool) -> list[Candidate]:
+    def _registry_candidates(
+        self, text: str, blanks: tuple, join: bool, watched: list[tuple[int, int, int]]
+    ) -> list[Candidate]:
         """Run the automaton once and hand each kind of hit to its rules."""
         folded = fold(text, join_line_breaks=join, blanks=blanks)
         norm = folded.text
@@ -124,12 +134,19 @@ class Anonymizer:
                 elif kind == GIVEN:
                     givens.append((ns, ne))
                 elif kind == NAME:
-                    names.append(NameHit(ns, ne, folded.start(ns), folded.end(ne), entry[1], entry[3]))
+                    hit = NameHit(ns, ne, folded.start(ns), folded.end(ne), entry[1], entry[3])
+                    names.append(hit)
                     givens.append((ns, ne))
+                    if hit.wordlike or ne - ns <= 2:
+                        watched.append((hit.start, hit.end, 10))
                 elif kind == COUNTRY:
-                    countries.append(CountryHit(ns, ne, folded.start(ns), folded.end(ne), *entry[2:]))
+                    hit = CountryHit(ns, ne, folded.start(ns), folded.end(ne), *entry[2:])
+                    countries.append(hit)
+                    if hit.form != "name":  # demonyms: language names and varieties stay
+                        watched.append((hit.start, hit.end, 40))
                 elif kind == LANGUAGE:
                     languages.append(LanguageHit(ns, ne, folded.start(ns), folded.end(ne)))
+                    watched.append((languages[-1].start, languages[-1].end, 40))
                 else:
                     others.append((folded.start(ns), folded.end(ne), entry))
         if protected:
@@ -148,6 +165,20 @@ class Anonymizer:
         if digits:
             candidates += _phones(text, folded, norm, digits, self._index.phone_suffixes)
         return [c for c in candidates if c]
+
+
+def _context_changed(findings: tuple[Finding, ...], watch: list[tuple[int, int, int]]) -> bool:
+    """Tell whether a context-dependent hit that stayed has a replacement within its reach.
+
+    Only ordinary-word names and language-like demonyms depend on the words around them, so only
+    they can change fate once a neighbour is replaced; redact checks its output again only then.
+    """
+    for start, end, reach in watch:
+        if any(f.start <= start and end <= f.end for f in findings):
+            continue
+        if any(f.start < end + reach and start - reach < f.end for f in findings):
+            return True
+    return False
 
 
 def _inside(ns: int, ne: int, spans: list[tuple[int, int]]) -> bool:
@@ -174,16 +205,24 @@ def _organisation_or_domain(text: str, start: int, end: int, entry: tuple) -> Ca
 _ORG_SMALL = frozenset("and of the for on in to at de la le des du et y para pour por del di da".split())
 
 
-def _addresses(text: str) -> list[Candidate]:
-    """Return e-mails and websites, whoever they belong to; cheap guards skip most texts."""
+def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
+    """Return e-mails and websites, whoever they belong to; cheap guards skip most texts.
+
+    Dots and @ signs that end up in no address are watched: their words' edges may change.
+    """
     candidates: list[Candidate] = []
-    if "@" in text:
+    hints = [m.start() for m in re.finditer("@", text)] if "@" in text else []
+    if hints:
         candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.EMAIL.finditer(text)]
     lowered = text.lower()
-    if ("dot" in lowered or "at" in lowered) and any(hint in lowered for hint in _OBFUSCATION):
+    if any(hint in lowered for hint in _OBFUSCATION):
         candidates += _obfuscated_emails(text)
-    if "://" in text or patterns.DOT_LETTER.search(text):
-        candidates += _websites(text)
+    dotted = patterns.dotted_positions(text) if "." in text else []
+    if dotted:
+        candidates += _websites(text, dotted)
+    for position in hints + dotted:
+        if not any(c[0] <= position < c[1] for c in candidates):
+            watch.append((position, position + 1, 40))
     return candidates
 
 
@@ -198,9 +237,9 @@ def _obfuscated_emails(text: str) -> list[Candidate]:
     return candidates
 
 
-def _websites(text: str) -> list[Candidate]:
+def _websites(text: str, dotted: list[int]) -> list[Candidate]:
     candidates = []
-    for match in patterns.website_matches(text):
+    for match in patterns.website_matches(text, dotted):
         url = patterns.clean_url(match.group())
         if not patterns.is_website(url):
             continue

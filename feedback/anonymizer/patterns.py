@@ -50,21 +50,28 @@ PHONE_CUE = re.compile(
 )
 
 
-def website_matches(text: str) -> list[re.Match]:
+def dotted_positions(text: str) -> list[int]:
+    """Return where a dot joins two words ("pcsab.org", "e.g", "U.K"): where a website may be."""
+    positions = [m.start() for m in DOT_LETTER.finditer(text) if m.start() and text[m.start() - 1].isalnum()]
+    return sorted(positions + [m.start() for m in re.finditer("://", text)])
+
+
+def website_matches(text: str, positions: list[int]) -> list[re.Match]:
     """Return URL matches, starting the regex only at words with a dot inside (few per text)."""
     matches, seen = [], -1
-    starts = [m.start() for m in DOT_LETTER.finditer(text) if m.start() and text[m.start() - 1].isalnum()]
-    starts += [m.start() for m in re.finditer("://", text)]
-    for position in sorted(starts):
+    for position in positions:
         if position < seen:
             continue
         token_start = position
         while token_start > 0 and position - token_start < 300 and text[token_start - 1] not in _TOKEN_STOPS:
             token_start -= 1
-        match = URL.match(text, token_start) or URL.search(text, token_start, position + 300)
-        if match and match.start() <= position:
-            matches.append(match)
-            seen = match.end()
+        for match in URL.finditer(text, token_start, min(len(text), position + 300)):
+            if match.start() > position:
+                break
+            if position < match.end():
+                matches.append(match)
+                seen = match.end()
+                break
     return matches
 
 

@@ -1,0 +1,149 @@
+"""Benchmark the anonymizer against Microsoft Presidio on the same generated registry and texts.
+
+Run with an environment that has presidio-analyzer, presidio-anonymizer, spacy and pyahocorasick:
+
+    python -m venv /tmp/bench-venv
+    /tmp/bench-venv/bin/pip install presidio-analyzer==2.2.366 'presidio-anonymizer>=2.2,<2.3' \
+        spacy==3.8.18 pyahocorasick==2.3.1
+    /tmp/bench-venv/bin/python bench/anonymizer_bench.py [--texts N] [--presidio-texts N]
+
+Presidio gets a blank spaCy English pipeline (no model download, so no NER), its predefined
+pattern recognizers (e-mail, phone, URL...) and deny-lists with every registry name, given name,
+surname, organisation, acronym and every country name and demonym. Both are scored on the same
+texts: a leak is an identity span not wholly removed; substance kept is the share of substance
+spans left untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from feedback.anonymizer import Anonymizer  # noqa: E402
+from participants.countries import COUNTRIES  # noqa: E402
+from tests.corpus.generate import Corpus, Score, generate, score  # noqa: E402
+
+
+def main() -> int:
+    """Run both tools, print the BENCH lines and a short table."""
+    options = _parse()
+    started = time.perf_counter()
+    corpus = generate(seed=options.seed, identities=options.identities, texts=options.texts)
+    texts = [sample.text for sample in corpus.samples]
+    print(
+        f"corpus: {len(corpus.identities)} identities, {len(texts)} texts, "
+        f"{sum(len(t.split()) for t in texts) / len(texts):.0f} words on average"
+    )
+
+    ours = _run_ours(corpus, texts)
+    subset = corpus.samples[: options.presidio_texts]
+    ours_subset = _run_ours(Corpus(corpus.identities, subset), [s.text for s in subset])
+    presidio = _run_presidio(corpus, subset)
+
+    rows = [("anonymizer (all texts)", *ours), ("anonymizer (Presidio's texts)", *ours_subset)]
+    if presidio:
+        rows.append(("presidio (blank spaCy + deny-lists)", *presidio))
+    _print_table(rows)
+    print(f"BENCH anonymizer_texts_per_second {ours[1]:.0f} texts/s")
+    print(f"BENCH anonymizer_leak_rate {ours[2].leak_rate * 100:.3f} %")
+    if presidio:
+        print(f"BENCH anonymizer_speedup_vs_presidio {ours_subset[1] / presidio[1]:.0f} x")
+        print(f"BENCH presidio_texts_per_second {presidio[1]:.1f} texts/s")
+        print(f"BENCH presidio_leak_rate {presidio[2].leak_rate * 100:.3f} %")
+    print(f"total {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def _parse() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", type=int, default=3000, help="texts for our anonymizer")
+    parser.add_argument("--presidio-texts", type=int, default=300, help="of those, how many Presidio gets")
+    parser.add_argument("--identities", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=2026)
+    return parser.parse_args()
+
+
+def _run_ours(corpus: Corpus, texts: list[str]) -> tuple[float, float, Score]:
+    """Return (build seconds, texts per second, score)."""
+    started = time.perf_counter()
+    anonymizer = Anonymizer.build(corpus.identities)
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    redactions = [anonymizer.redact(text) for text in texts]
+    elapsed = time.perf_counter() - started
+    spans = [[(f.start, f.end) for f in redaction.findings] for redaction in redactions]
+    return built, len(texts) / elapsed, score(corpus.samples, spans)
+
+
+def _run_presidio(corpus: Corpus, samples) -> tuple[float, float, Score] | None:
+    """Return (build seconds, texts per second, score), or None when Presidio is not installed."""
+    try:
+        import spacy
+        from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
+        from presidio_analyzer.nlp_engine import SpacyNlpEngine
+        from presidio_anonymizer import AnonymizerEngine
+    except ImportError as error:
+        print(f"presidio is not installed here ({error}); see the module docstring")
+        return None
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+
+    class BlankSpacyNlpEngine(SpacyNlpEngine):
+        """Presidio's spaCy engine on spacy.blank("en"): tokens only, no model download, no NER."""
+
+        def load(self) -> None:
+            self.nlp = {"en": spacy.blank("en")}
+
+    started = time.perf_counter()
+    engine = BlankSpacyNlpEngine(models=[{"lang_code": "en", "model_name": "blank"}])
+    engine.load()
+    registry = RecognizerRegistry()
+    registry.load_predefined_recognizers(nlp_engine=engine)
+    for entity, terms in _deny_lists(corpus).items():
+        registry.add_recognizer(PatternRecognizer(supported_entity=entity, deny_list=sorted(terms)))
+    analyzer = AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["en"])
+    anonymizer = AnonymizerEngine()
+    analyzer.analyze(text="warm up", language="en")
+    built = time.perf_counter() - started
+
+    started = time.perf_counter()
+    spans = []
+    for sample in samples:
+        results = analyzer.analyze(text=sample.text, language="en")
+        anonymizer.anonymize(text=sample.text, analyzer_results=results)
+        spans.append([(r.start, r.end) for r in results])
+    elapsed = time.perf_counter() - started
+    return built, len(samples) / elapsed, score(samples, spans)
+
+
+def _deny_lists(corpus: Corpus) -> dict[str, set[str]]:
+    """Return every registry name, name part, organisation, acronym, country name and demonym."""
+    people, organisations, countries = set(), set(), set()
+    for identity in corpus.identities:
+        if identity.full_name:
+            people.add(identity.full_name)
+            people.update(part for part in identity.full_name.split() if len(part) > 2)
+        if identity.organisation:
+            organisations.add(identity.organisation)
+        if identity.acronym:
+            organisations.add(identity.acronym)
+    for country in COUNTRIES:
+        countries.update(country.terms)
+    return {"PARTICIPANT": people, "ORGANISATION": organisations, "COUNTRY": countries}
+
+
+def _print_table(rows: list[tuple[str, float, float, Score]]) -> None:
+    print(f"{'tool':38} {'build s':>8} {'texts/s':>10} {'us/text':>9} {'leak %':>8} {'kept %':>8}")
+    for name, built, rate, result in rows:
+        print(
+            f"{name:38} {built:8.2f} {rate:10.0f} {1e6 / rate:9.0f} "
+            f"{result.leak_rate * 100:8.3f} {result.kept_rate * 100:8.2f}"
+        )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
