@@ -43,7 +43,7 @@ from feedback.anonymizer.types import (
 Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, priority
 PRIORITY = {"email": 7, "url": 6, "phone": 5, "organisation": 3}
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+$")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+\Z")
 _LOCAL_BEFORE = re.compile(r"(?<![\w.@])([\w.+\-]+)\s+at\s+$", re.IGNORECASE)
 _OBFUSCATION = ("(at)", "[at]", "{at}", "<at>", "(@)", "[@]", " dot ", "(dot)", "[dot]", "{dot}", " @", "@ ")
 

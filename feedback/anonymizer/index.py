@@ -143,6 +143,7 @@ class _Builder:
             elif parts and parts[0] in PARTICLES and word[:1].isupper():
                 self.particles.setdefault(parts[0], set()).add(owner)  # "Nguyen Van", "De Souza"
         variants |= _particle_compounds(tokens)
+        variants |= {glued for glued in _glued_forms(tokens) if glued not in COMMON_WORDS}
         for token in variants:
             if len(token) >= 2 and token not in PARTICLES:
                 self.names.setdefault(token, set()).add(owner)
@@ -216,6 +217,16 @@ def _particle_compounds(tokens: list[str]) -> set[str]:
         if start < index:
             compounds.add("".join(tokens[start : index + 1]))
     return compounds
+
+
+def _glued_forms(tokens: list[str]) -> set[str]:
+    """Return names written as one word: "Abdulrahman", "IngridJohansson", "ijohansson" (handles)."""
+    core = [t for t in tokens if t not in PARTICLES]
+    if len(core) < 2:
+        return set()
+    glued = {a + b for a, b in zip(core, core[1:])}
+    glued |= {core[0] + core[-1], core[0][0] + core[-1], core[-1] + core[0]}
+    return {g for g in glued if len(g) >= 5}
 
 
 def _org_variants(key: str) -> set[str]:

@@ -48,7 +48,7 @@ class NameHit(NamedTuple):
 
 Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, priority
 PRIORITY_PARTICIPANT, PRIORITY_PERSON = 4, 2
-_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s*(?:and|&|or)|/)\s*$", re.IGNORECASE)
+_LIST_GLUE = re.compile(r"^[ \t]*(?:,|,?[ \t]*(?:and|&|or)|/)[ \t]*\Z", re.IGNORECASE)
 _INITIAL_DOT = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _TRAILING_INITIALS = re.compile(rf",?[ \t]+(?:[{UPPER}]\.[ \t]?-?){{1,3}}")
 
@@ -148,7 +148,7 @@ def _adjacent(text: str, norm: str, left: NameHit, right: NameHit) -> bool:
     separator = text[left.end : right.start]
     if len(separator) > 24 or "\n\n" in separator or any(ch in NAME_BREAKS for ch in separator):
         return False
-    if "," in separator and not (left.owners & right.owners):
+    if "," in separator and (not (left.owners & right.owners) or "\n" in separator):
         return False
     return "." not in _INITIAL_DOT.sub("", separator)
 
@@ -231,9 +231,22 @@ def _is_name(text: str, group: list[NameHit], start: int) -> bool:
         return True
     if following in ("who", "whose") and separator.strip() in ("", ","):
         return True  # "Page, who chairs the group"
+    if _alone_on_its_line(text, group[0].start, end):
+        return True  # a signature: "Kind regards,\nHope"
     if _month_abbreviation_without_date(text, group, separator, following):
         return True  # "Jan", "Jun" with no day or year beside them are given names
     return len(group) == 1 and _stands_alone_mid_sentence(text, group[0], separator, following)
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Tell a name signing off on a line of its own from a word in running text."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start == 0 and line_end == len(text):
+        return False  # the whole text is one line: not a signature
+    before, after = text[line_start:start], text[end:line_end]
+    return not any(ch.isalnum() for ch in before + after) and line_start > 0
 
 
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

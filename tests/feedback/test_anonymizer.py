@@ -10,10 +10,15 @@ from participants.countries import COUNTRIES
 REGISTRY = (
     Identity("Ingrid Marie Johansson", "ingrid.johansson@mfa.no", "+47 22 24 36 00", country="NO"),
     Identity("María José García López", "mjgarcia@rree.gob.pe", "+51 1 204 2400", country="PE"),
-    Identity("Jean-Pierre van der Berg", "jp.vanderberg@pcsab.org", "+41 22 917 12 34", "https://www.pcsab.org",
-             "Pacific Customs and Security Advisory Board", "PCSAB"),
-    Identity("Aoife Ní Bhriain", "aoife@safe-forum.eu", organisation="Security and Arms Forum Europe",
-             acronym="SAFE"),
+    Identity(
+        "Jean-Pierre van der Berg",
+        "jp.vanderberg@pcsab.org",
+        "+41 22 917 12 34",
+        "https://www.pcsab.org",
+        "Pacific Customs and Security Advisory Board",
+        "PCSAB",
+    ),
+    Identity("Aoife Ní Bhriain", "aoife@safe-forum.eu", organisation="Security and Arms Forum Europe", acronym="SAFE"),
     Identity("Milagros Winkelried Salazar", country="PE"),
     Identity("Theresa May", "t.may@fco.gov.uk", country="GB"),
     Identity("Hope Young", organisation="Arms Control Trust", acronym="ACT"),
@@ -78,14 +83,35 @@ def test_initials_go_with_the_surname(anonymizer, form):
     )
 
 
-@pytest.mark.parametrize("form", ["Jean-Pierre van der Berg", "J-P van der Berg", "J.-P. van der Berg",
-                                  "Mr van der Berg", "Jean Pierre Vanderberg", "JP van der Berg"])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "Jean-Pierre van der Berg",
+        "J-P van der Berg",
+        "J.-P. van der Berg",
+        "Mr van der Berg",
+        "Jean Pierre Vanderberg",
+        "JP van der Berg",
+    ],
+)
 def test_hyphens_and_particles_go_with_the_name(anonymizer, form):
     assert redacted(anonymizer, f"{form} tested the import.") == "[a participant] tested the import."
 
 
-@pytest.mark.parametrize("form", ["Aoife Ní Bhriain", "Aoife Ni Bhriain", "Ms Ní Bhriain", "Ahmed al-Hassan",
-                                  "Ahmed Al Hassan", "Mr. Alhassan", "Seán O'Brien", "Sean O’Brien", "OBrien"])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "Aoife Ní Bhriain",
+        "Aoife Ni Bhriain",
+        "Ms Ní Bhriain",
+        "Ahmed al-Hassan",
+        "Ahmed Al Hassan",
+        "Mr. Alhassan",
+        "Seán O'Brien",
+        "Sean O’Brien",
+        "OBrien",
+    ],
+)
 def test_irish_and_arabic_particles_go_with_the_name(anonymizer, form):
     assert redacted(anonymizer, f"Thanks to {form} for this.") == "Thanks to [a participant] for this."
 
@@ -115,9 +141,16 @@ def test_a_two_letter_surname_goes_with_its_given_name_in_any_case(anonymizer):
 
 
 def test_a_compound_given_name_of_ordinary_words_goes(anonymizer):
-    assert redacted(anonymizer, "Min-jun agreed with CHOI Min-jun.") == (
-        "[a participant] agreed with [a participant]."
-    )
+    assert redacted(anonymizer, "Min-jun agreed with CHOI Min-jun.") == ("[a participant] agreed with [a participant].")
+
+
+def test_a_name_signing_off_on_its_own_line_goes(anonymizer):
+    assert redacted(anonymizer, "Thanks.\nKind regards,\nHope") == "Thanks.\nKind regards,\n[a participant]"
+    assert redacted(anonymizer, "Best,\nGrant Field") == "Best,\n[a participant]"
+
+
+def test_a_name_written_as_one_word_goes(anonymizer):
+    assert redacted(anonymizer, "Ask @IngridJohansson or ijohansson.") == "Ask @[a participant] or [a participant]."
 
 
 def test_a_deleted_participants_tombstone_still_removes_the_name(anonymizer):
@@ -187,8 +220,7 @@ def test_an_acronym_that_is_a_word_goes_only_in_its_exact_case(anonymizer):
     text = "SAFE and ACT support safe storage and the act of reporting; the Act is separate."
 
     assert redacted(anonymizer, text) == (
-        "[an organisation] and [an organisation] support safe storage and the act of reporting; "
-        "the Act is separate."
+        "[an organisation] and [an organisation] support safe storage and the act of reporting; the Act is separate."
     )
 
 
@@ -214,8 +246,17 @@ def test_e_mails_go_even_when_written_to_dodge_spam_filters(anonymizer, address)
 
 @pytest.mark.parametrize(
     "number",
-    ["+41 22 917 12 34", "+41 (0)22 917 12 34", "022 917 12 34", "022.917.12.34", "0041 22 917 1234",
-     "(202) 555-0143", "202-555-0143", "917 12 34", "+47 22 24 36 00"],
+    [
+        "+41 22 917 12 34",
+        "+41 (0)22 917 12 34",
+        "022 917 12 34",
+        "022.917.12.34",
+        "0041 22 917 1234",
+        "(202) 555-0143",
+        "202-555-0143",
+        "917 12 34",
+        "+47 22 24 36 00",
+    ],
 )
 def test_phone_numbers_go_in_international_and_national_formats(anonymizer, number):
     assert redacted(anonymizer, f"Call {number} today.") == "Call [phone] today."
@@ -254,11 +295,39 @@ def test_file_names_and_abbreviations_are_not_websites(anonymizer):
 
 @pytest.mark.parametrize(
     "name",
-    ["Peru", "the Republic of Peru", "the UK", "the U.K.", "the United Kingdom", "Great Britain", "Türkiye",
-     "Turkey", "Viet Nam", "Vietnam", "Côte d'Ivoire", "Cote d'Ivoire", "Ivory Coast", "the USA",
-     "the United States of America", "Holland", "Burma", "Swaziland", "Czechia", "the Czech Republic",
-     "the DRC", "the Republic of Korea", "South Korea", "the Holy See", "the State of Palestine", "Taiwan",
-     "Kosovo", "Hong Kong", "Puerto Rico", "the Netherlands", "Bolivia (Plurinational State of)"],
+    [
+        "Peru",
+        "the Republic of Peru",
+        "the UK",
+        "the U.K.",
+        "the United Kingdom",
+        "Great Britain",
+        "Türkiye",
+        "Turkey",
+        "Viet Nam",
+        "Vietnam",
+        "Côte d'Ivoire",
+        "Cote d'Ivoire",
+        "Ivory Coast",
+        "the USA",
+        "the United States of America",
+        "Holland",
+        "Burma",
+        "Swaziland",
+        "Czechia",
+        "the Czech Republic",
+        "the DRC",
+        "the Republic of Korea",
+        "South Korea",
+        "the Holy See",
+        "the State of Palestine",
+        "Taiwan",
+        "Kosovo",
+        "Hong Kong",
+        "Puerto Rico",
+        "the Netherlands",
+        "Bolivia (Plurinational State of)",
+    ],
 )
 def test_country_names_aliases_and_official_names_go(anonymizer, name):
     assert redacted(anonymizer, f"In {name}, the tool is used.") == "In [a State], the tool is used."
@@ -344,8 +413,15 @@ def test_the_us_abbreviation_goes_in_capitals(anonymizer):
 
 @pytest.mark.parametrize(
     "form",
-    ["Ambassador Okonkwo", "Dr. Smith", "Ms. Fitzgerald-Hayes", "Prof. A. Lindgren", "H.E. Mr. Ali bin Salman",
-     "Colonel Abernathy", "Minister Kuznetsova"],
+    [
+        "Ambassador Okonkwo",
+        "Dr. Smith",
+        "Ms. Fitzgerald-Hayes",
+        "Prof. A. Lindgren",
+        "H.E. Mr. Ali bin Salman",
+        "Colonel Abernathy",
+        "Minister Kuznetsova",
+    ],
 )
 def test_an_unregistered_name_after_a_title_goes(anonymizer, form):
     assert redacted(anonymizer, f"{form} raised the issue.") == "[a person] raised the issue."
@@ -433,8 +509,14 @@ def test_suspicious_ignores_substance_and_what_redact_removes(anonymizer):
 
 def test_a_registry_of_ten_thousand_builds_in_well_under_two_seconds():
     registry = [
-        Identity(f"Given{n} Family{n}", f"given{n}@org{n % 300}.org", f"+41 22 {n:07d}", "",
-                 f"Organisation number {n % 500}", f"ORG{n % 500}")
+        Identity(
+            f"Given{n} Family{n}",
+            f"given{n}@org{n % 300}.org",
+            f"+41 22 {n:07d}",
+            "",
+            f"Organisation number {n % 500}",
+            f"ORG{n % 500}",
+        )
         for n in range(10_000)
     ]
 
