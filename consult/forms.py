@@ -123,6 +123,7 @@ class RoundForm(forms.ModelForm):
             "zone": zone
         }
         self.fields["mode"].choices = Mode.choices
+        self.fields["stage"].choices = [("", _("Choose the stage")), *Stage.choices]
         self.fields["tool"].empty_label = _("Choose the tool or initiative")
         self.fields["cycle"].empty_label = _("Choose the cycle")
         self.fields["att_meeting"].empty_label = _("Choose the ATT meeting")
