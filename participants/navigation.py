@@ -54,4 +54,6 @@ def navigation_for(role: str, path: str) -> list[NavItem]:
             continue
         current = path == url or (url != "/" and path.startswith(url))
         items.append(NavItem(str(label), url, current))
-    return items
+    # One current item: the most specific URL wins (/rounds/documents/ is Documents, not Consultations).
+    best = max((item.url for item in items if item.current), key=len, default=None)
+    return [NavItem(item.label, item.url, item.url == best) for item in items]
