@@ -121,6 +121,10 @@ class OfflineSubmissionForm(AnswerForm):
         label=_("Participant"),
         help_text=_("Only participants who may answer this consultation are listed."),
         empty_label=_("Choose the participant who sent it"),
+        error_messages={
+            "required": _("Choose the participant who sent this submission."),
+            "invalid_choice": _("This participant may not answer this consultation; choose one from the list."),
+        },
     )
     original_file = forms.FileField(
         label=_("Original file"),

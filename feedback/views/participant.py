@@ -104,17 +104,18 @@ def answer(request: HttpRequest, round_id: int) -> HttpResponse:
 
 
 def _refused(page: _Page, form: AnswerForm, error: services.FeedbackError) -> HttpResponse:
-    """The service said no: show why, keep everything that was typed on the page."""
+    """The service said no: show why, keep everything that was typed on the page (status 200, as Django
+    re-renders forms: the message on the page is what matters to a person)."""
     if isinstance(error, services.InvalidAnswers):
         form.show_errors(error.errors)
         return page.render(form, version=_version(page.request), problem=str(error))
     if isinstance(error, services.PersonalCapacityNotConfirmed):
         return page.render(form, version=_version(page.request), problem=str(error), confirmation_error=str(error))
     if isinstance(error, services.VersionConflict):
-        return page.render(form, status=409, version=error.current_version, conflict=str(error))
+        return page.render(form, version=error.current_version, conflict=str(error))
     if isinstance(error, services.RoundNotAcceptingAnswers):
         page.accepting = False
-        return page.render(form, status=409, version=_version(page.request), closed=str(error))
+        return page.render(form, version=_version(page.request), closed=str(error))
     return page.render(form, status=403, version=_version(page.request), problem=str(error))
 
 

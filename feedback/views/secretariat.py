@@ -72,7 +72,7 @@ def record_offline(request: HttpRequest, round_id: int) -> HttpResponse:
             )
             return redirect("feedback:record_offline", round_id=round_.pk)
     context = {"round": round_, "form": form, "recordable": recordable, "questions": form.question_fields()}
-    return render(request, "feedback/record_offline.html", context, status=400 if form.errors else 200)
+    return render(request, "feedback/record_offline.html", context)
 
 
 @secretariat_required
