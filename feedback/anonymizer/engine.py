@@ -159,7 +159,7 @@ class Anonymizer:
         for ns in titles:
             candidates.append(titled_person(text, folded.start(ns), lexicon))
         for ns, ne in givens:
-            candidates.append(upper_case_neighbour(text, folded.start(ns), folded.end(ne)))
+            candidates.append(upper_case_neighbour(text, folded.start(ns), folded.end(ne), self._index.acronyms))
         for start, end, entry in others:
             candidates.append(_organisation_or_domain(text, start, end, entry))
         if digits:
@@ -270,7 +270,10 @@ def _phones(text: str, folded, norm: str, digits: list[int], suffixes: frozenset
             number = match.group()
             before = text[max(0, match.start() - 24) : match.start()]
             if len(number) >= 7 and patterns.is_phone(number, before, suffixes):
-                candidates.append((match.start(), match.end(), "phone", PHONE, PRIORITY["phone"]))
+                start, end = match.span()
+                if number.endswith(")") and number.count("(") < number.count(")"):
+                    end -= 1  # "(tel. +41 22 917 12 34)": the bracket is the sentence's
+                candidates.append((start, end, "phone", PHONE, PRIORITY["phone"]))
     return candidates
 
 

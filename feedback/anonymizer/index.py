@@ -69,7 +69,9 @@ def static_entries() -> dict[str, list[tuple]]:
             key = " ".join(fold_tokens(term))
             if not key:
                 continue
-            exact = "".join(ch for ch in term if ch.isalnum()) if _ABBREVIATION.match(term) else None
+            exact = None
+            if _ABBREVIATION.match(term) and (" " in key or key in COMMON_WORDS or len(key) <= 2 and key != "uk"):
+                exact = "".join(ch for ch in term if ch.isalnum())  # "US", not "us"; "usa" is fine
             needs_capital = key in COMMON_WORDS
             language = term in country.language_terms
             entries.setdefault(key, []).append(
@@ -106,6 +108,7 @@ class Index:
     identity_tokens: tuple[frozenset[str], ...]
     phone_suffixes: frozenset[str]
     name_lexicon: frozenset[str]
+    acronyms: frozenset[str] = frozenset()
 
 
 class _Builder:
@@ -248,4 +251,5 @@ def build_index(identities: Iterable[Identity]) -> Index:
         automaton.add_word(f" {digit}", (2, ((DIGIT,),)))
     automaton.make_automaton()
     lexicon = NAME_LEXICON | frozenset(builder.names)
-    return Index(automaton, tuple(builder.tokens), frozenset(builder.phones), lexicon)
+    acronyms = frozenset(key for key, exact, _ in builder.orgs if " " not in key)
+    return Index(automaton, tuple(builder.tokens), frozenset(builder.phones), lexicon, acronyms)

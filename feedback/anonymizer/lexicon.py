@@ -91,6 +91,19 @@ LANGUAGE_NOUNS = frozenset(
     " localisation localization labels label dictionary wording speaking-countries copy copies"
     " equivalent equivalents transcription transliteration characters".split()
 )
+# Nouns after a demonym that show it speaks of a State or its people ("in Spanish practice").
+PEOPLE_NOUNS = frozenset(
+    "delegation delegations government governments authorities authority officials official ministry"
+    " ministries mission missions experts expert representative representatives colleagues colleague"
+    " practice practices law laws legislation position positions proposal proposals view views"
+    " national nationals customs army armed forces military police exporters exporter importers"
+    " industry industries companies company manufacturers embassy embassies administration presidency"
+    " team teams partners counterparts people citizens agency agencies minister ministers report"
+    " reports system systems approach contribution submission submissions side perspective experience"
+    " model regulations procedures data figures statistics exports imports transfers court courts"
+    " parliament diplomats diplomat staff officers officer point focal contact institutions institute"
+    " community communities society state states nation ngos industry's government's".split()
+)
 # Words before it that show the same ("translations into Arabic", "in Russian").
 LANGUAGE_PREPOSITIONS = frozenset(
     "in into from to speak speaks spoke speaking read reads write writes understand understands"

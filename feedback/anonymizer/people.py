@@ -243,10 +243,16 @@ def _alone_on_its_line(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if line_start == 0 and line_end == len(text):
-        return False  # the whole text is one line: not a signature
     before, after = text[line_start:start], text[end:line_end]
-    return not any(ch.isalnum() for ch in before + after) and line_start > 0
+    if any(ch.isalnum() for ch in after):
+        return False
+    if not any(ch.isalnum() for ch in before):
+        return line_start > 0  # a line of its own, though not the whole text
+    word, gap = prev_word(text, start)
+    return word.lower() in _VALEDICTIONS and gap.strip() in (",", "", "-", "—")  # "Best, Hope"
+
+
+_VALEDICTIONS = frozenset("regards best thanks thank cheers sincerely wishes yours greetings".split())
 
 
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -286,6 +292,8 @@ def _join_lists(
         changed = False
         for span in list(pending):
             start, end = span
+            if text[start:end].lower() in _VALEDICTIONS:
+                continue  # "Best, Hope": a closing, not a list of names
             if any(
                 _LIST_GLUE.match(text[e:start]) or _LIST_GLUE.match(text[end:s])
                 for s, e in spans
@@ -393,7 +401,9 @@ def upper_case_names(text: str, lexicon: frozenset[str]) -> tuple[list[Candidate
     return sure, doubtful
 
 
-def upper_case_neighbour(text: str, start: int, end: int) -> Candidate | None:
+def upper_case_neighbour(
+    text: str, start: int, end: int, acronyms: frozenset[str] = frozenset()
+) -> Candidate | None:
     """Return a known given name with upper-case surnames beside it ("OKONKWO Chidi", "Chidi OKONKWO")."""
     given = text[start:end]
     if not is_titlecase(given) or given.lower() in COMMON_WORDS:
@@ -410,11 +420,15 @@ def upper_case_neighbour(text: str, start: int, end: int) -> Candidate | None:
         gap, word = next_word(text, position)
         if gap not in (" ", "-", "\t", "\u00a0") or not word.isupper() or not _looks_like_surname(word):
             break
+        if word.lower() in acronyms:
+            break
         last = position = position + len(gap) + len(word)
     position = start
     for _ in range(3):
         word, gap = prev_word(text, position)
         if gap not in (" ", ", ", "-", "\t", "\u00a0") or not word.isupper() or not _looks_like_surname(word):
+            break
+        if word.lower() in acronyms:
             break
         first = position = position - len(gap) - len(word)
     if last is None and first is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from feedback.anonymizer.context import breaks_sentence, next_word, prev_word
-from feedback.anonymizer.lexicon import FUNCTION_WORDS, LANGUAGE_NOUNS, LANGUAGE_PREPOSITIONS
+from feedback.anonymizer.lexicon import FUNCTION_WORDS, LANGUAGE_NOUNS, LANGUAGE_PREPOSITIONS, PEOPLE_NOUNS
 from feedback.anonymizer.types import NATIONAL, NATIONALS, STATE
 
 Candidate = tuple[int, int, str, str, int]
@@ -123,6 +123,8 @@ def _is_language_chain(text: str, chain: list) -> bool:
         return True
     before, gap = prev_word(text, chain[0].start)
     after_preposition = before.lower() in LANGUAGE_PREPOSITIONS and not breaks_sentence(gap)
+    if after_preposition and folded_next not in PEOPLE_NOUNS:
+        return True  # "in French and Spanish lags behind", not "in Spanish practice"
     content_follows = not ends and folded_next not in FUNCTION_WORDS
     if content_follows:
         return False  # "French officials", "in Spanish practice"

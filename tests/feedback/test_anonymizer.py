@@ -147,6 +147,7 @@ def test_a_compound_given_name_of_ordinary_words_goes(anonymizer):
 def test_a_name_signing_off_on_its_own_line_goes(anonymizer):
     assert redacted(anonymizer, "Thanks.\nKind regards,\nHope") == "Thanks.\nKind regards,\n[a participant]"
     assert redacted(anonymizer, "Best,\nGrant Field") == "Best,\n[a participant]"
+    assert redacted(anonymizer, "We hope so. Best, Hope") == "We hope so. Best, [a participant]"
 
 
 def test_a_name_written_as_one_word_goes(anonymizer):
@@ -408,6 +409,22 @@ def test_the_us_abbreviation_goes_in_capitals(anonymizer):
     assert redacted(anonymizer, "The US agreed.") == "[a State] agreed."
 
 
+def test_other_abbreviations_go_in_any_case(anonymizer):
+    assert redacted(anonymizer, "the uk and usa agreed") == "[a State] and [a State] agreed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guidance in French and Spanish lags behind the English version.",
+        "A Spanish-language version exists; Russian speakers use the English text.",
+        "Translation into French, Spanish and Arabic is planned.",
+    ],
+)
+def test_languages_after_a_preposition_stay_whatever_verb_follows(anonymizer, text):
+    assert redacted(anonymizer, text) == text
+
+
 # ---- people who never registered ------------------------------------------------------------------
 
 
@@ -438,6 +455,16 @@ def test_an_unregistered_name_after_a_title_goes(anonymizer, form):
 )
 def test_titles_and_acronyms_without_a_name_stay(anonymizer, text):
     assert redacted(anonymizer, text) == text
+
+
+def test_a_registered_acronym_beside_a_given_name_stays_an_organisation(anonymizer):
+    assert redacted(anonymizer, "As a member of PCSAB, Ingrid agreed.") == (
+        "As a member of [an organisation], [a participant] agreed."
+    )
+
+
+def test_a_phone_keeps_the_closing_bracket_of_the_sentence(anonymizer):
+    assert redacted(anonymizer, "(tel. +41 22 917 12 34) agreed") == "(tel. [phone]) agreed"
 
 
 def test_an_upper_case_surname_beside_a_given_name_goes(anonymizer):
