@@ -139,3 +139,29 @@ def test_a_used_invitation_link_explains_itself(page):
     assert page.get_by_role("heading", name="This invitation link cannot be used").is_visible()
     assert page.get_by_text("The invitation was withdrawn.").is_visible()
     assert_accessible(page)
+
+
+def test_the_secretariats_people_pages_pass_axe(page):
+    secretariat = factories.make_secretariat(email="sam@thearmstradetreaty.org")
+    factories.confirm_totp_device(secretariat)
+    applicant = factories.make_participant(full_name="María Fernández", country="PE", status=Status.REGISTERED)
+    services.request_affiliation_change(
+        participant_id=factories.make_participant(full_name="Ingrid Johansson", country="SE").pk,
+        change=services.AffiliationChange(category="signatory_state", country="NO"),
+    )
+    services.invite_participant(
+        request=services.InvitationRequest(
+            email="kofi@example.org", category="industry", full_name="Kofi", organisation="Acme"
+        ),
+        by=secretariat,
+    )
+    log_in(page, "sam@thearmstradetreaty.org", factories.PASSWORD)
+    give_second_factor(page, secretariat)
+
+    for path in ("/participants/", f"/participants/{applicant.pk}/", "/vetting/", "/invitations/", "/audit/"):
+        page.goto(path)
+        assert page.get_by_role("heading", level=1).is_visible()
+        assert_accessible(page)
+    page.goto("/participants/?status=declined")
+    assert page.get_by_text("No participant matches these filters").is_visible()
+    assert_accessible(page)
