@@ -83,6 +83,15 @@ def save_draft(
     return submission
 
 
+def _is_replay(submission: Submission, values: dict[str, Any]) -> bool:
+    """The same answers as the standing submission, with no edits in between: nothing new to record."""
+    return (
+        submission.state == SubmissionState.SUBMITTED
+        and not submission.has_unsubmitted_changes
+        and values == submission.working_answers
+    )
+
+
 @transaction.atomic
 def submit_response(
     *,
@@ -101,15 +110,10 @@ def submit_response(
     _check_may_answer(round_, participant, now)
     questions = active_questions(round_)
     cleaned = clean_answers(questions, answers, final=True)
-    existing = lock_submission(round_, participant)
-    if (
-        existing is not None
-        and existing.state == SubmissionState.SUBMITTED
-        and not existing.has_unsubmitted_changes
-        and cleaned.values == existing.working_answers
-    ):
-        return Submitted(existing, changed=False)  # a double click or a replayed form
-    submission = existing if existing is not None else create_submission(round_, participant, now=now)
+    # A concurrent first submission (a double click) may create the row while we wait: take it either way.
+    submission = lock_submission(round_, participant) or create_submission(round_, participant, now=now)
+    if _is_replay(submission, cleaned.values):
+        return Submitted(submission, changed=False)  # a double click or a replayed form
     if submission.version != version:
         raise VersionConflict(current_version=submission.version)
     if cleaned.errors:

@@ -300,3 +300,50 @@ def test_a_restricted_round_is_not_found_for_a_participant_who_may_not_see_it(cl
 
     assert page.status_code == 404
     assert save.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("zone", "shown"),
+    [
+        ("America/Lima", "1 March 2027, 11:00 (America/Lima)"),
+        ("Asia/Tokyo", "2 March 2027, 01:00 (Asia/Tokyo)"),
+        ("", "1 March 2027, 17:00 (Europe/Zurich)"),
+    ],
+)
+def test_the_deadline_is_shown_in_the_participants_own_time_zone_with_the_zone_named(client_for, zone, shown):
+    from datetime import UTC, datetime
+
+    closes_at = datetime(2027, 3, 1, 16, 0, tzinfo=UTC)
+    round_ = make_round(opens_at=closes_at - timedelta(days=400), closes_at=closes_at)
+    participant = factories.make_participant()
+    participant.user.time_zone = zone
+    participant.user.save(update_fields=["time_zone"])
+    client = client_for(participant.user)
+
+    answer_page = client.get(reverse("feedback:answer", kwargs={"round_id": round_.pk})).content.decode()
+    dashboard = client.get(reverse("feedback:participant_dashboard")).content.decode()
+
+    assert shown in answer_page
+    assert shown in dashboard
+
+
+def test_the_deadline_is_one_instant_for_everyone_whatever_their_time_zone(client_for):
+    """A participant whose clock says the day is not over is still refused once the instant has passed."""
+    round_ = make_round(closes_at=timezone.now() + timedelta(hours=1))
+    participant = factories.make_participant()
+    participant.user.time_zone = "Pacific/Kiritimati"  # UTC+14: it is already tomorrow there
+    participant.user.save(update_fields=["time_zone"])
+    samoa = factories.make_participant()
+    samoa.user.time_zone = "Pacific/Pago_Pago"  # UTC-11: it is still yesterday there
+    samoa.user.save(update_fields=["time_zone"])
+    round_.closes_at = timezone.now() - timedelta(seconds=1)
+    round_.save()
+
+    for person in (participant, samoa):
+        response = client_for(person.user).post(
+            reverse("feedback:answer", kwargs={"round_id": round_.pk}),
+            form_data(GOOD_ANSWERS, action="submit", version=0, confirm="yes"),
+        )
+        assert "This consultation is closed" in response.content.decode()
+
+    assert not Submission.objects.exists()
