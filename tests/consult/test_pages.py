@@ -264,3 +264,58 @@ def test_times_show_the_viewers_time_zone_by_name(client_for):
     page = client_for(participant.user).get(f"/rounds/{round_.pk}/").content.decode()
 
     assert timezone.localtime(round_.closes_at, timezone.get_fixed_timezone(-300)).strftime("%H:%M -05") in page
+
+
+# --- Every planning page renders -------------------------------------------------------------------------
+
+
+def test_every_planning_page_renders_for_the_secretariat(secretariat_client):
+    scheduled = make_round(state=RoundState.SCHEDULED, questions=1, title="Scheduled")
+    opened = make_round(state=RoundState.OPEN, title="Open", cycle=scheduled.cycle)
+    document = add_document(scheduled)
+    question = scheduled.questions.get()
+    tool = make_tool()
+    paths = [
+        f"/rounds/{scheduled.pk}/edit/",
+        f"/rounds/{scheduled.pk}/open/",
+        f"/rounds/{opened.pk}/close/",
+        f"/rounds/{scheduled.pk}/cancel/",
+        f"/rounds/{scheduled.pk}/questions/",
+        f"/rounds/{scheduled.pk}/questions/add/",
+        f"/rounds/questions/{question.pk}/edit/",
+        f"/rounds/questions/{question.pk}/delete/",
+        f"/rounds/{scheduled.pk}/documents/add/",
+        f"/rounds/documents/{document.pk}/",
+        f"/rounds/documents/{document.pk}/new-version/",
+        "/rounds/setup/cycles/new/",
+        f"/rounds/setup/cycles/{scheduled.cycle_id}/",
+        f"/rounds/setup/tools/{tool.pk}/",
+        "/rounds/setup/meetings/new/",
+        f"/rounds/?cycle={scheduled.cycle_id}&state=open",
+        f"/rounds/overview/?cycle={scheduled.cycle_id}",
+    ]
+
+    statuses = {path: secretariat_client.get(path).status_code for path in paths}
+
+    assert set(statuses.values()) == {200}, statuses
+
+
+def test_the_chair_reads_a_round_page_without_planning_actions(chair_client):
+    round_ = make_round(state=RoundState.OPEN)
+
+    page = chair_client.get(f"/rounds/{round_.pk}/").content.decode()
+
+    assert "1 of 2 consultations used in CSP12-CSP13" in page
+    assert "Close now" not in page
+    assert "Edit details" not in page
+
+
+def test_the_admin_lists_rounds_read_only(client_for):
+    admin = factories.make_secretariat()
+    admin.is_superuser = True
+    admin.save(update_fields=["is_superuser"])
+    make_round(state=RoundState.SCHEDULED)
+    client = client_for(admin)
+
+    assert client.get("/admin/consult/round/").status_code == 200
+    assert client.get("/admin/consult/round/add/").status_code == 403
