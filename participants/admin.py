@@ -78,6 +78,7 @@ class ParticipantExportForm(ExportForm):
 class ParticipantAdmin(ImportExportModelAdmin):
     resource_classes = [ParticipantResource]
     export_form_class = ParticipantExportForm
+    import_template_name = "admin/participants/participant/import.html"
     skip_admin_log = True  # the import writes its own audit row with counts
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     action_form = DecisionActionForm

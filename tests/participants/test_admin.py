@@ -35,11 +35,12 @@ def test_the_import_preview_names_every_bad_row_and_column_and_imports_nothing(s
     )
 
     page = response.content.decode()
-    assert "Some rows failed to validate" in page
+    assert "2 rows need correcting; nothing was imported" in page
     assert "“bad-address” is not a valid e-mail address." in page
     assert "“XX” is not an ISO 3166 alpha-2 country code" in page
     assert "The organisation&#x27;s name is required." in page
-    assert re.search(r"<td>3\s*</td>", page) and re.search(r"<td>4\s*</td>", page)
+    assert re.search(r"<tr><td>3</td><td><code>email</code></td><td>“bad-address” is not a valid", page)
+    assert re.search(r"<tr><td>4</td><td><code>full_name</code></td><td>A full name is required.</td>", page)
     assert "Confirm import" not in page
     assert not Participant.objects.exists()
 
