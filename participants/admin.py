@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -16,6 +15,8 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ExportForm
 
 from participants import roster, services
+from participants.countries import is_country_code
+from participants.eligibility import is_state_category
 from participants.models import AuditEvent, Invitation, OutboundEmail, Participant, User
 from participants.resources import ParticipantResource
 from participants.services.invitations import unusable_reason
@@ -70,17 +71,43 @@ def _decision_action(decision: str, description: str):
     return action
 
 
+class ParticipantAdminForm(forms.ModelForm):
+    """The Secretariat's corrections keep the affiliation consistent with the category (as the public forms do)."""
+
+    website = forms.URLField(label=_("website"), required=False, max_length=200, assume_scheme="https")
+
+    class Meta:
+        model = Participant
+        fields = SECRETARIAT_EDITABLE
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        category = cleaned.get("category")
+        if category and is_state_category(category):
+            if not cleaned.get("country"):
+                self.add_error("country", _("Give the ISO 3166 code of the State (e.g. SE) for a State category."))
+            elif not is_country_code(cleaned["country"]):
+                self.add_error(
+                    "country", _("“%(code)s” is not an ISO 3166 alpha-2 code.") % {"code": cleaned["country"]}
+                )
+            else:
+                cleaned["country"] = cleaned["country"].upper()
+        elif category and not cleaned.get("organisation"):
+            self.add_error("organisation", _("Give the organisation's name for this category."))
+        return cleaned
+
+
 class ParticipantExportForm(ExportForm):
     """Format only: the columns are the contract of DESIGN.md §5, not a choice."""
 
 
 @admin.register(Participant)
 class ParticipantAdmin(ImportExportModelAdmin):
+    form = ParticipantAdminForm
     resource_classes = [ParticipantResource]
     export_form_class = ParticipantExportForm
     import_template_name = "admin/participants/participant/import.html"
     skip_admin_log = True  # the import writes its own audit row with counts
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     action_form = DecisionActionForm
     actions = [
         _decision_action("approve", _("Approve the selected applications")),

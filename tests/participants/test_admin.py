@@ -173,3 +173,46 @@ def test_invitations_are_resent_and_revoked_through_the_services(secretariat_cli
     assert invitation.revoked_at is not None
     assert "already revoked" in again.content.decode()
     assert AuditEvent.objects.filter(action="invitation.revoke").count() == 1
+
+
+def test_an_admin_correction_keeps_the_affiliation_consistent(secretariat_client):
+    participant = factories.make_participant(full_name="Ingrid Johansson", country="SE")
+    url = reverse("admin:participants_participant_change", args=[participant.pk])
+
+    response = secretariat_client.post(
+        url,
+        {
+            "full_name": "Ingrid Johansson",
+            "phone": "",
+            "category": "state_party",
+            "country": "ZZ",
+            "organisation": "",
+            "acronym": "",
+            "website": "",
+            "expertise": "[]",
+            "statement": "",
+            "notifications": "[]",
+        },
+    )
+
+    assert "is not an ISO 3166 alpha-2 code" in response.content.decode()
+    participant.refresh_from_db()
+    assert participant.country == "SE"
+
+
+def test_the_invitation_page_in_the_admin_never_shows_the_token_hash(secretariat_client, secretariat):
+    from participants import services
+
+    invitation = services.invite_participant(
+        request=services.InvitationRequest(
+            email="kofi@example.org", category="industry", full_name="Kofi", organisation="Acme"
+        ),
+        by=secretariat,
+    )
+
+    page = secretariat_client.get(
+        reverse("admin:participants_invitation_change", args=[invitation.pk])
+    ).content.decode()
+
+    assert "kofi@example.org" in page
+    assert invitation.token_hash not in page
