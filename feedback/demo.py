@@ -106,8 +106,9 @@ SILENT = {"lukas.meyer@example.org"}  # has not answered: the reminder button ha
 def _seed_open(round_: Round, people: list[Participant], secretariat: User | None) -> None:
     questions = active_questions(round_)
     for number, participant in enumerate(people):
-        if participant.email in SILENT or Submission.objects.filter(round=round_, participant=participant).exists():
-            continue
+        quiet = participant.email in SILENT or (number % 4 == 3 and participant.email not in DRAFTS | OFFLINE)
+        if quiet or Submission.objects.filter(round=round_, participant=participant).exists():
+            continue  # some have not answered yet: the progress page and the reminder button have work
         if participant.email in DRAFTS:
             services.save_draft(
                 round_id=round_.pk,
@@ -133,7 +134,7 @@ def _seed_closed(round_: Round, people: list[Participant]) -> None:
     questions = active_questions(round_)
     at = round_.closes_at - timedelta(days=3)
     for number, participant in enumerate(people):
-        if participant.email in SILENT:
+        if participant.email in SILENT or number % 5 == 4:
             continue
         if not Submission.objects.filter(round=round_, participant=participant).exists():
             _backfill(round_, participant, _answers(questions, number + 1), at=at, source=Source.WEB)
