@@ -177,7 +177,7 @@ class ParticipantAdmin(ImportExportModelAdmin):
         return [f for f in super().get_export_formats() if f().get_extension() in roster.FORMATS]
 
     def get_import_formats(self):
-        return [f for f in super().get_import_formats() if f().get_extension() in ("csv", "xlsx")]
+        return [f for f in super().get_import_formats() if f().get_extension() in roster.FORMATS]
 
     def process_result(self, result, request: HttpRequest) -> HttpResponse:
         if result.has_validation_errors():  # the file changed between preview and confirm

@@ -74,6 +74,8 @@ def cell(value: object) -> str:
         value = int(value)
     if isinstance(value, dt.datetime | dt.date):
         value = value.isoformat()
+    if isinstance(value, list | tuple):  # JSON exports keep expertise as a list
+        value = "; ".join(str(item) for item in value)
     text = str(value).strip()
     if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
         text = text[1:]

@@ -30,18 +30,23 @@ def header_name(value: object) -> str:
 
 
 def load_dataset(content: bytes, extension: str) -> tablib.Dataset:
-    """A CSV (UTF-8, with or without BOM) or XLSX file as a tablib Dataset. Raises UnreadableFile."""
+    """A CSV (UTF-8, with or without BOM), XLSX or JSON (an export's list of objects) file as a tablib Dataset.
+
+    Raises UnreadableFile.
+    """
     extension = extension.lower().lstrip(".")
     try:
         if extension == "csv":
             return tablib.Dataset().load(content.decode("utf-8-sig"), format="csv")
         if extension == "xlsx":
             return tablib.Dataset().load(io.BytesIO(content), format="xlsx")
+        if extension == "json":
+            return tablib.Dataset().load(content.decode("utf-8-sig"), format="json")
     except UnicodeDecodeError as exc:
         raise UnreadableFile("The CSV file is not UTF-8 text. In Excel, save it as “CSV UTF-8”.") from exc
     except Exception as exc:  # tablib and openpyxl raise many types for damaged files
         raise UnreadableFile(f"The file could not be read as {extension.upper()}: {exc}") from exc
-    raise UnreadableFile(f"“.{extension}” files are not supported: use .csv or .xlsx.")
+    raise UnreadableFile(f"“.{extension}” files are not supported: use .csv, .xlsx or .json.")
 
 
 def load_path(path: Path) -> tablib.Dataset:

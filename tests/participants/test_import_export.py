@@ -207,7 +207,7 @@ def test_unsupported_or_missing_files_are_explained(tmp_path):
     text = tmp_path / "people.txt"
     text.write_text("hello")
 
-    assert "use .csv or .xlsx" in failed_import(text)[0]
+    assert "use .csv, .xlsx or .json" in failed_import(text)[0]
     assert "There is no file" in failed_import(tmp_path / "nope.csv")[0]
 
 
@@ -260,7 +260,7 @@ def test_the_export_has_the_import_columns_first_then_status_and_the_rest():
     assert AuditEvent.objects.get(action="participants.export").details["rows"] == 1
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
 def test_exporting_then_importing_changes_nothing(tmp_path, fmt):
     factories.make_participant(
         email="ingrid@example.org", full_name="Ingrid Johansson", country="SE", phone="+46 8 555 01"
