@@ -43,18 +43,22 @@ NAME_TOKEN = re.compile(
 )
 
 
+_NEXT_WORD = re.compile(r"([\W_]*+)([^\W_]*+)")
+
+
 def prev_word(text: str, start: int) -> tuple[str, str]:
     """Return the word before start and the characters between them ("", "" at the beginning)."""
-    i = start
-    while i > 0 and not text[i - 1].isalnum():
-        i -= 1
-    j = i
-    while j > 0 and text[j - 1].isalnum():
-        j -= 1
-    return text[j:i], text[i:start]
-
-
-_NEXT_WORD = re.compile(r"([\W_]*+)([^\W_]*+)")
+    window = text[max(0, start - 48) : start]
+    gap, word = _NEXT_WORD.match(window[::-1]).groups()  # read backwards: one anchored match
+    if len(word) + len(gap) == len(window) and start > 48:
+        i = start  # a word or gap longer than the window: walk back by hand
+        while i > 0 and not text[i - 1].isalnum():
+            i -= 1
+        j = i
+        while j > 0 and text[j - 1].isalnum():
+            j -= 1
+        return text[j:i], text[i:start]
+    return word[::-1], gap[::-1]
 
 
 def next_word(text: str, end: int) -> tuple[str, str]:

@@ -18,7 +18,7 @@ from feedback.anonymizer.index import (
     Index,
     build_index,
 )
-from feedback.anonymizer.lexicon import COMMON_WORDS
+from feedback.anonymizer.lexicon import COMMON_WORDS, SUBSTANCE_PHRASES
 from feedback.anonymizer.people import (
     NameHit,
     registered_people,
@@ -42,10 +42,10 @@ from feedback.anonymizer.types import (
 
 Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, priority
 PRIORITY = {"email": 7, "url": 6, "phone": 5, "organisation": 3}
+PROTECTED_WORDS = frozenset(word for phrase in SUBSTANCE_PHRASES for word in phrase.split())
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+\Z")
 _LOCAL_BEFORE = re.compile(r"(?<![\w.@])([\w.+\-]+)\s+at\s+$", re.IGNORECASE)
-_OBFUSCATION = ("(at)", "[at]", "{at}", "<at>", "(@)", "[@]", " dot ", "(dot)", "[dot]", "{dot}", " @", "@ ")
 
 
 class Anonymizer:
@@ -120,46 +120,57 @@ class Anonymizer:
         """Run the automaton once and hand each kind of hit to its rules."""
         folded = fold(text, join_line_breaks=join, blanks=blanks)
         norm = folded.text
-        names, countries, languages, others, protected, titles, givens, digits = ([] for _ in range(8))
+        to_original = folded.start
+        whole = folded.words_are_whole
+        names, countries, languages, others = [], [], [], []
+        protected, titles, givens, digits = [], [], [], []
         for end_index, (length, entries) in self._index.automaton.iter(norm):
+            kind = entries[0][0]
+            if kind == DIGIT:
+                digits.append(end_index)
+                continue
             ns, ne = end_index - length + 2, end_index
+            if kind == PROTECT and len(entries) == 1:
+                protected.append((ns, ne))
+                continue
+            start = to_original(ns)
+            end = start + ne - ns if whole and " " not in norm[ns:ne] else folded.end(ne)
             for entry in entries:
                 kind = entry[0]
-                if kind == DIGIT:
-                    digits.append(end_index)
-                elif kind == PROTECT:
-                    protected.append((ns, ne))
-                elif kind == TITLE:
-                    titles.append(ns)
-                elif kind == GIVEN:
-                    givens.append((ns, ne))
-                elif kind == NAME:
-                    hit = NameHit(ns, ne, folded.start(ns), folded.end(ne), entry[1], entry[3])
+                if kind == NAME:
+                    hit = NameHit(ns, ne, start, end, entry[1], entry[3])
                     names.append(hit)
-                    givens.append((ns, ne))
+                    givens.append((start, end))
                     if hit.wordlike or ne - ns <= 2:
-                        watched.append((hit.start, hit.end, 10))
+                        watched.append((start, end, 10))
                 elif kind == COUNTRY:
-                    hit = CountryHit(ns, ne, folded.start(ns), folded.end(ne), *entry[2:])
+                    hit = CountryHit(ns, ne, start, end, *entry[2:])
                     countries.append(hit)
                     if hit.form != "name":  # demonyms: language names and varieties stay
-                        watched.append((hit.start, hit.end, 40))
+                        watched.append((start, end, 40))
+                elif kind == GIVEN:
+                    givens.append((start, end))
+                elif kind == TITLE:
+                    titles.append(start)
+                elif kind == PROTECT:
+                    protected.append((ns, ne))
                 elif kind == LANGUAGE:
-                    languages.append(LanguageHit(ns, ne, folded.start(ns), folded.end(ne)))
-                    watched.append((languages[-1].start, languages[-1].end, 40))
+                    languages.append(LanguageHit(ns, ne, start, end))
+                    watched.append((start, end, 40))
                 else:
-                    others.append((folded.start(ns), folded.end(ne), entry))
+                    others.append((start, end, entry))
         if protected:
-            names = [h for h in names if not _inside(h.ns, h.ne, protected)]
-            countries = [h for h in countries if not _inside(h.ns, h.ne, protected)]
+            names = [h for h in names if norm[h.ns : h.ne] not in PROTECTED_WORDS or not _inside(h, protected)]
+            countries = [h for h in countries if norm[h.ns : h.ne] not in PROTECTED_WORDS or not _inside(h, protected)]
         candidates = registered_people(text, folded, names, self._index.identity_tokens) if names else []
         if countries:
             candidates += states(text, norm, countries, languages)
         lexicon = self._index.name_lexicon
-        for ns in titles:
-            candidates.append(titled_person(text, folded.start(ns), lexicon))
-        for ns, ne in givens:
-            candidates.append(upper_case_neighbour(text, folded.start(ns), folded.end(ne), self._index.acronyms))
+        for start in titles:
+            candidates.append(titled_person(text, start, lexicon))
+        for start, end in givens:
+            if text[end + 1 : end + 3].isupper() or text[max(0, start - 3) : start - 1].isupper():
+                candidates.append(upper_case_neighbour(text, start, end, self._index.acronyms))
         for start, end, entry in others:
             candidates.append(_organisation_or_domain(text, start, end, entry))
         if digits:
@@ -173,16 +184,24 @@ def _context_changed(findings: tuple[Finding, ...], watch: list[tuple[int, int, 
     Only ordinary-word names and language-like demonyms depend on the words around them, so only
     they can change fate once a neighbour is replaced; redact checks its output again only then.
     """
+    if not findings or not watch:
+        return False
+    spans = [(f.start, f.end) for f in findings]
     for start, end, reach in watch:
-        if any(f.start <= start and end <= f.end for f in findings):
-            continue
-        if any(f.start < end + reach and start - reach < f.end for f in findings):
+        near = False
+        for span_start, span_end in spans:
+            if span_start <= start and end <= span_end:
+                near = False
+                break
+            if span_start < end + reach and start - reach < span_end:
+                near = True
+        if near:
             return True
     return False
 
 
-def _inside(ns: int, ne: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= ns and ne <= e and (s, e) != (ns, ne) for s, e in spans)
+def _inside(hit: NameHit | CountryHit, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= hit.ns and hit.ne <= e and (s, e) != (hit.ns, hit.ne) for s, e in spans)
 
 
 def _organisation_or_domain(text: str, start: int, end: int, entry: tuple) -> Candidate | None:
@@ -215,7 +234,9 @@ def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
     if hints:
         candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.EMAIL.finditer(text)]
     lowered = text.lower()
-    if any(hint in lowered for hint in _OBFUSCATION):
+    if ("dot" in lowered or "at" in lowered and ("(" in text or "[" in text or "{" in text or "<" in text)) or (
+        hints and ("@ " in text or " @" in text)
+    ):
         candidates += _obfuscated_emails(text)
     dotted = patterns.dotted_positions(text) if "." in text else []
     if dotted:
@@ -244,12 +265,18 @@ def _websites(text: str, dotted: list[int]) -> list[Candidate]:
         if not patterns.is_website(url):
             continue
         start, end = match.start(), match.start() + len(url)
-        local = _LOCAL_BEFORE.search(text, max(0, start - 64), start)
+        local = _LOCAL_BEFORE.search(text, max(0, start - 64), start) if _ends_with_at(text, start) else None
         if local and local.group(1).lower() not in COMMON_WORDS:
             candidates.append((local.start(), end, "email", EMAIL, PRIORITY["email"]))  # "jdoe at x.org"
         else:
             candidates.append((start, end, "url", WEBSITE, PRIORITY["url"]))
     return candidates
+
+
+def _ends_with_at(text: str, position: int) -> bool:
+    """Tell whether " at " comes right before position ("jdoe at pcsab.org")."""
+    before = text[max(0, position - 6) : position].rstrip()
+    return before[-2:].lower() == "at" and before[-3:-2].isspace()
 
 
 def _phones(text: str, folded, norm: str, digits: list[int], suffixes: frozenset[str]) -> list[Candidate]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from itertools import accumulate, compress
 
 DELETED = "\x00"
 
@@ -78,29 +79,26 @@ def spelling_variants(word: str, limit: int = 4) -> set[str]:
 class Folded:
     """Folded words separated by single spaces, padded with a space, plus offsets to the original.
 
-    The offset map is built on first use: most of the cost of folding, and texts with no hit
-    never need it.
+    The offset map is built on first use (texts with no hit never need it) from C-level passes
+    over the words. In the usual case each folded word is its original word, letter for letter,
+    so the end of a one-word hit is its start plus its length (`words_are_whole`).
     """
 
-    __slots__ = ("text", "_spaced", "_lead", "_norm_starts", "_orig_starts")
+    __slots__ = ("text", "_pieces", "_words", "_norm_starts", "_orig_starts", "words_are_whole")
 
-    def __init__(self, text: str, spaced: str = "", lead: int = 0) -> None:
+    def __init__(self, text: str, pieces: list[str] | None = None, words: list[str] | None = None) -> None:
         self.text = text
-        self._spaced = spaced
-        self._lead = lead
+        self._pieces = pieces
+        self._words = words
         self._norm_starts: list[int] | None = None
         self._orig_starts: list[int] = []
+        self.words_are_whole = pieces is not None
 
     def _build_map(self) -> None:
-        norm_starts, orig_starts = [1], [self._lead]
-        npos, pos = 1, self._lead
-        for match in _RUNS.finditer(self._spaced, self._lead):
-            start, end = match.span()
-            npos += start - pos + 1
-            pos = end
-            norm_starts.append(npos)
-            orig_starts.append(pos)
-        self._norm_starts, self._orig_starts = norm_starts, orig_starts
+        pieces = self._pieces
+        piece_starts = accumulate(map(_PLUS_ONE, map(len, pieces)), initial=0)
+        self._orig_starts = list(compress(piece_starts, pieces))
+        self._norm_starts = list(accumulate(map(_PLUS_ONE, map(len, self._words)), initial=1))
 
     def start(self, index: int) -> int:
         """Return the original offset of the folded character at index."""
@@ -114,7 +112,7 @@ class Folded:
         return self.start(index - 1) + 1
 
 
-_RUNS = re.compile(" {2,}")
+_PLUS_ONE = (1).__add__
 
 
 def fold(text: str, *, join_line_breaks: bool = False, blanks: tuple = ()) -> Folded:
@@ -123,8 +121,9 @@ def fold(text: str, *, join_line_breaks: bool = False, blanks: tuple = ()) -> Fo
     for start, end in blanks:
         folded = folded[:start] + " " * (end - start) + folded[end:]
     if not join_line_breaks and DELETED not in folded:
-        lead = len(folded) - len(folded.lstrip(" "))
-        return Folded(" " + " ".join(folded.split()) + " ", folded, lead)
+        pieces = folded.split(" ")
+        words = list(filter(None, pieces))
+        return Folded(" " + " ".join(words) + " ", pieces, words)
     return _fold_with_deletions(text, folded, join_line_breaks)
 
 
@@ -153,4 +152,10 @@ def _fold_with_deletions(text: str, folded: str, join_line_breaks: bool) -> Fold
 
 def has_line_break_hyphen(text: str) -> bool:
     """Tell whether a word is split over a line with a hyphen ("Johans-\\nson")."""
-    return "\n" in text and _LINE_BREAK_HYPHEN.search(text) is not None
+    position = text.find("\n")
+    while position > 0:
+        before = text[max(0, position - 4) : position].rstrip(" \t\r")
+        if before[-1:] in ("-", "\u2010", "\u2011", "\u00ad"):
+            return _LINE_BREAK_HYPHEN.search(text) is not None
+        position = text.find("\n", position + 1)
+    return False
