@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from consult import demo as consultations
+from feedback import demo as answers
+from feedback.summary import demo as summaries
 from participants import demo as people
 
 
@@ -14,6 +17,9 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         with transaction.atomic():
             logins = people.seed()
+            rounds = consultations.seed()
+            answers.seed(rounds)
+            summaries.seed(rounds.closed)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at http://127.0.0.1:8000/account/login/"))
         self.stdout.write(f"Password for every demo account: {people.DEMO_PASSWORD}")
         for login in logins:
