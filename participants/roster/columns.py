@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext as _
 
 from participants.countries import COUNTRIES, get_country, sort_key
 from participants.models import STATE_CATEGORIES, Category
@@ -47,8 +48,13 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = f"row {self.row}, column “{self.column}”" if self.column else f"row {self.row}"
-        return f"{where}: {self.message}"
+        if self.column:
+            return _("row %(row)s, column “%(column)s”: %(message)s") % {
+                "row": self.row,
+                "column": self.column,
+                "message": self.message,
+            }
+        return _("row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,10 @@ def guard_formula(value: str) -> str:
     return f"'{value}" if value[:1] in FORMULA_STARTS else value
 
 
+def too_long(max_length: int, value: str) -> str:
+    return _("At most %(limit)s characters (this one has %(length)s).") % {"limit": max_length, "length": len(value)}
+
+
 def clean_category(value: str) -> str | None:
     return CATEGORY_ALIASES.get(sort_key(value).replace(" ", "_").replace("-", "_"))
 
@@ -103,12 +113,12 @@ class _Row:
     def email(self) -> str:
         email = self.values.get("email", "").lower()
         if not email:
-            self.error("email", "An e-mail address is required.")
+            self.error("email", _("An e-mail address is required."))
             return ""
         try:
             validate_email(email)
         except ValidationError:
-            self.error("email", f"“{email}” is not a valid e-mail address.")
+            self.error("email", _("“%(email)s” is not a valid e-mail address.") % {"email": email})
         return email
 
     def required(self, column: str, message: str, max_length: int) -> str:
@@ -116,7 +126,7 @@ class _Row:
         if not value:
             self.error(column, message)
         elif len(value) > max_length:
-            self.error(column, f"At most {max_length} characters (this one has {len(value)}).")
+            self.error(column, too_long(max_length, value))
         return value
 
     def category(self) -> str:
@@ -126,7 +136,9 @@ class _Row:
             choices = ", ".join(Category.values)
             self.error(
                 "category",
-                f"“{raw}” is not a category. Use one of: {choices}." if raw else f"Required. Use one of: {choices}.",
+                _("“%(value)s” is not a category. Use one of: %(choices)s.") % {"value": raw, "choices": choices}
+                if raw
+                else _("Required. Use one of: %(choices)s.") % {"choices": choices},
             )
         return category or ""
 
@@ -135,12 +147,22 @@ class _Row:
         if not code:
             if category in STATE_CATEGORIES:
                 guess = COUNTRY_BY_NAME.get(sort_key(affiliation))
-                hint = f" (for {affiliation}, that is {guess})" if guess else " (for example SE for Sweden)"
-                self.error("country", f"Required for State categories: the ISO 3166 alpha-2 code{hint}.")
+                hint = (
+                    _("for %(name)s, that is %(code)s") % {"name": affiliation, "code": guess}
+                    if guess
+                    else _("for example SE for Sweden")
+                )
+                self.error(
+                    "country",
+                    _("Required for State categories: the ISO 3166 alpha-2 code (%(hint)s).") % {"hint": hint},
+                )
             return ""
         country = get_country(code)
         if country is None:
-            self.error("country", f"“{code}” is not an ISO 3166 alpha-2 country code (for example NO for Norway).")
+            self.error(
+                "country",
+                _("“%(code)s” is not an ISO 3166 alpha-2 country code (for example NO for Norway).") % {"code": code},
+            )
             return ""
         if (
             category in STATE_CATEGORIES
@@ -149,8 +171,11 @@ class _Row:
         ):
             self.error(
                 "affiliation",
-                f"“{affiliation}” does not match country {code} ({country.name}). "
-                "For States, the affiliation is the country's name.",
+                _(
+                    "“%(affiliation)s” does not match country %(code)s (%(name)s). "
+                    "For States, the affiliation is the country's name."
+                )
+                % {"affiliation": affiliation, "code": code, "name": country.name},
             )
         return country.code
 
@@ -165,7 +190,7 @@ class _Row:
             if validator:
                 validator(value)
             if len(value) > max_length:
-                raise ValidationError(f"At most {max_length} characters (this one has {len(value)}).")
+                raise ValidationError(too_long(max_length, value))
         except ValidationError as exc:
             self.error(column, " ".join(exc.messages))
         return value
@@ -175,11 +200,11 @@ def clean_row(number: int, values: dict[str, str]) -> CleanRow | list[RowError]:
     """Check one row against the rules of DESIGN.md §5; return the clean row or every error in it."""
     row = _Row(number, values)
     email = row.email()
-    full_name = row.required("full_name", "A full name is required.", 200)
+    full_name = row.required("full_name", _("A full name is required."), 200)
     category = row.category()
     country = row.country(category)
     is_state = category in STATE_CATEGORIES
-    organisation = "" if is_state else row.required("affiliation", "The organisation's name is required.", 200)
+    organisation = "" if is_state else row.required("affiliation", _("The organisation's name is required."), 200)
     phone, website, acronym = row.optional("phone", 40), row.optional("website", 200), row.optional("acronym", 40)
     if row.errors:
         return row.errors
@@ -191,4 +216,5 @@ def header_errors(headers: list[str]) -> list[RowError]:
     if not missing:
         return []
     found = ", ".join(headers) or "nothing"
-    return [RowError(1, column, f"The header has no “{column}” column (found: {found}).") for column in missing]
+    message = _("The header has no “%(column)s” column (found: %(found)s).")
+    return [RowError(1, column, message % {"column": column, "found": found}) for column in missing]

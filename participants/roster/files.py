@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import tablib
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from participants.roster.columns import cell, guard_formula
@@ -43,15 +44,18 @@ def load_dataset(content: bytes, extension: str) -> tablib.Dataset:
         if extension == "json":
             return tablib.Dataset().load(content.decode("utf-8-sig"), format="json")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile("The CSV file is not UTF-8 text. In Excel, save it as “CSV UTF-8”.") from exc
+        raise UnreadableFile(_("The CSV file is not UTF-8 text. In Excel, save it as “CSV UTF-8”.")) from exc
     except Exception as exc:  # tablib and openpyxl raise many types for damaged files
-        raise UnreadableFile(f"The file could not be read as {extension.upper()}: {exc}") from exc
-    raise UnreadableFile(f"“.{extension}” files are not supported: use .csv, .xlsx or .json.")
+        message = _("The file could not be read as %(format)s: %(error)s")
+        raise UnreadableFile(message % {"format": extension.upper(), "error": exc}) from exc
+    raise UnreadableFile(
+        _("“.%(extension)s” files are not supported: use .csv, .xlsx or .json.") % {"extension": extension}
+    )
 
 
 def load_path(path: Path) -> tablib.Dataset:
     if not path.is_file():
-        raise UnreadableFile(f"There is no file at {path}.")
+        raise UnreadableFile(_("There is no file at %(path)s.") % {"path": path})
     return load_dataset(path.read_bytes(), path.suffix)
 
 

@@ -10,6 +10,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from participants import audit
 from participants.models import Participant, Status, User
@@ -40,7 +41,7 @@ class ImportFailed(Exception):
 
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = errors
-        super().__init__(f"{len(errors)} problem(s); nothing was imported.")
+        super().__init__(_("%(count)s problem(s); nothing was imported.") % {"count": len(errors)})
 
 
 def new_values(row: CleanRow) -> dict[str, str]:
@@ -79,7 +80,8 @@ def plan_import(dataset: tablib.Dataset) -> ImportPlan:
                 RowError(
                     number,
                     "email",
-                    f"{result.email} is already in row {first_row_of[result.email]}; list each person once.",
+                    _("%(email)s is already in row %(row)s; list each person once.")
+                    % {"email": result.email, "row": first_row_of[result.email]},
                 )
             )
         else:
@@ -98,7 +100,11 @@ def _match(plan: ImportPlan, row: CleanRow, user: User | None) -> None:
         return
     participant = getattr(user, "participant", None)
     if participant is None:
-        plan.errors.append(RowError(row.row, "email", f"{row.email} belongs to a staff account, not a participant."))
+        plan.errors.append(
+            RowError(
+                row.row, "email", _("%(email)s belongs to a staff account, not a participant.") % {"email": row.email}
+            )
+        )
         return
     changed = [name for name, value in new_values(row).items() if getattr(participant, name) != value]
     if changed:

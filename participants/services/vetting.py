@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
 from participants import audit
@@ -32,7 +33,8 @@ def _change_status(*, participant_id: int, transition: str, by: User, reason: st
         if transition == "approve" and can_proceed(method, check_conditions=False):
             raise EmailNotConfirmed
         raise IllegalTransition(
-            f"{participant} is “{participant.get_status_display()}”, so “{transition}” is not possible."
+            _("%(name)s is “%(status)s”, so “%(step)s” is not possible.")
+            % {"name": participant, "status": participant.get_status_display(), "step": transition}
         )
     from_state = participant.status
     method()
@@ -108,5 +110,5 @@ def decide(
     """Apply one of DECISIONS by name (for the vetting page and admin actions). Raises IllegalTransition."""
     service = DECISIONS.get(decision)
     if service is None:
-        raise IllegalTransition(f"Unknown decision “{decision}”.")
+        raise IllegalTransition(_("Unknown decision “%(decision)s”.") % {"decision": decision})
     return service(participant_id=participant_id, by=by, reason=reason, now=now)
