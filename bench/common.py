@@ -38,21 +38,21 @@ def reset_database(url: str) -> None:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
     run_manage(url, "migrate", "--noinput", "-v0")
+    run_manage(url, "collectstatic", "--noinput", "-v0")  # production storage needs its manifest
 
 
 def bench_env(url: str, **extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in ("DEBUG", "REDIS_URL")}
     env.update(
         DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="config.settings",
         SECRET_KEY="bench-" + "k" * 60,
         DEBUG="0",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",
         HUEY_SQLITE_PATH="/tmp/advisory-bench-huey.sqlite3",
         LOG_LEVEL="WARNING",
-        **extra,
     )
+    env.update({"DJANGO_SETTINGS_MODULE": "config.settings", **extra})
     return env
 
 

@@ -1,7 +1,9 @@
 """The project's URLs; each app owns its own under a namespace."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from participants.admin_site import guard_admin_site
 
@@ -14,4 +16,6 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("summaries/", include("feedback.summary.urls")),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico whatever the page says (the admin's pages say nothing).
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
 ]

@@ -1,0 +1,290 @@
+"""HTTP load with wrk against gunicorn and PostgreSQL: each page's throughput as a share of a bare view's.
+
+    python bench/http_bench.py [--seconds 10] [--connections 50]
+
+The bench database must be migrated (bench/run.py does it). wrk runs one thread per connection so
+each connection keeps its own state in Lua: the autosave posts the version its last save returned,
+so every request is a real write, never a conflict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import PROJECT, bench_database_url, bench_env, bench_line, setup_django
+
+PORT = 8765
+PARTICIPANTS = 60
+RESPONSES = 400
+
+LUA = r"""
+local sessions = {SESSIONS}
+local method, path, csrf = "{METHOD}", "{PATH}", "{CSRF}"
+local counter = 0
+local threads = {}
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+  table.insert(threads, thread)
+end
+function init(args)
+  session = sessions[(id - 1) % #sessions + 1]
+  version = 0
+  flip = 0
+  failures = 0
+end
+function request()
+  local headers = { ["Cookie"] = "sessionid=" .. session .. "; csrftoken=" .. csrf, ["Host"] = "127.0.0.1" }
+  if method == "GET" then
+    return wrk.format("GET", path, headers)
+  end
+  flip = 1 - flip
+  headers["Content-Type"] = "application/x-www-form-urlencoded"
+  headers["X-CSRFToken"] = csrf
+  headers["X-Requested-With"] = "XMLHttpRequest"
+  local body = "version=" .. version .. "&q_ease=" .. (3 + flip) ..
+    "&q_change=Pre-fill+from+last+year+and+export+to+CSV+" .. flip
+  return wrk.format("POST", path, headers, body)
+end
+function response(status, headers, body)
+  if status ~= 200 then failures = failures + 1 end
+  if method == "POST" then
+    local v = string.match(body, '"version": (%d+)')
+    if v then version = tonumber(v) end
+  end
+end
+function done(summary, latency, requests)
+  local failed = 0
+  for _, thread in ipairs(threads) do failed = failed + thread:get("failures") end
+  io.write(string.format('RESULT {"requests": %d, "seconds": %f, "p50_ms": %f, "p95_ms": %f, "failed": %d}\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(95) / 1000, failed))
+end
+"""
+
+
+def prepare() -> dict:
+    """Data and logged-in sessions: participants with an open round, a Chair with 400 responses."""
+    setup_django()
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import Group
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.middleware.csrf import _get_new_csrf_string
+    from django.utils import timezone
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from consult.models import Cycle, Question, Round, Tool
+    from feedback.models import Answer, Submission
+    from participants.models import Participant, User
+
+    now = timezone.now()
+
+    def session_for(user: User, device: TOTPDevice | None = None) -> str:
+        store = SessionStore()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        if device is not None:
+            store[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        store.create()
+        return store.session_key
+
+    cycle = Cycle.objects.create(name="HTTP-BENCH", starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2028, 1, 1))
+    tool = Tool.objects.create(name="HTTP bench tool", articles=[13])
+    round_ = Round.objects.create(
+        cycle=cycle,
+        tool=tool,
+        title="Reporting tool review",
+        stage="review",
+        opens_at=now - dt.timedelta(days=1),
+        closes_at=now + dt.timedelta(days=30),
+    )
+    round_.schedule(slot=1, at=now)
+    round_.open(at=now)
+    round_.save()
+    questions = [
+        Question(round=round_, key="ease", kind="rating", text="How easy is it?", order=1),
+        Question(round=round_, key="formats", kind="multi_choice", text="Formats?", choices=["Excel", "CSV"], order=2),
+        Question(round=round_, key="pilot", kind="yes_no", text="Would you pilot it?", order=3),
+        Question(round=round_, key="change", kind="text", text="What should change?", order=4),
+        Question(round=round_, key="other", kind="text", text="Anything else?", order=5),
+    ]
+    Question.objects.bulk_create(questions)
+    users = User.objects.bulk_create(
+        [User(email=f"http{n}@example.org", password="!") for n in range(PARTICIPANTS + RESPONSES)]
+    )
+    participants = Participant.objects.bulk_create(
+        [
+            Participant(
+                user=user,
+                full_name=f"Expert {n}",
+                category="state_party",
+                country="NO",
+                status="approved",
+                email_confirmed_at=now,
+            )
+            for n, user in enumerate(users)
+        ]
+    )
+    submissions = Submission.objects.bulk_create(
+        [
+            Submission(round=round_, participant=participant, pseudonym=1000 + n, state="submitted", submitted_at=now)
+            for n, participant in enumerate(participants[PARTICIPANTS:])
+        ]
+    )
+    Answer.objects.bulk_create(
+        [
+            Answer(submission=submission, question=question, value=value)
+            for submission in submissions
+            for question, value in zip(questions, [4, ["CSV"], True, "Export to CSV please.", ""], strict=True)
+        ]
+    )
+    chair = User.objects.create(email="http-chair@example.org", password="!")
+    chair.groups.add(Group.objects.get(name="Chair"))
+    device = TOTPDevice.objects.create(user=chair, name="bench", confirmed=True)
+    return {
+        "round": round_.pk,
+        "participants": [session_for(participant.user) for participant in participants[:PARTICIPANTS]],
+        "chair": [session_for(chair, device)],
+        "csrf": _get_new_csrf_string(),
+    }
+
+
+def wait_for(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit("gunicorn did not start")
+
+
+def run_wrk(name: str, path: str, sessions: list[str], csrf: str, *, method: str, seconds: int, connections: int):
+    script = LUA.replace("{SESSIONS}", "{" + ", ".join(f'"{s}"' for s in sessions) + "}")
+    script = script.replace("{METHOD}", method).replace("{PATH}", path).replace("{CSRF}", csrf)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    command = [
+        "wrk",
+        f"-t{connections}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "-s",
+        handle.name,
+        f"http://127.0.0.1:{PORT}{path}",
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    os.unlink(handle.name)
+    line = next(line for line in output.splitlines() if line.startswith("RESULT "))
+    result = json.loads(line.removeprefix("RESULT "))
+    result["rps"] = result["requests"] / result["seconds"]
+    result["name"] = name
+    return result
+
+
+def check(url: str, cookie: str) -> None:
+    """Fail loudly if a page under test does not answer 200 (a benchmark of error pages is worthless)."""
+    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"})
+    with urllib.request.urlopen(request) as response:
+        if response.status != 200:
+            sys.exit(f"{url} answered {response.status}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install wrk")
+    url = bench_database_url()
+    os.environ.update(bench_env(url, DJANGO_SETTINGS_MODULE="bench.settings"))
+    data = prepare()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "bench.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(args.workers),
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+        ],
+        cwd=PROJECT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+    )
+    try:
+        wait_for(PORT)
+        round_id = data["round"]
+        pages = [
+            ("bare", "/bench/bare/", data["participants"], "GET"),
+            ("dashboard", "/feedback/", data["participants"], "GET"),
+            ("questionnaire", f"/feedback/rounds/{round_id}/answer/", data["participants"], "GET"),
+            ("autosave", f"/feedback/rounds/{round_id}/answer/autosave/", data["participants"], "POST"),
+            ("chair_responses", f"/feedback/rounds/{round_id}/responses/", data["chair"], "GET"),
+        ]
+        for _name, path, sessions, method in pages:
+            if method == "GET":
+                check(f"http://127.0.0.1:{PORT}{path}", sessions[0])
+        # A short warm-up so every worker has its connections and caches.
+        run_wrk(
+            "warmup",
+            "/bench/bare/",
+            data["participants"],
+            data["csrf"],
+            method="GET",
+            seconds=2,
+            connections=args.connections,
+        )
+        results = [
+            run_wrk(
+                name, path, sessions, data["csrf"], method=method, seconds=args.seconds, connections=args.connections
+            )
+            for name, path, sessions, method in pages
+        ]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    bare = results[0]
+    print(
+        f"\nHTTP: gunicorn ({args.workers} workers) + PostgreSQL, wrk {args.connections} connections, "
+        f"{args.seconds}s per page"
+    )
+    print(f"{'page':<18}{'req/s':>10}{'p95 ms':>10}{'% of bare':>12}{'failed':>8}")
+    for result in results:
+        share = 100 * result["rps"] / bare["rps"]
+        print(
+            f"{result['name']:<18}{result['rps']:>10.0f}{result['p95_ms']:>10.1f}{share:>11.0f}%{result['failed']:>8}"
+        )
+    for result in results:
+        print(bench_line(f"http_{result['name']}_rps", result["rps"], "req/s"))
+        print(bench_line(f"http_{result['name']}_p95", result["p95_ms"], "ms"))
+        if result["name"] != "bare":
+            print(bench_line(f"http_{result['name']}_vs_bare", result["rps"] / bare["rps"], "ratio"))
+        if result["failed"]:
+            print(f"WARNING {result['failed']} non-200 responses for {result['name']}")
+
+
+if __name__ == "__main__":
+    main()

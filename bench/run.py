@@ -1,0 +1,136 @@
+"""`make bench`: every benchmark against PostgreSQL, each comparison measured side by side in one run.
+
+Prints `BENCH <name> <value> <unit>` lines and short tables. Uses a throwaway database named after
+DATABASE_URL's with `_bench` appended.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import PROJECT, PYTHON, bench_database_url, bench_env, bench_line, reset_database
+
+
+def section(title: str) -> None:
+    print(f"\n=== {title} " + "=" * max(0, 70 - len(title)), flush=True)
+
+
+def run(args: list[str], url: str, **extra: str) -> str:
+    result = subprocess.run(
+        [PYTHON, *args], cwd=PROJECT, env=bench_env(url, **extra), capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def anonymizer(url: str) -> None:
+    section("Anonymizer vs Presidio (same registry, same texts)")
+    print(run(["bench/anonymizer_bench.py"], url), end="")
+
+
+def summary(url: str) -> None:
+    section("Summary of a large round: 10,000 and 100,000 answers")
+    results = {}
+    for respondents in (2000, 20000):
+        round_id = run(["bench/summary_bench.py", "populate", "--respondents", str(respondents)], url).strip()
+        results[respondents] = json.loads(run(["bench/summary_bench.py", "measure", round_id], url))
+    small, large = results[2000], results[20000]
+    print(f"{'answers':>10}{'build s':>10}{'md s':>8}{'docx s':>8}{'total s':>9}{'peak MB':>9}")
+    for result in (small, large):
+        print(
+            f"{result['answers']:>10}{result['build_seconds']:>10.2f}{result['markdown_seconds']:>8.2f}"
+            f"{result['docx_seconds']:>8.2f}{result['total_seconds']:>9.2f}{result['peak_mb']:>9.0f}"
+        )
+    print(bench_line("summary_10k_seconds", small["total_seconds"], "s"))
+    print(bench_line("summary_100k_seconds", large["total_seconds"], "s"))
+    print(bench_line("summary_100k_peak_mb", large["peak_mb"], "MB"))
+    print(bench_line("summary_10k_peak_mb", small["peak_mb"], "MB"))
+    print(bench_line("summary_100k_vs_10k_time", large["total_seconds"] / small["total_seconds"], "ratio"))
+
+
+def import_participants(url: str) -> None:
+    section("import_participants of 10,000 rows")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "participants.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["email", "full_name", "category", "affiliation", "country", "phone", "website", "acronym"])
+            for n in range(10_000):
+                if n % 2:
+                    writer.writerow(
+                        [
+                            f"import{n}@mfa.example.org",
+                            f"Expert {n} Import",
+                            "state_party",
+                            "Norway",
+                            "NO",
+                            f"+47 22 {n:06d}",
+                            "",
+                            "",
+                        ]
+                    )
+                else:
+                    writer.writerow(
+                        [
+                            f"import{n}@org.example.org",
+                            f"Expert {n} Import",
+                            "international_organisation",
+                            f"Organisation {n}",
+                            "",
+                            "",
+                            "https://org.example.org",
+                            f"ORG{n}",
+                        ]
+                    )
+        started = time.perf_counter()
+        run(["manage.py", "import_participants", str(path)], url)
+        seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        run(["manage.py", "import_participants", str(path)], url)  # again: every row is an update
+        again = time.perf_counter() - started
+    print(f"create 10,000: {seconds:.2f} s; re-import (updates, no change): {again:.2f} s")
+    print(bench_line("import_10k_participants_seconds", seconds, "s"))
+    print(bench_line("reimport_10k_participants_seconds", again, "s"))
+
+
+def http(url: str) -> None:
+    section("HTTP under load")
+    print(run(["bench/http_bench.py"], url, DJANGO_SETTINGS_MODULE="bench.settings"), end="")
+
+
+def queries(url: str) -> None:
+    section("Queries per page at 10 and 1,000 rounds, participants and responses")
+    print(run(["bench/query_bench.py"], url), end="")
+
+
+def main() -> None:
+    started = time.perf_counter()
+    url = bench_database_url()
+    print(
+        f"Benchmarks on {url.rsplit('@', 1)[-1]} (throwaway database); Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs"
+    )
+    reset_database(url)
+    anonymizer(url)
+    import_participants(url)
+    reset_database(url)
+    queries(url)
+    reset_database(url)
+    http(url)
+    reset_database(url)
+    summary(url)
+    print(f"\nAll benchmarks took {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
