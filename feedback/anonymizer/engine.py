@@ -42,6 +42,7 @@ from feedback.anonymizer.types import (
 
 Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, priority
 PRIORITY = {"email": 7, "url": 6, "phone": 5, "organisation": 3}
+_OBFUSCATED_AT = ("(at)", "[at]", "{at}", "<at>")
 PROTECTED_WORDS = frozenset(word for phrase in SUBSTANCE_PHRASES for word in phrase.split())
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+\Z")
@@ -68,7 +69,7 @@ class Anonymizer:
         candidates, watch = self._candidates(text)
         findings = self._resolved(text, candidates)
         output = _apply(text, findings)
-        if not _context_changed(findings, watch):
+        if not _context_changed(text, findings, watch):
             return Redaction(output, findings)
         for _ in range(3):  # a replacement may reveal a name context; settle it (rarely runs twice)
             leftovers = self._findings(output)
@@ -144,10 +145,7 @@ class Anonymizer:
                     if hit.wordlike or ne - ns <= 2:
                         watched.append((start, end, 10))
                 elif kind == COUNTRY:
-                    hit = CountryHit(ns, ne, start, end, *entry[2:])
-                    countries.append(hit)
-                    if hit.form != "name":  # demonyms: language names and varieties stay
-                        watched.append((start, end, 40))
+                    countries.append(CountryHit(ns, ne, start, end, *entry[2:]))
                 elif kind == GIVEN:
                     givens.append((start, end))
                 elif kind == TITLE:
@@ -156,12 +154,14 @@ class Anonymizer:
                     protected.append((ns, ne))
                 elif kind == LANGUAGE:
                     languages.append(LanguageHit(ns, ne, start, end))
-                    watched.append((start, end, 40))
+                    watched.append((start, end, 12))
                 else:
                     others.append((start, end, entry))
         if protected:
             names = [h for h in names if norm[h.ns : h.ne] not in PROTECTED_WORDS or not _inside(h, protected)]
             countries = [h for h in countries if norm[h.ns : h.ne] not in PROTECTED_WORDS or not _inside(h, protected)]
+        # demonyms (language names, varieties) depend on their neighbours; protected ones do not
+        watched.extend((h.start, h.end, 12) for h in countries if h.form != "name")
         candidates = registered_people(text, folded, names, self._index.identity_tokens) if names else []
         if countries:
             candidates += states(text, norm, countries, languages)
@@ -174,15 +174,16 @@ class Anonymizer:
         for start, end, entry in others:
             candidates.append(_organisation_or_domain(text, start, end, entry))
         if digits:
-            candidates += _phones(text, folded, norm, digits, self._index.phone_suffixes)
+            candidates += _phones(text, folded, norm, digits, self._index.phone_suffixes, watched)
         return [c for c in candidates if c]
 
 
-def _context_changed(findings: tuple[Finding, ...], watch: list[tuple[int, int, int]]) -> bool:
+def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple[int, int, int]]) -> bool:
     """Tell whether a context-dependent hit that stayed has a replacement within its reach.
 
-    Only ordinary-word names and language-like demonyms depend on the words around them, so only
-    they can change fate once a neighbour is replaced; redact checks its output again only then.
+    Only ordinary-word names, language-like demonyms and dotted words depend on what is around
+    them, so only they can change fate once a neighbour is replaced, and not across the end of a
+    sentence; redact checks its output again only then.
     """
     if not findings or not watch:
         return False
@@ -194,10 +195,14 @@ def _context_changed(findings: tuple[Finding, ...], watch: list[tuple[int, int, 
                 near = False
                 break
             if span_start < end + reach and start - reach < span_end:
-                near = True
+                between = text[end:span_start] if span_start >= end else text[span_end:start]
+                near = near or not _SENTENCE_END.search(between)
         if near:
             return True
     return False
+
+
+_SENTENCE_END = re.compile(r"[.!?;] ")
 
 
 def _inside(hit: NameHit | CountryHit, spans: list[tuple[int, int]]) -> bool:
@@ -234,16 +239,15 @@ def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
     if hints:
         candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.EMAIL.finditer(text)]
     lowered = text.lower()
-    if ("dot" in lowered or "at" in lowered and ("(" in text or "[" in text or "{" in text or "<" in text)) or (
-        hints and ("@ " in text or " @" in text)
-    ):
+    if hints or "dot" in lowered or any(hint in lowered for hint in _OBFUSCATED_AT):
         candidates += _obfuscated_emails(text)
     dotted = patterns.dotted_positions(text) if "." in text else []
     if dotted:
         candidates += _websites(text, dotted)
     for position in hints + dotted:
         if not any(c[0] <= position < c[1] for c in candidates):
-            watch.append((position, position + 1, 40))
+            start, end = _word_around(text, position)  # a replacement touching this word may make it an address
+            watch.append((start, end, 1))
     return candidates
 
 
@@ -273,14 +277,30 @@ def _websites(text: str, dotted: list[int]) -> list[Candidate]:
     return candidates
 
 
+def _word_around(text: str, position: int) -> tuple[int, int]:
+    """Return the run of non-space characters around position."""
+    start = position
+    while start > 0 and not text[start - 1].isspace() and position - start < 300:
+        start -= 1
+    end = position
+    while end < len(text) and not text[end].isspace() and end - position < 300:
+        end += 1
+    return start, end
+
+
 def _ends_with_at(text: str, position: int) -> bool:
     """Tell whether " at " comes right before position ("jdoe at pcsab.org")."""
     before = text[max(0, position - 6) : position].rstrip()
     return before[-2:].lower() == "at" and before[-3:-2].isspace()
 
 
-def _phones(text: str, folded, norm: str, digits: list[int], suffixes: frozenset[str]) -> list[Candidate]:
-    """Check runs of number tokens with seven digits or more against the phone rules."""
+def _phones(
+    text: str, folded, norm: str, digits: list[int], suffixes: frozenset[str], watch: list[tuple[int, int, int]]
+) -> list[Candidate]:
+    """Check runs of number tokens with seven digits or more against the phone rules.
+
+    A long run that is no phone is watched: the character before it decides where a number starts.
+    """
     candidates = []
     runs: list[list[int]] = []  # [first token start, last token end, digit count]
     for ns in digits:
@@ -292,8 +312,9 @@ def _phones(text: str, folded, norm: str, digits: list[int], suffixes: frozenset
     for ns, ne, count in runs:
         if count < 7:
             continue
-        start, end = folded.start(ns), folded.end(ne)
-        for match in patterns.PHONE.finditer(text, max(0, start - 3), end + 3):
+        run_start, run_end = folded.start(ns), folded.end(ne)
+        found = len(candidates)
+        for match in patterns.PHONE.finditer(text, max(0, run_start - 3), run_end + 3):
             number = match.group()
             before = text[max(0, match.start() - 24) : match.start()]
             if len(number) >= 7 and patterns.is_phone(number, before, suffixes):
@@ -301,6 +322,8 @@ def _phones(text: str, folded, norm: str, digits: list[int], suffixes: frozenset
                 if number.endswith(")") and number.count("(") < number.count(")"):
                     end -= 1  # "(tel. +41 22 917 12 34)": the bracket is the sentence's
                 candidates.append((start, end, "phone", PHONE, PRIORITY["phone"]))
+        if len(candidates) == found:
+            watch.append((max(0, run_start - 2), run_end, 2))
     return candidates
 
 

@@ -41,7 +41,7 @@ def states(text: str, norm: str, hits: list[CountryHit], languages: list[Languag
     """Return the spans naming a State or its people, leaving language names in place."""
     valid = [hit for hit in hits if _spelled_as_registered(text, hit)]
     spoken = _language_uses(text, norm, [h for h in valid if h.language], languages)
-    spoken |= _varieties(valid, languages)
+    spoken |= _varieties(text, valid)
     spoken_starts = {item.ns for item in spoken} | {item.ns for item in languages}
     candidates = []
     for hit in valid:
@@ -75,14 +75,18 @@ def _spelled_as_registered(text: str, hit: CountryHit) -> bool:
     return not hit.needs_capital or original[:1].isupper()
 
 
-def _varieties(hits: list[CountryHit], languages: list[LanguageHit]) -> set[CountryHit]:
+def _varieties(text: str, hits: list[CountryHit]) -> set[CountryHit]:
     """Return the language names in "Brazilian Portuguese" or "Canadian French" (not people)."""
-    after_demonym = {hit.ne + 1 for hit in hits if hit.form == "demonym"}
-    return {hit for hit in hits if hit.language and hit.ns in after_demonym}
+    after_demonym = {hit.ne + 1: hit.end for hit in hits if hit.form == "demonym"}
+    return {
+        hit
+        for hit in hits
+        if hit.language and hit.ns in after_demonym and text[after_demonym[hit.ns] : hit.start] == " "
+    }
 
 
 def _names_a_variety(norm: str, hit: CountryHit, spoken_starts: set[int]) -> bool:
-    return hit.ne + 1 in spoken_starts
+    return hit.ne + 1 in spoken_starts and norm[hit.ne : hit.ne + 1] == " "
 
 
 def _language_uses(
