@@ -11,12 +11,15 @@ Presidio gets a blank spaCy English pipeline (no model download, so no NER), its
 pattern recognizers (e-mail, phone, URL...) and deny-lists with every registry name, given name,
 surname, organisation, acronym and every country name and demonym. Both are scored on the same
 texts: a leak is an identity span not wholly removed; substance kept is the share of substance
-spans left untouched.
+spans left untouched. Timing rounds alternate between the two tools so both see the same machine
+load, and each tool's best round counts; objects alive before timing are frozen out of the
+garbage collector so neither pays for the other's heap.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import time
@@ -26,7 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from feedback.anonymizer import Anonymizer  # noqa: E402
 from participants.countries import COUNTRIES  # noqa: E402
-from tests.corpus.generate import Corpus, Score, generate, score  # noqa: E402
+from tests.corpus.generate import Corpus, Sample, Score, generate, score  # noqa: E402
+
+Timing = tuple[float, float, Score]  # build seconds, texts per second, score
 
 
 def main() -> int:
@@ -34,22 +39,26 @@ def main() -> int:
     options = _parse()
     started = time.perf_counter()
     corpus = generate(seed=options.seed, identities=options.identities, texts=options.texts)
-    texts = [sample.text for sample in corpus.samples]
-    print(
-        f"corpus: {len(corpus.identities)} identities, {len(texts)} texts, "
-        f"{sum(len(t.split()) for t in texts) / len(texts):.0f} words on average"
-    )
+    words = sum(len(sample.text.split()) for sample in corpus.samples) / len(corpus.samples)
+    print(f"corpus: {len(corpus.identities)} identities, {len(corpus.samples)} texts, {words:.0f} words on average")
 
-    ours = _run_ours(corpus, texts)
+    anonymizer, built = _build_ours(corpus)
+    presidio_tool = _build_presidio(corpus)
     subset = corpus.samples[: options.presidio_texts]
-    ours_subset = _run_ours(Corpus(corpus.identities, subset), [s.text for s in subset])
-    presidio = _run_presidio(corpus, subset)
+    gc.collect()
+    gc.freeze()
+    ours = _time_ours(anonymizer, corpus.samples, built)
+    ours_subset = presidio = None
+    for _ in range(options.rounds):
+        ours_subset = _best(ours_subset, _time_ours(anonymizer, subset, built))
+        if presidio_tool:
+            presidio = _best(presidio, _time_presidio(*presidio_tool, subset))
 
     rows = [("anonymizer (all texts)", *ours), ("anonymizer (Presidio's texts)", *ours_subset)]
     if presidio:
         rows.append(("presidio (blank spaCy + deny-lists)", *presidio))
     _print_table(rows)
-    print(f"BENCH anonymizer_texts_per_second {ours[1]:.0f} texts/s")
+    print(f"BENCH anonymizer_texts_per_second {ours_subset[1]:.0f} texts/s")
     print(f"BENCH anonymizer_leak_rate {ours[2].leak_rate * 100:.3f} %")
     if presidio:
         print(f"BENCH anonymizer_speedup_vs_presidio {ours_subset[1] / presidio[1]:.0f} x")
@@ -62,26 +71,34 @@ def main() -> int:
 def _parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=3000, help="texts for our anonymizer")
-    parser.add_argument("--presidio-texts", type=int, default=300, help="of those, how many Presidio gets")
+    parser.add_argument("--presidio-texts", type=int, default=300, help="of those, how many both tools time")
     parser.add_argument("--identities", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating timing rounds; each tool's best counts")
     return parser.parse_args()
 
 
-def _run_ours(corpus: Corpus, texts: list[str]) -> tuple[float, float, Score]:
-    """Return (build seconds, texts per second, score)."""
+def _best(current: Timing | None, candidate: Timing) -> Timing:
+    """Keep the faster of two timings (their scores are the same)."""
+    return candidate if current is None or candidate[1] > current[1] else current
+
+
+def _build_ours(corpus: Corpus) -> tuple[Anonymizer, float]:
     started = time.perf_counter()
     anonymizer = Anonymizer.build(corpus.identities)
-    built = time.perf_counter() - started
+    return anonymizer, time.perf_counter() - started
+
+
+def _time_ours(anonymizer: Anonymizer, samples: tuple[Sample, ...], built: float) -> Timing:
     started = time.perf_counter()
-    redactions = [anonymizer.redact(text) for text in texts]
+    redactions = [anonymizer.redact(sample.text) for sample in samples]
     elapsed = time.perf_counter() - started
     spans = [[(f.start, f.end) for f in redaction.findings] for redaction in redactions]
-    return built, len(texts) / elapsed, score(corpus.samples, spans)
+    return built, len(samples) / elapsed, score(samples, spans)
 
 
-def _run_presidio(corpus: Corpus, samples) -> tuple[float, float, Score] | None:
-    """Return (build seconds, texts per second, score), or None when Presidio is not installed."""
+def _build_presidio(corpus: Corpus):
+    """Return (analyzer, anonymizer, build seconds), or None when Presidio is not installed."""
     try:
         import spacy
         from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
@@ -107,9 +124,11 @@ def _run_presidio(corpus: Corpus, samples) -> tuple[float, float, Score] | None:
         registry.add_recognizer(PatternRecognizer(supported_entity=entity, deny_list=sorted(terms)))
     analyzer = AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["en"])
     anonymizer = AnonymizerEngine()
-    analyzer.analyze(text="warm up", language="en")
-    built = time.perf_counter() - started
+    analyzer.analyze(text="Warm up: write to jdoe@example.org or see www.example.org.", language="en")
+    return analyzer, anonymizer, time.perf_counter() - started
 
+
+def _time_presidio(analyzer, anonymizer, built: float, samples: tuple[Sample, ...]) -> Timing:
     started = time.perf_counter()
     spans = []
     for sample in samples:
