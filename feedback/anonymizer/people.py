@@ -82,19 +82,29 @@ def _removable(text: str, norm: str, group: list[NameHit]) -> list[NameHit]:
     beside another of the same person's names); lower-case short tokens ("xu") and lower-case
     ordinary words after a particle ("van der berg") only beside the same person's distinctive name.
     """
-    anchors = [h for h in group if not h.wordlike and (text[h.start].isupper() or h.ne - h.ns > 2)]
-    anchor_owners = frozenset().union(*(h.owners for h in anchors)) if anchors else frozenset()
-    if not anchors:
+    if len(group) == 1:  # the usual case
+        hit = group[0]
+        if hit.wordlike and norm[hit.ns : hit.ne] in PARTICLES:
+            return []
+        if text[hit.start].isupper() or (not hit.wordlike and hit.ne - hit.ns > 2):
+            return group
+        return []
+    is_anchor = [not h.wordlike and (text[h.start].isupper() or h.ne - h.ns > 2) for h in group]
+    if not any(is_anchor):
         names = [h for h in group if norm[h.ns : h.ne] not in PARTICLES]
         capitalised = [h for h in names if text[h.start].isupper()]
         if _same_person(capitalised) or _same_person(names, across_particles=norm):
             return names  # "Hope Young", "PAT VAN DER BERG", "jan van der berg"
         return capitalised if len(capitalised) == 1 else []
     keep = []
+    anchor_owners = None
     for index, hit in enumerate(group):
-        if hit in anchors or (hit.wordlike and text[hit.start].isupper()):
+        if is_anchor[index] or (hit.wordlike and text[hit.start].isupper()):
             keep.append(hit)
-        elif hit.owners & anchor_owners and (
+            continue
+        if anchor_owners is None:
+            anchor_owners = frozenset().union(*(h.owners for h, a in zip(group, is_anchor) if a))
+        if hit.owners & anchor_owners and (
             not hit.wordlike or _after_particle(norm, group, index) or _before_same_name(norm, group, index)
         ):
             keep.append(hit)
@@ -126,10 +136,14 @@ def _after_particle(norm: str, group: list[NameHit], index: int) -> bool:
     return index > 0 and bool(norm[group[index - 1].ne + 1 : group[index].ns - 1].strip())
 
 
+def _by_start_then_longest(hit: NameHit) -> tuple[int, int]:
+    return hit.ns, -hit.ne
+
+
 def _group(text: str, norm: str, hits: list[NameHit]) -> list[list[NameHit]]:
     """Gather hits that follow each other as one name ("Ingrid M. Johansson", "GARCÍA, María")."""
     groups: list[list[NameHit]] = []
-    for hit in sorted(hits, key=lambda h: (h.ns, -h.ne)):
+    for hit in sorted(hits, key=_by_start_then_longest):
         if groups and hit.ne <= groups[-1][-1].ne:
             continue  # "min" inside the compound "min jun"
         if groups and _adjacent(text, norm, groups[-1][-1], hit):

@@ -47,6 +47,22 @@ class _FoldTable(dict):
 FOLD_TABLE = _FoldTable()
 for _code in range(0x250):  # warm the table for Latin scripts
     FOLD_TABLE[_code]  # noqa: B018
+_ASCII_TABLE = bytes(ord(FOLD_TABLE[code]) for code in range(128)) + bytes(range(128, 256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def fold_characters(text: str) -> str:
+    """Fold every character to one (see _fold_char); ASCII goes through bytes.translate, much faster."""
+    if text.isascii():
+        return text.encode().translate(_ASCII_TABLE).decode()
+    folded = text.encode("ascii", "replace").translate(_ASCII_TABLE).decode()  # one byte per character
+    parts, last = [], 0
+    for match in _NON_ASCII.finditer(text):
+        parts.append(folded[last : match.start()])
+        parts.append(match.group().translate(FOLD_TABLE))
+        last = match.end()
+    parts.append(folded[last:])
+    return "".join(parts)
 
 _GAPS = re.compile("[ \x00]{2,}|\x00")
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_])")
@@ -54,7 +70,7 @@ _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u00ad][ \t]*\r?\n[
 
 def fold_tokens(text: str) -> list[str]:
     """Return the folded words of a text: "Jean-Pierre O'Brien" gives jean, pierre, o, brien."""
-    return text.translate(FOLD_TABLE).replace(DELETED, "").split()
+    return fold_characters(text).replace(DELETED, "").split()
 
 
 def transliterate(text: str) -> str:
@@ -86,7 +102,7 @@ class Folded:
 
     __slots__ = ("text", "_pieces", "_words", "_norm_starts", "_orig_starts", "words_are_whole")
 
-    def __init__(self, text: str, pieces: list[str] | None = None, words: list[str] | None = None) -> None:
+    def __init__(self, text: str, pieces: str | None = None, words: list[str] | None = None) -> None:
         self.text = text
         self._pieces = pieces
         self._words = words
@@ -95,7 +111,7 @@ class Folded:
         self.words_are_whole = pieces is not None
 
     def _build_map(self) -> None:
-        pieces = self._pieces
+        pieces = self._pieces.split(" ")
         piece_starts = accumulate(map(_PLUS_ONE, map(len, pieces)), initial=0)
         self._orig_starts = list(compress(piece_starts, pieces))
         self._norm_starts = list(accumulate(map(_PLUS_ONE, map(len, self._words)), initial=1))
@@ -117,13 +133,12 @@ _PLUS_ONE = (1).__add__
 
 def fold(text: str, *, join_line_breaks: bool = False, blanks: tuple = ()) -> Folded:
     """Fold text into single-space separated words; optionally glue words hyphenated over a line."""
-    folded = text.translate(FOLD_TABLE)
+    folded = fold_characters(text)
     for start, end in blanks:
         folded = folded[:start] + " " * (end - start) + folded[end:]
     if not join_line_breaks and DELETED not in folded:
-        pieces = folded.split(" ")
-        words = list(filter(None, pieces))
-        return Folded(" " + " ".join(words) + " ", pieces, words)
+        words = folded.split()
+        return Folded(" " + " ".join(words) + " ", folded, words)
     return _fold_with_deletions(text, folded, join_line_breaks)
 
 
