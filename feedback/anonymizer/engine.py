@@ -42,6 +42,7 @@ from feedback.anonymizer.types import (
 
 Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, priority
 PRIORITY = {"email": 7, "url": 6, "phone": 5, "organisation": 3}
+_NON_SPACE = re.compile(r"\S*")
 _OBFUSCATED_AT = ("(at)", "[at]", "{at}", "<at>")
 PROTECTED_WORDS = frozenset(word for phrase in SUBSTANCE_PHRASES for word in phrase.split())
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
@@ -253,7 +254,7 @@ def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
 
 def _obfuscated_emails(text: str) -> list[Candidate]:
     candidates = []
-    for match in patterns.OBFUSCATED_EMAIL.finditer(text):
+    for match in patterns.obfuscated_matches(text):
         is_address, _host = patterns.split_obfuscated(match["local"], match["at"], match["domain"])
         if is_address:
             candidates.append((match.start(), match.end(), "email", EMAIL, PRIORITY["email"]))
@@ -279,13 +280,8 @@ def _websites(text: str, dotted: list[int]) -> list[Candidate]:
 
 def _word_around(text: str, position: int) -> tuple[int, int]:
     """Return the run of non-space characters around position."""
-    start = position
-    while start > 0 and not text[start - 1].isspace() and position - start < 300:
-        start -= 1
-    end = position
-    while end < len(text) and not text[end].isspace() and end - position < 300:
-        end += 1
-    return start, end
+    start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position), text.rfind("\t", 0, position)) + 1
+    return start, _NON_SPACE.match(text, position).end()
 
 
 def _ends_with_at(text: str, position: int) -> bool:

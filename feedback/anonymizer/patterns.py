@@ -26,7 +26,25 @@ OBFUSCATED_EMAIL = re.compile(
     rf"(?P<domain>[\w\-]++(?:{_DOT}[\w\-]++)++)",
     re.IGNORECASE,
 )
-OBFUSCATION_HINT = re.compile(r"\bat\b|\bdot\b|@", re.IGNORECASE)
+_AT_MARKS = ("@", "(at)", "[at]", "{at}", "<at>", " at ")
+
+
+def obfuscated_matches(text: str) -> list[re.Match]:
+    """Return "j.doe at example dot org" and the like, running the regex only around each "at"."""
+    lowered = text.lower()
+    anchors = []
+    for mark in _AT_MARKS:
+        position = lowered.find(mark)
+        while position >= 0:
+            anchors.append(position)
+            position = lowered.find(mark, position + 1)
+    matches, seen = [], set()
+    for anchor in sorted(anchors):
+        for match in OBFUSCATED_EMAIL.finditer(text, max(0, anchor - 80), min(len(text), anchor + 160)):
+            if match.start() <= anchor < match.end() and match.span() not in seen:
+                seen.add(match.span())
+                matches.append(match)
+    return matches
 _SPLIT_DOTS = re.compile(_DOT, re.IGNORECASE)
 
 URL = re.compile(

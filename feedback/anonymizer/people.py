@@ -322,16 +322,25 @@ def _join_lists(
 
 def titled_person(text: str, start: int, lexicon: frozenset[str]) -> Candidate | None:
     """Return the name a title at start introduces, registered or not ("Ambassador Okonkwo")."""
-    word = text[start : start + 12].split(None, 1)[0].rstrip(".,") if start < len(text) else ""
-    if word not in TITLE_WORDS and word not in ("H.E", "His", "Her"):
+    match = _TITLE_AT.match(text, start)
+    if not match or (start and (text[start - 1].isalnum() or text[start - 1] in ".-")):
         return None
-    match = TITLE_HEAD.match(text, start)
-    if not match:
+    title = match.group("title")
+    if title in ("His", "Her"):
+        following = _TITLE_AT.match(text, match.end())
+        if not following or following.group("title") != "Excellency":
+            return None
+        title, match = "Excellency", following
+    elif title.rstrip(".") not in TITLE_WORDS:
         return None
-    end = _titled_name_end(text, match.end(), match.group("title"), lexicon)
+    end = _titled_name_end(text, match.end(), title, lexicon)
     if end <= match.end():
         return None
-    return (match.start(), end, "person", PERSON, PRIORITY_PERSON)
+    return (start, end, "person", PERSON, PRIORITY_PERSON)
+
+
+# A title as written: "Dr", "Dr.", "H.E.", "Vice-President", then a dot or a space.
+_TITLE_AT = re.compile(r"(?P<title>(?:[^\W\d_]\.){2}|[^\W\d_][^\W\d_\-]*+(?:-[^\W\d_]++)?\.?)(?=[ \t\u00a0])[ \t\u00a0]*")
 
 
 def _titled_name_end(text: str, pos: int, title: str, lexicon: frozenset[str]) -> int:
@@ -344,7 +353,7 @@ def _titled_name_end(text: str, pos: int, title: str, lexicon: frozenset[str]) -
             break
         token, dot = match.group("token"), match.group("dot")
         folded = token.lower()
-        if TITLE_HEAD.fullmatch(token + (dot or "")) or TITLE_HEAD.fullmatch(token):
+        if token in TITLE_WORDS or token + (dot or "") in ("H.E.", "H.E"):
             pos = end = match.end()
             continue
         if _is_initials(token):

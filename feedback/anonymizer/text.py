@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from itertools import accumulate, compress
 
 DELETED = "\x00"
 
@@ -95,9 +94,9 @@ def spelling_variants(word: str, limit: int = 4) -> set[str]:
 class Folded:
     """Folded words separated by single spaces, padded with a space, plus offsets to the original.
 
-    The offset map is built on first use (texts with no hit never need it) from C-level passes
-    over the words. In the usual case each folded word is its original word, letter for letter,
-    so the end of a one-word hit is its start plus its length (`words_are_whole`).
+    The offset map is built on first use (texts with no hit never need it) from the runs of
+    spaces that folding collapsed. In the usual case each folded word is its original word,
+    letter for letter, so the end of a one-word hit is its start plus its length (`words_are_whole`).
     """
 
     __slots__ = ("text", "_pieces", "_words", "_norm_starts", "_orig_starts", "words_are_whole")
@@ -111,10 +110,17 @@ class Folded:
         self.words_are_whole = pieces is not None
 
     def _build_map(self) -> None:
-        pieces = self._pieces.split(" ")
-        piece_starts = accumulate(map(_PLUS_ONE, map(len, pieces)), initial=0)
-        self._orig_starts = list(compress(piece_starts, pieces))
-        self._norm_starts = list(accumulate(map(_PLUS_ONE, map(len, self._words)), initial=1))
+        spaced = self._pieces
+        lead = len(spaced) - len(spaced.lstrip(" "))
+        norm_starts, orig_starts = [1], [lead]
+        npos, pos = 1, lead
+        for match in _RUNS.finditer(spaced, lead):  # few: ", " and ". " mostly
+            start, end = match.span()
+            npos += start - pos + 1
+            pos = end
+            norm_starts.append(npos)
+            orig_starts.append(pos)
+        self._norm_starts, self._orig_starts = norm_starts, orig_starts
 
     def start(self, index: int) -> int:
         """Return the original offset of the folded character at index."""
@@ -128,7 +134,7 @@ class Folded:
         return self.start(index - 1) + 1
 
 
-_PLUS_ONE = (1).__add__
+_RUNS = re.compile(" {2,}")
 
 
 def fold(text: str, *, join_line_breaks: bool = False, blanks: tuple = ()) -> Folded:
