@@ -96,7 +96,7 @@ def prepare() -> dict:
     def session_for(user: User, device: TOTPDevice | None = None) -> str:
         store = SessionStore()
         store[SESSION_KEY] = str(user.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[BACKEND_SESSION_KEY] = "participants.backends.EmailBackend"
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
         if device is not None:
             store[DEVICE_ID_SESSION_KEY] = device.persistent_id

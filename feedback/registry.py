@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from django.db.models import Count, Max
+from django.db import connection
 
 from feedback.anonymizer import Anonymizer, Identity
 from participants.models import Participant, User
@@ -39,10 +39,16 @@ def identities() -> list[Identity]:
 
 
 def _fingerprint() -> tuple:
-    """Changes whenever a participant or user is added, changed or removed."""
-    participants = Participant.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
-    users = User.objects.aggregate(count=Count("pk"), last=Max("pk"))
-    return (participants["count"], participants["changed"], users["count"], users["last"])
+    """Changes whenever a participant or user is added, changed or removed. One query: it runs on
+    every page that shows free text."""
+    participants = connection.ops.quote_name(Participant._meta.db_table)
+    users = connection.ops.quote_name(User._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {participants}), (SELECT MAX(updated_at) FROM {participants}), "  # noqa: S608 (table names from the models)
+            f"(SELECT COUNT(*) FROM {users}), (SELECT MAX(id) FROM {users})"
+        )
+        return tuple(cursor.fetchone())
 
 
 def build_anonymizer() -> Anonymizer:

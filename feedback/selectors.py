@@ -116,16 +116,25 @@ def _submitted(round_: Round) -> QuerySet[Submission]:
     return Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED)
 
 
-def respondents(round_: Round) -> list[Respondent]:
-    """Every submitted response of the round, ordered by pseudonym (never by submission order)."""
+def respondents(round_: Round, *, pseudonyms: list[int] | None = None) -> list[Respondent]:
+    """Submitted responses of the round (all, or those with the given pseudonyms), ordered by pseudonym
+    (never by submission order)."""
+    submitted = _submitted(round_)
+    if pseudonyms is not None:
+        submitted = submitted.filter(pseudonym__in=pseudonyms)
     answers: dict[int, dict[str, Any]] = defaultdict(dict)
-    rows = Answer.objects.filter(submission__in=_submitted(round_)).values_list(
+    rows = Answer.objects.filter(submission__in=submitted).values_list(
         "submission__pseudonym", "question__key", "value"
     )
     for pseudonym, key, value in rows:
         answers[pseudonym][key] = value
-    pseudonyms = _submitted(round_).values_list("pseudonym", flat=True)
-    return [Respondent(pseudonym, answers.get(pseudonym, {})) for pseudonym in sorted(pseudonyms)]
+    found = pseudonyms if pseudonyms is not None else submitted.values_list("pseudonym", flat=True)
+    return [Respondent(pseudonym, answers.get(pseudonym, {})) for pseudonym in sorted(found)]
+
+
+def pseudonyms_in_order(round_: Round) -> QuerySet:
+    """The round's pseudonyms in order, for paging in the database rather than in memory."""
+    return _submitted(round_).order_by("pseudonym").values_list("pseudonym", flat=True)
 
 
 def respondent(round_: Round, pseudonym: int) -> Respondent:

@@ -52,25 +52,33 @@ def response_list(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = selectors.readable_round(request.user, round_id)
     questions = selectors.questions(round_)
     by_key = {question.key: question for question in questions}
-    respondents = redacted(selectors.respondents(round_), questions, text_cleaner())
-    total = len(respondents)
     wanted = request.GET.get("answer", "")
     contains = request.GET.get("contains", "").strip()
     key, _sep, value = wanted.partition(":")
-    if key in by_key and value:
-        respondents = [r for r in respondents if selectors.matches(by_key[key], r.answers.get(key), value)]
-    if contains:
-        texts = [q for q in questions if q.kind == "text"]
-        respondents = [
-            r for r in respondents if any(selectors.matches(q, r.answers.get(q.key), contains) for q in texts)
-        ]
-    page = Paginator(respondents, PER_PAGE).get_page(request.GET.get("page"))
+    if not (wanted or contains):
+        # Unfiltered: page through pseudonyms in the database and anonymize only the page shown.
+        page = Paginator(selectors.pseudonyms_in_order(round_), PER_PAGE).get_page(request.GET.get("page"))
+        page.object_list = redacted(selectors.respondents(round_, pseudonyms=list(page.object_list)), questions)
+        total = shown = page.paginator.count
+    else:
+        # Filters look at every response, free text only once anonymized (so no one can search for a name).
+        respondents = redacted(selectors.respondents(round_), questions, text_cleaner())
+        total = len(respondents)
+        if key in by_key and value:
+            respondents = [r for r in respondents if selectors.matches(by_key[key], r.answers.get(key), value)]
+        if contains:
+            texts = [q for q in questions if q.kind == "text"]
+            respondents = [
+                r for r in respondents if any(selectors.matches(q, r.answers.get(q.key), contains) for q in texts)
+            ]
+        page = Paginator(respondents, PER_PAGE).get_page(request.GET.get("page"))
+        shown = len(respondents)
     context = {
         "round": round_,
         "questions": questions,
         "page": page,
         "total": total,
-        "shown": len(respondents),
+        "shown": shown,
         "filter_choices": _filter_choices(questions),
         "wanted": wanted,
         "contains": contains,

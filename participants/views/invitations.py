@@ -18,7 +18,7 @@ from participants.permissions import chair_required
 from participants.selectors import access_invitation, invitation_for_token, invitations_visible_to
 from participants.services.invitations import unusable_reason
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "participants.backends.EmailBackend"
 
 
 @chair_required
