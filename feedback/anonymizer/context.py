@@ -35,6 +35,7 @@ _ALL = _title_alternation(STRONG_TITLES + WEAK_TITLES + ["His Excellency", "Her 
 
 TITLE_HEAD = re.compile(rf"(?<![\w.\-])(?P<title>{_ALL})(?:\.|(?=[ \t\u00a0]))")
 STRONG_TITLE_WORDS = frozenset(re.sub(r"\\", "", _STRONG).split("|"))
+TITLE_SPELLINGS = frozenset(re.sub(r"\\", "", _ALL).split("|"))
 TITLE_WORDS = frozenset(word.rstrip(".") for word in re.sub(r"\\", "", _ALL).split("|") if " " not in word)
 _TITLE_GAPS = frozenset({" ", ". ", "\u00a0", ".\u00a0", "  ", ".  "})
 NAME_TOKEN = re.compile(

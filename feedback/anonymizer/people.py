@@ -11,6 +11,7 @@ from feedback.anonymizer.context import (
     NAME_TOKEN,
     STRONG_TITLE_WORDS,
     TITLE_HEAD,
+    TITLE_SPELLINGS,
     TITLE_WORDS,
     UPPER,
     breaks_sentence,
@@ -48,6 +49,8 @@ class NameHit(NamedTuple):
 
 Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, priority
 PRIORITY_PARTICIPANT, PRIORITY_PERSON = 4, 2
+# Titles as folded words ("mr", "ambassador"), to tell a plain name from a titled one.
+_TITLE_TOKENS = frozenset(word.lower().replace(".", "") for word in TITLE_WORDS) | {"excellency", "his", "her"}
 _LIST_GLUE = re.compile(r"^[ \t]*(?:,|,?[ \t]*(?:and|&|or)|/)[ \t]*\Z", re.IGNORECASE)
 _INITIAL_DOT = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _TRAILING_INITIALS = re.compile(rf",?[ \t]+(?:[{UPPER}]\.[ \t]?-?){{1,3}}")
@@ -57,9 +60,9 @@ def registered_people(
     text: str, folded: Folded, hits: list[NameHit], identity_tokens: tuple[frozenset[str], ...] = ()
 ) -> list[Candidate]:
     """Return spans of registered names that are names here, not ordinary words."""
-    removed: list[tuple[int, int]] = []
+    removed, hits = _plain_names(text, folded.text, hits)
     pending: list[tuple[int, int]] = []
-    for group in _group(text, folded.text, hits):
+    for group in _group(text, folded.text, hits) if hits else ():
         keep = _removable(text, folded.text, group)
         if not keep:
             capitalised = [h for h in group if text[h.start].isupper()]
@@ -73,6 +76,30 @@ def registered_people(
         removed.append((_extend_title(text, start), _extend_right(text, keep[-1].end)))
     removed += _join_lists(text, removed, pending)
     return [(start, end, "person", PARTICIPANT, PRIORITY_PARTICIPANT) for start, end in removed]
+
+
+def _plain_names(text: str, norm: str, hits: list[NameHit]) -> tuple[list[tuple[int, int]], list[NameHit]]:
+    """Split off the usual case, a distinctive one-word name with ordinary words on both sides.
+
+    Such a name goes as it is: nothing before it can be an initial, a particle or a title, and
+    nothing after it an initial, so the full rules are only run for the others.
+    """
+    starts = {hit.ns for hit in hits}
+    ends = {hit.ne for hit in hits}
+    plain, others = [], []
+    for hit in hits:
+        ns, ne = hit.ns, hit.ne
+        if hit.wordlike or ne - ns <= 2 or ns - 1 in ends or ne + 1 in starts or " " in norm[ns:ne]:
+            others.append(hit)
+            continue
+        before = norm[norm.rfind(" ", 0, ns - 1) + 1 : ns - 1]
+        after_end = norm.find(" ", ne + 1)
+        after = norm[ne + 1 : after_end] if after_end > 0 else ""
+        if len(before) < 4 or before in _TITLE_TOKENS or len(after) == 1:
+            others.append(hit)
+        else:
+            plain.append((hit.start, hit.end))
+    return plain, others
 
 
 def _removable(text: str, norm: str, group: list[NameHit]) -> list[NameHit]:
@@ -331,8 +358,8 @@ def titled_person(text: str, start: int, lexicon: frozenset[str]) -> Candidate |
         if not following or following.group("title") != "Excellency":
             return None
         title, match = "Excellency", following
-    elif title.rstrip(".") not in TITLE_WORDS:
-        return None
+    elif title not in TITLE_SPELLINGS and not (title.endswith(".") and title[:-1] in TITLE_SPELLINGS):
+        return None  # "Dr", "Dr." and "DR." are titles; "DR Congo" is not
     end = _titled_name_end(text, match.end(), title, lexicon)
     if end <= match.end():
         return None

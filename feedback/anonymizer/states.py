@@ -62,7 +62,7 @@ def _closing_punctuation(text: str, start: int, end: int) -> int:
         return end + 1
     if following == "." and "." in original:
         after = text[end + 1 : end + 3]
-        if after[:1] in (",", ";", ":", ")") or (after[:1] == " " and after[1:2].islower()):
+        if after[:1] in (",", ";", ":", ")", "'", "\u2019") or (after[:1] == " " and after[1:2].islower()):
             return end + 1
     return end
 
