@@ -43,7 +43,7 @@ from feedback.anonymizer.types import (
 Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, priority
 PRIORITY = {"email": 7, "url": 6, "phone": 5, "organisation": 3}
 _NON_SPACE = re.compile(r"\S*")
-_OBFUSCATED_AT = ("(at)", "[at]", "{at}", "<at>")
+_AT_SIGN = re.compile("@")
 PROTECTED_WORDS = frozenset(word for phrase in SUBSTANCE_PHRASES for word in phrase.split())
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+\Z")
@@ -100,7 +100,7 @@ class Anonymizer:
     @staticmethod
     def _resolved(text: str, candidates: list[Candidate]) -> tuple[Finding, ...]:
         return tuple(
-            Finding(kind, start, end, text[start:end], placeholder)
+            _finding(kind, start, end, text[start:end], placeholder)
             for start, end, kind, placeholder in _resolve(text, candidates)
         )
 
@@ -126,7 +126,7 @@ class Anonymizer:
         whole = folded.words_are_whole
         names, countries, languages, others = [], [], [], []
         protected, titles, givens, digits = [], [], [], []
-        for end_index, (length, entries) in self._index.automaton.iter(norm):
+        for end_index, (length, entries, one_word) in self._index.automaton.iter(norm):
             kind = entries[0][0]
             if kind == DIGIT:
                 digits.append(end_index)
@@ -136,7 +136,7 @@ class Anonymizer:
                 protected.append((ns, ne))
                 continue
             start = to_original(ns)
-            end = start + ne - ns if whole and " " not in norm[ns:ne] else folded.end(ne)
+            end = start + ne - ns if whole and one_word else folded.end(ne)
             for entry in entries:
                 kind = entry[0]
                 if kind == NAME:
@@ -177,6 +177,13 @@ class Anonymizer:
         if digits:
             candidates += _phones(text, folded, norm, digits, self._index.phone_suffixes, watched)
         return [c for c in candidates if c]
+
+
+def _finding(kind: str, start: int, end: int, text: str, placeholder: str) -> Finding:
+    """Make a Finding without the frozen dataclass's per-field __setattr__ (a hot path)."""
+    finding = object.__new__(Finding)
+    finding.__dict__.update(kind=kind, start=start, end=end, text=text, placeholder=placeholder, certain=True)
+    return finding
 
 
 def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple[int, int, int]]) -> bool:
@@ -236,11 +243,10 @@ def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
     Dots and @ signs that end up in no address are watched: their words' edges may change.
     """
     candidates: list[Candidate] = []
-    hints = [m.start() for m in re.finditer("@", text)] if "@" in text else []
+    hints = [m.start() for m in _AT_SIGN.finditer(text)] if "@" in text else []
     if hints:
         candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.EMAIL.finditer(text)]
-    lowered = text.lower()
-    if hints or "dot" in lowered or any(hint in lowered for hint in _OBFUSCATED_AT):
+    if hints or _obfuscated(text.lower()):
         candidates += _obfuscated_emails(text)
     dotted = patterns.dotted_positions(text) if "." in text else []
     if dotted:
@@ -250,6 +256,11 @@ def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
             start, end = _word_around(text, position)  # a replacement touching this word may make it an address
             watch.append((start, end, 1))
     return candidates
+
+
+def _obfuscated(lowered: str) -> bool:
+    """Tell whether a text may spell an address to dodge spam filters ("dot", "(at)")."""
+    return "dot" in lowered or "(at)" in lowered or "[at]" in lowered or "{at}" in lowered or "<at>" in lowered
 
 
 def _obfuscated_emails(text: str) -> list[Candidate]:

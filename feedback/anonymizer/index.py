@@ -246,9 +246,9 @@ def build_index(identities: Iterable[Identity]) -> Index:
         builder.add(owner, identity)
     automaton = ahocorasick.Automaton()
     for key, items in builder.entries().items():
-        automaton.add_word(f" {key} ", (len(key) + 2, tuple(items)))
+        automaton.add_word(f" {key} ", (len(key) + 2, tuple(items), " " not in key))
     for digit in "0123456789":  # the start of every number, so phones need no scan of their own
-        automaton.add_word(f" {digit}", (2, ((DIGIT,),)))
+        automaton.add_word(f" {digit}", (2, ((DIGIT,),), True))
     automaton.make_automaton()
     lexicon = NAME_LEXICON | frozenset(builder.names)
     acronyms = frozenset(key for key, exact, _ in builder.orgs if " " not in key)

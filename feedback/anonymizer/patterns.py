@@ -52,6 +52,7 @@ URL = re.compile(
     r"|(?<![\w@.\-])(?:[a-z0-9]++(?:-++[a-z0-9]++)*+\.)+[a-z]{2,12}\b(?:/[^\s<>\"'()\[\]{}]*+)?",
     re.IGNORECASE,
 )
+_SCHEME = re.compile("://")
 DOT_LETTER = re.compile(r"\.[^\W\d_]")
 _TOKEN_STOPS = frozenset(" \t\n\r\u00a0<>\"'()[]{}")
 
@@ -71,7 +72,9 @@ PHONE_CUE = re.compile(
 def dotted_positions(text: str) -> list[int]:
     """Return where a dot joins two words ("pcsab.org", "e.g", "U.K"): where a website may be."""
     positions = [m.start() for m in DOT_LETTER.finditer(text) if m.start() and text[m.start() - 1].isalnum()]
-    return sorted(positions + [m.start() for m in re.finditer("://", text)])
+    if "://" in text:
+        positions = sorted(positions + [m.start() for m in _SCHEME.finditer(text)])
+    return positions
 
 
 def website_matches(text: str, positions: list[int]) -> list[re.Match]:

@@ -40,16 +40,19 @@ class LanguageHit(NamedTuple):
 def states(text: str, norm: str, hits: list[CountryHit], languages: list[LanguageHit]) -> list[Candidate]:
     """Return the spans naming a State or its people, leaving language names in place."""
     valid = [hit for hit in hits if _spelled_as_registered(text, hit)]
-    spoken = _language_uses(text, norm, [h for h in valid if h.language], languages)
-    spoken |= _varieties(text, valid)
-    spoken_starts = {item.ns for item in spoken} | {item.ns for item in languages}
+    if any(hit.form != "name" for hit in valid):
+        spoken = _language_uses(text, norm, [h for h in valid if h.language], languages)
+        spoken |= _varieties(text, valid)
+        spoken_starts = {item.ns for item in spoken} | {item.ns for item in languages}
+    else:
+        spoken, spoken_starts = set(), set()  # names only ("Peru"): nothing to weigh
     candidates = []
     for hit in valid:
         if hit in spoken:
             continue
         if hit.form != "name" and _names_a_variety(norm, hit, spoken_starts):
             continue  # "Brazilian Portuguese", "Swiss German"
-        end = _closing_punctuation(text, hit.start, hit.end)
+        end = hit.end if text[hit.end : hit.end + 1] not in (")", ".") else _closing_punctuation(text, hit.start, hit.end)
         candidates.append((hit.start, end, "country", _PLACEHOLDERS[hit.form], PRIORITY_STATE))
     return candidates
 

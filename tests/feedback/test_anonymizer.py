@@ -239,6 +239,8 @@ def test_an_organisation_of_ordinary_words_goes_only_when_capitalised(anonymizer
         "j.doe [at] example [dot] org",
         "jdoe(at)example.org",
         "jdoe at example.org",
+        "J.DOE [AT] EXAMPLE [DOT] ORG",
+        "ingrid dot johansson at mfa dot no",
     ],
 )
 def test_e_mails_go_even_when_written_to_dodge_spam_filters(anonymizer, address):
