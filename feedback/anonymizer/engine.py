@@ -126,36 +126,36 @@ class Anonymizer:
         whole = folded.words_are_whole
         names, countries, languages, others = [], [], [], []
         protected, titles, givens, digits = [], [], [], []
+        add_digit, add_name, add_given, add_watch = digits.append, names.append, givens.append, watched.append
         for end_index, (length, entries, one_word) in self._index.automaton.iter(norm):
             kind = entries[0][0]
             if kind == DIGIT:
-                digits.append(end_index)
+                add_digit(end_index)
                 continue
-            ns, ne = end_index - length + 2, end_index
+            ns = end_index - length + 2
             if kind == PROTECT and len(entries) == 1:
-                protected.append((ns, ne))
+                protected.append((ns, end_index))
                 continue
             start = to_original(ns)
-            end = start + ne - ns if whole and one_word else folded.end(ne)
+            end = start + end_index - ns if whole and one_word else folded.end(end_index)
             for entry in entries:
                 kind = entry[0]
                 if kind == NAME:
-                    hit = NameHit(ns, ne, start, end, entry[1], entry[3])
-                    names.append(hit)
-                    givens.append((start, end))
-                    if hit.wordlike or ne - ns <= 2:
-                        watched.append((start, end, 10))
+                    add_name(NameHit(ns, end_index, start, end, entry[1], entry[3]))
+                    add_given((start, end))
+                    if entry[1] or end_index - ns <= 2:
+                        add_watch((start, end, 10))
                 elif kind == COUNTRY:
-                    countries.append(CountryHit(ns, ne, start, end, *entry[2:]))
+                    countries.append(CountryHit(ns, end_index, start, end, *entry[2:]))
                 elif kind == GIVEN:
-                    givens.append((start, end))
+                    add_given((start, end))
                 elif kind == TITLE:
                     titles.append(start)
                 elif kind == PROTECT:
-                    protected.append((ns, ne))
+                    protected.append((ns, end_index))
                 elif kind == LANGUAGE:
-                    languages.append(LanguageHit(ns, ne, start, end))
-                    watched.append((start, end, 12))
+                    languages.append(LanguageHit(ns, end_index, start, end))
+                    add_watch((start, end, 12))
                 else:
                     others.append((start, end, entry))
         if protected:

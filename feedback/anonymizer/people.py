@@ -202,7 +202,11 @@ def _extend_left(
     for _ in range(4):
         cut = norm.rfind(" ", 0, ns - 1)
         token = norm[cut + 1 : ns - 1]
-        if len(token) in (2, 3) and _are_initials_of(token, text, folded.start(cut + 1), first, identity_tokens):
+        if (
+            len(token) in (2, 3)
+            and token not in COMMON_WORDS
+            and _are_initials_of(token, text, folded.start(cut + 1), first, identity_tokens)
+        ):
             start, ns = folded.start(cut + 1), cut + 1
             continue
         if not token or not (len(token) == 1 or token in PARTICLES):
