@@ -10,7 +10,6 @@ pseudonym); the caller retries on the rare collision between two concurrent firs
 from __future__ import annotations
 
 import secrets
-from collections.abc import Collection
 
 MINIMUM_RANGE = 50
 
@@ -20,11 +19,13 @@ def pseudonym_range(taken_count: int) -> int:
     return max(MINIMUM_RANGE, 2 * (taken_count + 1))
 
 
-def draw_pseudonym(taken: Collection[int]) -> int:
-    """A random number not in `taken`, from a range that keeps at least half of it free."""
-    highest = pseudonym_range(len(taken))
-    free = [number for number in range(1, highest + 1) if number not in taken]
-    return secrets.choice(free)
+def draw_candidate(taken_count: int) -> int:
+    """A random number from the range for a round with `taken_count` responses, possibly taken.
+
+    At least half the range is free, so a caller that lets the database refuse duplicates needs two
+    draws on average, without reading every pseudonym of a large round.
+    """
+    return secrets.randbelow(pseudonym_range(taken_count)) + 1
 
 
 def label(pseudonym: int) -> str:

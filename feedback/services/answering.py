@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from consult.models import Round, RoundState
+from consult.models import Question, Round, RoundState
 from feedback.models import Source, Submission, SubmissionState
 from feedback.services.errors import (
     InvalidAnswers,
@@ -60,15 +60,22 @@ def _locked_or_new(round_: Round, participant: Participant, *, version: int, now
 
 @transaction.atomic
 def save_draft(
-    *, round_id: int, participant: Participant, answers: Mapping[str, Any], version: int, now: datetime | None = None
+    *,
+    round_id: int,
+    participant: Participant,
+    answers: Mapping[str, Any],
+    version: int,
+    now: datetime | None = None,
+    questions: list[Question] | None = None,
 ) -> Submission:
     """Save the working copy (incomplete is fine, ill-formed is not). Submitted answers stay as they
-    were until the participant submits again. Raises RoundNotAcceptingAnswers, NotEligible,
-    InvalidAnswers, VersionConflict."""
+    were until the participant submits again. `questions`, when the caller already holds the round's
+    active questions, saves reading them again (autosave runs every few seconds per participant).
+    Raises RoundNotAcceptingAnswers, NotEligible, InvalidAnswers, VersionConflict."""
     now = now or timezone.now()
     round_ = Round.objects.get(pk=round_id)
     _check_may_answer(round_, participant, now)
-    cleaned = clean_answers(active_questions(round_), answers, final=False)
+    cleaned = clean_answers(questions if questions is not None else active_questions(round_), answers, final=False)
     if cleaned.errors:
         raise InvalidAnswers(cleaned.errors)
     submission = _locked_or_new(round_, participant, version=version, now=now)

@@ -10,7 +10,7 @@ from django.db.models import Max
 
 from consult.models import Question, Round
 from feedback.models import Answer, Source, Submission, SubmissionRevision
-from feedback.pseudonyms import draw_pseudonym
+from feedback.pseudonyms import draw_candidate
 from feedback.questionnaire import active_questions  # noqa: F401 (re-exported for the services)
 from participants.models import Participant
 
@@ -25,14 +25,14 @@ def create_submission(
     round_: Round, participant: Participant, *, now: datetime, source: str = Source.WEB
 ) -> Submission:
     """A new empty draft under a fresh random pseudonym, or the existing one if another request won."""
+    taken_count = Submission.objects.filter(round=round_).count()
     for _attempt in range(PSEUDONYM_ATTEMPTS):
-        taken = set(Submission.objects.filter(round=round_).values_list("pseudonym", flat=True))
         try:
             with transaction.atomic():
                 return Submission.objects.create(
                     round=round_,
                     participant=participant,
-                    pseudonym=draw_pseudonym(taken),
+                    pseudonym=draw_candidate(taken_count),
                     source=source,
                     version=0,
                     created_at=now,

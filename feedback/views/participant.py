@@ -182,7 +182,11 @@ def autosave(request: HttpRequest, round_id: int) -> JsonResponse:
     form = page.form(request.POST)
     try:
         submission = services.save_draft(
-            round_id=page.round.pk, participant=page.participant, answers=form.raw_answers(), version=_version(request)
+            round_id=page.round.pk,
+            participant=page.participant,
+            answers=form.raw_answers(),
+            version=_version(request),
+            questions=page.questions,
         )
     except services.InvalidAnswers as error:
         errors = {f"{FIELD_PREFIX}{key}": message for key, message in error.errors.items()}
