@@ -142,9 +142,10 @@ class Anonymizer:
                 kind = entry[0]
                 if kind == NAME:
                     add_name(NameHit(ns, end_index, start, end, entry[1], entry[3]))
-                    add_given((start, end))
-                    if entry[1] or end_index - ns <= 2:
-                        add_watch((start, end, 10))
+                    if text[start].isupper():  # lower-case words only matter beside a name, not alone
+                        add_given((start, end))
+                        if entry[1] or end_index - ns <= 2:
+                            add_watch((start, end, 10))
                 elif kind == COUNTRY:
                     countries.append(CountryHit(ns, end_index, start, end, *entry[2:]))
                 elif kind == GIVEN:

@@ -89,7 +89,13 @@ def _plain_names(text: str, norm: str, hits: list[NameHit]) -> tuple[list[tuple[
     plain, others = [], []
     for hit in hits:
         ns, ne = hit.ns, hit.ne
-        if hit.wordlike or ne - ns <= 2 or ns - 1 in ends or ne + 1 in starts or " " in norm[ns:ne]:
+        alone = ns - 1 not in ends and ne + 1 not in starts
+        if alone and (hit.wordlike or ne - ns <= 2) and not text[hit.start].isupper():
+            before = norm[norm.rfind(" ", 0, ns - 1) + 1 : ns - 1]
+            after_end = norm.find(" ", ne + 1)
+            if before not in PARTICLES and norm[ne + 1 : after_end] not in PARTICLES:
+                continue  # "best practice", "31 may": an ordinary lower-case word on its own
+        if hit.wordlike or ne - ns <= 2 or not alone or " " in norm[ns:ne]:
             others.append(hit)
             continue
         before = norm[norm.rfind(" ", 0, ns - 1) + 1 : ns - 1]
