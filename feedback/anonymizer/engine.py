@@ -247,9 +247,12 @@ def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
     hints = [m.start() for m in _AT_SIGN.finditer(text)] if "@" in text else []
     if hints:
         candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.EMAIL.finditer(text)]
-    if hints or _obfuscated(text.lower()):
+    loose_at = any(not any(c[0] <= h < c[1] for c in candidates) for h in hints)
+    if loose_at or _obfuscated(text.lower()):  # "@" outside a plain address, "dot", "(at)"
         candidates += _obfuscated_emails(text)
     dotted = patterns.dotted_positions(text) if "." in text else []
+    if dotted and candidates:
+        dotted = [p for p in dotted if not any(c[0] <= p < c[1] for c in candidates)]  # inside an e-mail
     if dotted:
         candidates += _websites(text, dotted)
     for position in hints + dotted:

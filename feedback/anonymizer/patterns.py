@@ -53,6 +53,7 @@ URL = re.compile(
     re.IGNORECASE,
 )
 _SCHEME = re.compile("://")
+_NON_SPACE = re.compile(r"[^\s<>\"'()\[\]{}]*")
 DOT_LETTER = re.compile(r"\.[^\W\d_]")
 _TOKEN_STOPS = frozenset(" \t\n\r\u00a0<>\"'()[]{}")
 
@@ -86,7 +87,8 @@ def website_matches(text: str, positions: list[int]) -> list[re.Match]:
         token_start = position
         while token_start > 0 and position - token_start < 300 and text[token_start - 1] not in _TOKEN_STOPS:
             token_start -= 1
-        for match in URL.finditer(text, token_start, min(len(text), position + 300)):
+        token_end = _NON_SPACE.match(text, position).end()
+        for match in URL.finditer(text, token_start, token_end):
             if match.start() > position:
                 break
             if position < match.end():

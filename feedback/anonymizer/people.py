@@ -275,6 +275,8 @@ def _is_name(text: str, group: list[NameHit], start: int) -> bool:
     if start < group[0].start or has_title_before(text, start) >= 0:
         return True
     end = group[-1].end
+    if _beside_a_number(text, group[0].start, end):
+        return False  # "31 May", "May 2027", "Page 4"
     if text.startswith(("'s", "’s"), end) or (text[end : end + 1] in ("'", "’") and text[end - 1] in "sS"):
         return True
     separator, following = next_word(text, end)
@@ -287,6 +289,13 @@ def _is_name(text: str, group: list[NameHit], start: int) -> bool:
     if _month_abbreviation_without_date(text, group, separator, following):
         return True  # "Jan", "Jun" with no day or year beside them are given names
     return len(group) == 1 and _stands_alone_mid_sentence(text, group[0], separator, following)
+
+
+def _beside_a_number(text: str, start: int, end: int) -> bool:
+    """Tell a word in a date or a reference ("31 May", "page 4") from a name."""
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0")
+    after = text[end : end + 3].lstrip(" \u00a0")
+    return before[-1:].isdigit() or after[:1].isdigit()
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
