@@ -300,16 +300,13 @@ def _beside_a_number(text: str, start: int, end: int) -> bool:
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
     """Tell a name signing off on a line of its own from a word in running text."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    before, after = text[line_start:start], text[end:line_end]
-    if any(ch.isalnum() for ch in after):
-        return False
-    if not any(ch.isalnum() for ch in before):
-        return line_start > 0  # a line of its own, though not the whole text
+    separator, following = next_word(text, end)
+    if following and "\n" not in separator:
+        return False  # more words follow on the same line
     word, gap = prev_word(text, start)
-    return word.lower() in _VALEDICTIONS and gap.strip() in (",", "", "-", "—")  # "Best, Hope"
+    if not word or "\n" in gap:
+        return start > 0 and bool(word)  # a line of its own, though not the whole text
+    return word.lower() in _VALEDICTIONS and gap.strip() in (",", "", "-", "\u2014")  # "Best, Hope"
 
 
 _VALEDICTIONS = frozenset("regards best thanks thank cheers sincerely wishes yours greetings".split())
