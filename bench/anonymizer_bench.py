@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from feedback.anonymizer import Anonymizer  # noqa: E402
-from participants.countries import COUNTRIES  # noqa: E402
-from tests.corpus.generate import Corpus, Sample, Score, generate, score  # noqa: E402
+from feedback.anonymizer import Anonymizer
+from participants.countries import COUNTRIES
+from tests.corpus.generate import Corpus, Sample, Score, generate, score
 
 Timing = tuple[float, float, Score]  # build seconds, texts per second, score
 

@@ -7,7 +7,7 @@ import re
 from feedback.anonymizer.lexicon import STRONG_TITLES, WEAK_TITLES
 
 SENTENCE_BREAKS = frozenset(".!?:;\n•*\u2022")
-NAME_BREAKS = frozenset(";:!?()[]{}\"“”/\\|<>*•=+")
+NAME_BREAKS = frozenset(';:!?()[]{}"“”/\\|<>*•=+')
 
 # Upper- and lower-case letters, since Python's re has no \p{Lu}.
 UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
@@ -30,8 +30,8 @@ def _title_alternation(titles: list[str]) -> str:
     return "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
 
 
-_STRONG = _title_alternation(STRONG_TITLES + ["His Excellency", "Her Excellency", "Excellency"])
-_ALL = _title_alternation(STRONG_TITLES + WEAK_TITLES + ["His Excellency", "Her Excellency"])
+_STRONG = _title_alternation([*STRONG_TITLES, "His Excellency", "Her Excellency", "Excellency"])
+_ALL = _title_alternation([*STRONG_TITLES, *WEAK_TITLES, "His Excellency", "Her Excellency"])
 
 TITLE_HEAD = re.compile(rf"(?<![\w.\-])(?P<title>{_ALL})(?:\.|(?=[ \t\u00a0]))")
 STRONG_TITLE_WORDS = frozenset(re.sub(r"\\", "", _STRONG).split("|"))
@@ -40,7 +40,7 @@ TITLE_WORDS = frozenset(word.rstrip(".") for word in re.sub(r"\\", "", _ALL).spl
 _TITLE_GAPS = frozenset({" ", ". ", "\u00a0", ".\u00a0", "  ", ".  "})
 NAME_TOKEN = re.compile(
     r"[ \t\u00a0]*+(?:\r?\n[ \t]*+)?"
-    r"(?P<token>[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*+)(?P<dot>\.)?"
+    r"(?P<token>[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*+)(?P<dot>\.)?"  # noqa: RUF001
 )
 
 

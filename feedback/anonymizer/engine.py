@@ -18,15 +18,10 @@ from feedback.anonymizer.index import (
     Index,
     build_index,
 )
-from feedback.anonymizer.lexicon import COMMON_WORDS, SUBSTANCE_PHRASES
-from feedback.anonymizer.people import (
-    NameHit,
-    registered_people,
-    titled_person,
-    upper_case_names,
-    upper_case_neighbour,
-)
+from feedback.anonymizer.lexicon import COMMON_WORDS, SUBSTANCE_PHRASES, words
+from feedback.anonymizer.people import NameHit, registered_people
 from feedback.anonymizer.states import CountryHit, LanguageHit, states
+from feedback.anonymizer.strangers import titled_person, upper_case_names, upper_case_neighbour
 from feedback.anonymizer.suspicious import doubtful_tokens
 from feedback.anonymizer.text import fold, has_line_break_hyphen
 from feedback.anonymizer.types import (
@@ -46,7 +41,7 @@ _NON_SPACE = re.compile(r"\S*")
 _AT_SIGN = re.compile("@")
 PROTECTED_WORDS = frozenset(word for phrase in SUBSTANCE_PHRASES for word in phrase.split())
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+\Z")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+\Z")  # noqa: RUF001
 _LOCAL_BEFORE = re.compile(r"(?<![\w.@])([\w.+\-]+)\s+at\s+$", re.IGNORECASE)
 
 
@@ -235,7 +230,7 @@ def _organisation_or_domain(text: str, start: int, end: int, entry: tuple) -> Ca
     return (start, end, "organisation", ORGANISATION, PRIORITY["organisation"])
 
 
-_ORG_SMALL = frozenset("and of the for on in to at de la le des du et y para pour por del di da".split())
+_ORG_SMALL = words("and of the for on in to at de la le des du et y para pour por del di da")
 
 
 def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
@@ -394,4 +389,5 @@ def _merge_back(
 
     spans = [(f.start, f.end, f.kind, f.placeholder, 9) for f in findings]
     spans += [(to_original(f.start, False), to_original(f.end, True), f.kind, f.placeholder, 0) for f in leftovers]
-    return tuple(Finding(kind, start, end, text[start:end], placeholder) for start, end, kind, placeholder in _resolve(text, spans))
+    resolved = _resolve(text, spans)
+    return tuple(Finding(kind, start, end, text[start:end], placeholder) for start, end, kind, placeholder in resolved)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import ahocorasick
 
@@ -22,6 +23,7 @@ from feedback.anonymizer.lexicon import (
     SUBSTANCE_TOKENS,
     WEAK_TITLES,
     WEEKDAYS,
+    words,
 )
 from feedback.anonymizer.text import fold_tokens, spelling_variants, transliterate
 from feedback.anonymizer.types import Identity
@@ -30,7 +32,7 @@ from participants.countries import COUNTRIES
 # Entry kinds, the first item of every entry tuple.
 NAME, COUNTRY, ORG, DOMAIN, PROTECT, LANGUAGE, TITLE, GIVEN, DIGIT = range(9)
 
-ORG_STOPWORDS = frozenset("and of the for on in to at de la le des du et y para pour por del di da".split())
+ORG_STOPWORDS = words("and of the for on in to at de la le des du et y para pour por del di da")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,5}$|^[A-Z][a-zA-Z]{1,3}[A-Z]$")
 _SPLIT_WORDS = re.compile(r"\s+")
 
@@ -50,10 +52,7 @@ def is_wordlike(token: str) -> bool:
 def country_tokens() -> frozenset[str]:
     """Return single-word country terms ("jordan", "chad"), which are also given names."""
     return frozenset(
-        " ".join(fold_tokens(term))
-        for country in COUNTRIES
-        for term in country.terms
-        if len(fold_tokens(term)) == 1
+        " ".join(fold_tokens(term)) for country in COUNTRIES for term in country.terms if len(fold_tokens(term)) == 1
     )
 
 
@@ -70,13 +69,11 @@ def static_entries() -> dict[str, list[tuple]]:
             if not key:
                 continue
             exact = None
-            if _ABBREVIATION.match(term) and (" " in key or key in COMMON_WORDS or len(key) <= 2 and key != "uk"):
+            if _ABBREVIATION.match(term) and (" " in key or key in COMMON_WORDS or (len(key) <= 2 and key != "uk")):
                 exact = "".join(ch for ch in term if ch.isalnum())  # "US", not "us"; "usa" is fine
             needs_capital = key in COMMON_WORDS
             language = term in country.language_terms
-            entries.setdefault(key, []).append(
-                (COUNTRY, country.code, form, language, exact, needs_capital)
-            )
+            entries.setdefault(key, []).append((COUNTRY, country.code, form, language, exact, needs_capital))
     for language in PURE_LANGUAGES:
         entries.setdefault(language, []).append((LANGUAGE,))
     for phrase in SUBSTANCE_PHRASES:
@@ -227,7 +224,7 @@ def _glued_forms(tokens: list[str]) -> set[str]:
     core = [t for t in tokens if t not in PARTICLES]
     if len(core) < 2:
         return set()
-    glued = {a + b for a, b in zip(core, core[1:])}
+    glued = {a + b for a, b in pairwise(core)}
     glued |= {core[0] + core[-1], core[0][0] + core[-1], core[-1] + core[0]}
     return {g for g in glued if len(g) >= 5}
 

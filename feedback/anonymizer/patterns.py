@@ -13,7 +13,7 @@ _GENERIC_TLDS = (
 )
 # Country codes double as top-level domains ("mfa.no", "gob.pe"); a few also end file names.
 TLDS = frozenset(_GENERIC_TLDS.split()) | {country.code.lower() for country in COUNTRIES}
-FILE_EXTENSIONS = frozenset("md py sh ps rs so ai pl cs ts js rb go ml".split())
+FILE_EXTENSIONS = frozenset(["md", "py", "sh", "ps", "rs", "so", "ai", "pl", "cs", "ts", "js", "rb", "go", "ml"])
 # The treaty's own website is substance, not a participant's.
 SAFE_DOMAINS = frozenset({"thearmstradetreaty.org", "www.thearmstradetreaty.org"})
 
@@ -45,6 +45,8 @@ def obfuscated_matches(text: str) -> list[re.Match]:
                 seen.add(match.span())
                 matches.append(match)
     return matches
+
+
 _SPLIT_DOTS = re.compile(_DOT, re.IGNORECASE)
 
 URL = re.compile(

@@ -52,7 +52,9 @@ def states(text: str, norm: str, hits: list[CountryHit], languages: list[Languag
             continue
         if hit.form != "name" and _names_a_variety(norm, hit, spoken_starts):
             continue  # "Brazilian Portuguese", "Swiss German"
-        end = hit.end if text[hit.end : hit.end + 1] not in (")", ".") else _closing_punctuation(text, hit.start, hit.end)
+        end = hit.end
+        if text[end : end + 1] in (")", "."):
+            end = _closing_punctuation(text, hit.start, hit.end)
         candidates.append((hit.start, end, "country", _PLACEHOLDERS[hit.form], PRIORITY_STATE))
     return candidates
 
@@ -92,9 +94,7 @@ def _names_a_variety(norm: str, hit: CountryHit, spoken_starts: set[int]) -> boo
     return hit.ne + 1 in spoken_starts and norm[hit.ne : hit.ne + 1] == " "
 
 
-def _language_uses(
-    text: str, norm: str, hits: list[CountryHit], languages: list[LanguageHit]
-) -> set[CountryHit]:
+def _language_uses(text: str, norm: str, hits: list[CountryHit], languages: list[LanguageHit]) -> set[CountryHit]:
     """Return the demonyms used as language names, deciding lists ("Arabic, French and Spanish") together."""
     items = sorted([*hits, *languages], key=lambda item: item.ns)
     spoken: set[CountryHit] = set()

@@ -15,9 +15,9 @@ from feedback.anonymizer.lexicon import (
 )
 from feedback.anonymizer.types import ORGANISATION, PERSON, PLACEHOLDERS, Finding
 
-_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")  # noqa: RUF001
 _PLACEHOLDER_WORDS = frozenset(w for p in PLACEHOLDERS for w in re.findall(r"\w+", p.lower()))
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"['’]s$")  # noqa: RUF001
 
 
 def doubtful_tokens(
@@ -43,7 +43,7 @@ def doubtful_tokens(
 
 def _is_known(word: str) -> bool:
     """Tell substance and ordinary words ("Excel", "Secretariat", "May", "CSV") from names."""
-    parts = [part for part in word.lower().replace("’", "'").split("-") if part]
+    parts = [part for part in word.lower().replace("’", "'").split("-") if part]  # noqa: RUF001
     return all(_is_known_part(part) for part in parts)
 
 

@@ -10,14 +10,44 @@ DELETED = "\x00"
 
 # Letters with no decomposition that people still type without the diacritic.
 _SPECIAL = {
-    "ß": "s", "ẞ": "s", "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "ø": "o", "Ø": "o", "ł": "l",
-    "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "t", "Þ": "t", "ı": "i", "ħ": "h",
-    "Ħ": "h", "ŀ": "l", "Ŀ": "l", "ŋ": "n", "Ŋ": "n", "ĸ": "k",
+    "ß": "s",
+    "ẞ": "s",
+    "æ": "a",
+    "Æ": "a",
+    "œ": "o",
+    "Œ": "o",
+    "ø": "o",
+    "Ø": "o",
+    "ł": "l",
+    "Ł": "l",
+    "đ": "d",
+    "Đ": "d",
+    "ð": "d",
+    "Ð": "d",
+    "þ": "t",
+    "Þ": "t",
+    "ı": "i",  # noqa: RUF001
+    "ħ": "h",
+    "Ħ": "h",
+    "ŀ": "l",
+    "Ŀ": "l",
+    "ŋ": "n",
+    "Ŋ": "n",
+    "ĸ": "k",
 }
 # Spellings of the same letters with two characters ("Müller" is also written "Mueller").
 _TRANSLITERATIONS = {
-    "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss", "æ": "ae", "œ": "oe", "ø": "oe",
-    "å": "aa", "þ": "th", "ð": "dh",
+    "ä": "ae",
+    "ö": "oe",
+    "ü": "ue",
+    "ß": "ss",
+    "ẞ": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "oe",
+    "å": "aa",
+    "þ": "th",
+    "ð": "dh",
 }
 
 
@@ -45,7 +75,7 @@ class _FoldTable(dict):
 
 FOLD_TABLE = _FoldTable()
 for _code in range(0x250):  # warm the table for Latin scripts
-    FOLD_TABLE[_code]  # noqa: B018
+    FOLD_TABLE[_code]
 _ASCII_TABLE = bytes(ord(FOLD_TABLE[code]) for code in range(128)) + bytes(range(128, 256))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
@@ -63,6 +93,7 @@ def fold_characters(text: str) -> str:
     parts.append(folded[last:])
     return "".join(parts)
 
+
 _GAPS = re.compile("[ \x00]{2,}|\x00")
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 
@@ -79,7 +110,7 @@ def transliterate(text: str) -> str:
 
 
 def spelling_variants(word: str, limit: int = 4) -> set[str]:
-    """Return a word's folded spellings with each umlaut as one letter or two ("Öztürk": ozturk, oeztuerk, oztuerk...)."""
+    """Return a word's folded spellings, each umlaut as one letter or two ("Öztürk": ozturk, oeztuerk...)."""
     variants = [""]
     for count, ch in enumerate(word.lower()):
         options = {_fold_char(ch).replace(DELETED, "")}
@@ -99,7 +130,7 @@ class Folded:
     letter for letter, so the end of a one-word hit is its start plus its length (`words_are_whole`).
     """
 
-    __slots__ = ("text", "_pieces", "_words", "_norm_starts", "_orig_starts", "words_are_whole")
+    __slots__ = ("_norm_starts", "_orig_starts", "_pieces", "_words", "text", "words_are_whole")
 
     def __init__(self, text: str, pieces: str | None = None, words: list[str] | None = None) -> None:
         self.text = text

@@ -70,5 +70,17 @@ WITHOUT_IDENTITIES = (
 )
 
 REPORTING_VERBS = ("noted", "said", "suggested", "stressed", "explained", "argued", "observed", "recalled")
-PEOPLE_NOUNS = ("delegation", "officials", "experts", "authorities", "customs officers", "representatives",
-                "government", "mission", "ministry", "practice", "national report", "colleagues")
+PEOPLE_NOUNS = (
+    "delegation",
+    "officials",
+    "experts",
+    "authorities",
+    "customs officers",
+    "representatives",
+    "government",
+    "mission",
+    "ministry",
+    "practice",
+    "national report",
+    "colleagues",
+)

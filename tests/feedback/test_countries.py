@@ -87,8 +87,15 @@ def test_aliases_include_the_spellings_people_use(code, alias):
 
 @pytest.mark.parametrize(
     ("code", "demonym"),
-    [("PE", "Peruvian"), ("GB", "British"), ("NO", "Norwegian"), ("CH", "Swiss"), ("PH", "Filipino"),
-     ("CI", "Ivorian"), ("NL", "Dutch")],
+    [
+        ("PE", "Peruvian"),
+        ("GB", "British"),
+        ("NO", "Norwegian"),
+        ("CH", "Swiss"),
+        ("PH", "Filipino"),
+        ("CI", "Ivorian"),
+        ("NL", "Dutch"),
+    ],
 )
 def test_demonyms_are_listed(code, demonym):
     assert demonym in get_country(code).demonyms
