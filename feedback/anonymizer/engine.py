@@ -39,6 +39,7 @@ Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, pri
 PRIORITY = {"email": 7, "url": 6, "phone": 5, "organisation": 3}
 _NON_SPACE = re.compile(r"\S*")
 _AT_SIGN = re.compile("@")
+_COMPOUND_BREAK = re.compile(r"[^\w\s'\u2019\-\u2010\u2011]")
 PROTECTED_WORDS = frozenset(word for phrase in SUBSTANCE_PHRASES for word in phrase.split())
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+\Z")  # noqa: RUF001
@@ -136,6 +137,8 @@ class Anonymizer:
             for entry in entries:
                 kind = entry[0]
                 if kind == NAME:
+                    if not one_word and _COMPOUND_BREAK.search(text, start, end):
+                        continue  # "the field. MENSAH" is not the compound surname "Field-Mensah"
                     add_name(NameHit(ns, end_index, start, end, entry[1], entry[3]))
                     if text[start].isupper():  # lower-case words only matter beside a name, not alone
                         add_given((start, end))

@@ -284,7 +284,10 @@ class _Generator:
             return [(title + " ", "plain"), (surname.upper(), "leak")]
         if form == "initials":
             letters = [part[0].upper() for part in re.split(r"[\s-]+", given) if part]
-            initials = rng.choice([". ".join(letters) + ".", ".".join(letters) + ".", "-".join(letters)])
+            forms = [". ".join(letters) + ".", ".".join(letters) + "."]
+            if len(letters) > 1:  # "J-P"; a lone "A" without its dot reads as the article
+                forms.append("-".join(letters))
+            initials = rng.choice(forms)
             return [(f"{initials} {surname}", "leak")]
         if form == "linebreak":
             return [(f"{given}\n{surname}", "leak")]
