@@ -94,11 +94,16 @@ def _plain_names(text: str, norm: str, hits: list[NameHit]) -> tuple[list[tuple[
         before = norm[norm.rfind(" ", 0, ns - 1) + 1 : ns - 1]
         after_end = norm.find(" ", ne + 1)
         after = norm[ne + 1 : after_end] if after_end > 0 else ""
-        if len(before) < 4 or before in _TITLE_TOKENS or len(after) == 1:
+        if len(after) == 1 or before in PARTICLES or before in _TITLE_TOKENS or _may_be_initials(before):
             others.append(hit)
         else:
             plain.append((hit.start, hit.end))
     return plain, others
+
+
+def _may_be_initials(token: str) -> bool:
+    """Tell "j", "jp" or "imj" (maybe initials) from "as", "by" and "the" before a name."""
+    return len(token) == 1 or (len(token) <= 3 and token not in COMMON_WORDS)
 
 
 def _removable(text: str, norm: str, group: list[NameHit]) -> list[NameHit]:
