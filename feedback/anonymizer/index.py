@@ -193,7 +193,10 @@ class _Builder:
         """Return every key with its entries, the shared ones included."""
         entries = {key: list(items) for key, items in static_entries().items()}
         for key, owners in self.names.items():
-            entries.setdefault(key, []).append((NAME, is_wordlike(key), len(key) <= 2, frozenset(owners)))
+            items = entries.setdefault(key, [])
+            if items and items[-1] == (GIVEN,):
+                items.pop()  # a registered name is looked at beside upper-case words anyway
+            items.append((NAME, is_wordlike(key), len(key) <= 2, frozenset(owners)))
         for key, owners in self.compounds.items():
             entries.setdefault(key, []).append((NAME, False, False, frozenset(owners)))
         for key, owners in self.particles.items():

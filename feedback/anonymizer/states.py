@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from feedback.anonymizer.context import breaks_sentence, next_word, prev_word
 from feedback.anonymizer.lexicon import FUNCTION_WORDS, LANGUAGE_NOUNS, LANGUAGE_PREPOSITIONS, PEOPLE_NOUNS
 from feedback.anonymizer.types import NATIONAL, NATIONALS, STATE
+from participants.countries import COUNTRIES
 
 Candidate = tuple[int, int, str, str, int]
+_CODES = frozenset(country.code for country in COUNTRIES)
+_CODE_IN_BRACKETS = re.compile(r" \(([A-Z]{2})\)")
 PRIORITY_STATE = 1
 _PLACEHOLDERS = {"name": STATE, "demonym": NATIONAL, "plural": NATIONALS}
 _LIST_WORDS = frozenset({"and", "or", "as", "well", "nor", "both", "either"})
@@ -55,6 +59,10 @@ def states(text: str, norm: str, hits: list[CountryHit], languages: list[Languag
         end = hit.end
         if text[end : end + 1] in (")", "."):
             end = _closing_punctuation(text, hit.start, hit.end)
+        if text[end : end + 2] == " (":
+            code = _CODE_IN_BRACKETS.match(text, end)
+            if code and code.group(1) in _CODES:
+                end = code.end()  # "Peru (PE)": the code names the State too
         candidates.append((hit.start, end, "country", _PLACEHOLDERS[hit.form], PRIORITY_STATE))
     return candidates
 

@@ -48,7 +48,7 @@ def _is_known(word: str) -> bool:
 
 
 def _is_known_part(part: str) -> bool:
-    part = part.removesuffix("'s")
+    part = part.split("'")[0] if "'" in part else part  # "I'm", "Peru's"
     return (
         len(part) <= 1
         or part in COMMON_WORDS

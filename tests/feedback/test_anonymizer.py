@@ -364,6 +364,10 @@ def test_a_state_goes_however_it_is_named(anonymizer, text, expected):
     assert redacted(anonymizer, text) == expected
 
 
+def test_an_iso_code_in_brackets_goes_with_its_state(anonymizer):
+    assert redacted(anonymizer, "Peru (PE) and Norway (NO) agreed.") == "[a State] and [a State] agreed."
+
+
 def test_every_demonym_goes_before_a_people_noun(anonymizer):
     leaks = []
     for country in COUNTRIES:
