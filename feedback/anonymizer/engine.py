@@ -226,9 +226,7 @@ def _organisation_or_domain(text: str, start: int, end: int, entry: tuple) -> Ca
     _, _owners, exact, needs_capital = entry
     if exact is not None and "".join(ch for ch in original if ch.isalnum()) != exact:
         return None  # "SAFE" the acronym, not "safe" the word
-    if needs_capital and not all(
-        word[:1].isupper() for word in re.findall(r"[^\W\d_]+", original) if word.lower() not in _ORG_SMALL
-    ):
+    if needs_capital and not all(word[:1].isupper() for word in original.split() if word.lower() not in _ORG_SMALL):
         return None
     return (start, end, "organisation", ORGANISATION, PRIORITY["organisation"])
 
@@ -294,7 +292,10 @@ def _websites(text: str, dotted: list[int]) -> list[Candidate]:
 def _word_around(text: str, position: int) -> tuple[int, int]:
     """Return the run of non-space characters around position."""
     start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position), text.rfind("\t", 0, position)) + 1
-    return start, _NON_SPACE.match(text, position).end()
+    end = _NON_SPACE.match(text, position).end()
+    while end > position + 1 and text[end - 1] in ".,;:!?)'\"":
+        end -= 1  # the sentence's punctuation is not part of the word
+    return start, end
 
 
 def _ends_with_at(text: str, position: int) -> bool:

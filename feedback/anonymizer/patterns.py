@@ -90,6 +90,8 @@ def website_matches(text: str, positions: list[int]) -> list[re.Match]:
         while token_start > 0 and position - token_start < 300 and text[token_start - 1] not in _TOKEN_STOPS:
             token_start -= 1
         token_end = _NON_SPACE.match(text, position).end()
+        if "://" not in text[token_start:token_end] and not _ends_in_a_domain(text[token_start:token_end]):
+            continue  # "CSP12.WGTR/2026", "U.K.", "e.g.": no top-level domain, no website
         for match in URL.finditer(text, token_start, token_end):
             if match.start() > position:
                 break
@@ -98,6 +100,15 @@ def website_matches(text: str, positions: list[int]) -> list[re.Match]:
                 seen = match.end()
                 break
     return matches
+
+
+def _ends_in_a_domain(token: str) -> bool:
+    """Tell whether some dotted part of a word ends in a top-level domain ("pcsab.org/x", "www.x.int")."""
+    lowered = token.lower()
+    return "www." in lowered or any(part in TLDS for part in _DOTTED_LABELS.findall(lowered))
+
+
+_DOTTED_LABELS = re.compile(r"\.([a-z]{2,12})(?![a-z0-9])")
 
 
 def clean_url(text: str) -> str:
