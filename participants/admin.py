@@ -2,25 +2,48 @@
 
 from __future__ import annotations
 
+from axes.admin import AccessAttemptAdmin as AxesAccessAttemptAdmin
+from axes.admin import AccessLogAdmin as AxesAccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ExportForm
 
-from participants import roster, services
+from participants import audit, roster, services
 from participants.countries import is_country_code
 from participants.eligibility import is_state_category
 from participants.models import AuditEvent, Invitation, OutboundEmail, Participant, User
 from participants.resources import ParticipantResource
+from participants.services import accounts
 from participants.services.invitations import unusable_reason
 from participants.services.profile import SECRETARIAT_EDITABLE
+
+# Second-factor devices hold secrets (TOTP keys, backup codes): nobody reads or adds them in the admin.
+# The Secretariat resets a person's second factor with the audited action on the user list instead.
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
+
+
+def _each_user(modeladmin, request: HttpRequest, queryset: QuerySet[User], service, done: str) -> None:
+    for user in queryset:
+        try:
+            service(user_id=user.pk, by=request.user)
+        except services.ParticipantError as error:
+            modeladmin.message_user(request, f"{user.email}: {error.message}", level=messages.ERROR)
+        else:
+            modeladmin.message_user(request, done % {"email": user.email})
 
 
 @admin.register(User)
@@ -37,6 +60,86 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})]
     filter_horizontal = ["groups"]
+    actions = ["unlock_selected", "reset_second_factor_selected"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> list[str]:
+        # Only a superuser makes another superuser; the Secretariat manages roles through the groups.
+        return [] if request.user.is_superuser else ["is_superuser"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
+        return False  # the audit trail names its actors: deactivate an account instead
+
+    def get_form(self, request: HttpRequest, obj: User | None = None, **kwargs):
+        self._roles_before = accounts.roles_of(obj) if obj is not None else {}
+        return super().get_form(request, obj, **kwargs)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        """Audit every change of flags and groups, with who made it (groups are saved here, after the user)."""
+        super().save_related(request, form, formsets, change)
+        before = getattr(self, "_roles_before", {}) if change else {}
+        accounts.record_role_change(
+            user=form.instance, by=request.user, before=before, after=accounts.roles_of(form.instance)
+        )
+
+    @admin.action(description=_("Unlock the selected accounts (clear failed logins)"), permissions=["change"])
+    def unlock_selected(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        _each_user(self, request, queryset, accounts.unlock_account, _("%(email)s can log in again."))
+
+    @admin.action(description=_("Reset the second factor of the selected accounts"), permissions=["change"])
+    def reset_second_factor_selected(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        _each_user(
+            self,
+            request,
+            queryset,
+            accounts.reset_second_factor,
+            _("%(email)s sets up a new authenticator app at their next login."),
+        )
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(DjangoGroupAdmin):
+    """Groups are roles: changing a group's permissions is a permission change, so it is audited."""
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        before = set(form.instance.permissions.values_list("codename", flat=True)) if change else set()
+        super().save_related(request, form, formsets, change)
+        after = set(form.instance.permissions.values_list("codename", flat=True))
+        if before != after:
+            audit.record(
+                actor=request.user,
+                action="group.permissions_changed",
+                target=form.instance,
+                added=sorted(after - before),
+                removed=sorted(before - after),
+            )
+
+
+# Lockout records: read-only; unlocking is the audited action, never a silent delete.
+admin.site.unregister(AccessAttempt)
+admin.site.unregister(AccessLog)
+admin.site.unregister(AccessFailureLog)  # not recorded here (AXES_ENABLE_ACCESS_FAILURE_LOG is off)
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(AxesAccessAttemptAdmin):
+    actions = ["unlock_selected"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: AccessAttempt | None = None) -> bool:
+        return False
+
+    @admin.action(description=_("Unlock the accounts of the selected attempts"), permissions=["view"])
+    def unlock_selected(self, request: HttpRequest, queryset: QuerySet[AccessAttempt]) -> None:
+        users = User.objects.filter(email__in={attempt.username for attempt in queryset})
+        _each_user(self, request, users, accounts.unlock_account, _("%(email)s can log in again."))
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(AxesAccessLogAdmin):
+    def has_delete_permission(self, request: HttpRequest, obj: AccessLog | None = None) -> bool:
+        return False
 
 
 class DecisionActionForm(ActionForm):
@@ -249,6 +352,23 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     list_filter = ["status", "template"]
     search_fields = ["to", "subject"]
     readonly_fields = [field.name for field in OutboundEmail._meta.fields]
+    actions = ["retry_selected"]
 
     def has_add_permission(self, request):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a failure stays visible until it is sent
+
+    @admin.action(description=_("Send the selected failed messages again"), permissions=["change"])
+    def retry_selected(self, request: HttpRequest, queryset: QuerySet[OutboundEmail]) -> None:
+        from participants.mail import retry_failed
+
+        retried = retry_failed(message_ids=list(queryset.values_list("pk", flat=True)), by=request.user)
+        self.message_user(
+            request,
+            _("%(count)s message(s) queued again; the worker sends them now.") % {"count": retried}
+            if retried
+            else _("Only failed messages can be sent again; none of the selected ones had failed."),
+            level=messages.SUCCESS if retried else messages.WARNING,
+        )

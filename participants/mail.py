@@ -13,6 +13,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from participants import audit
 from participants.models import EmailStatus, OutboundEmail
 
 
@@ -52,6 +53,26 @@ def queue_email(
 
     transaction.on_commit(lambda: deliver_email(message.pk))
     return message
+
+
+@transaction.atomic
+def retry_failed(*, message_ids: Iterable[int], by: Any) -> int:
+    """Give failed messages a fresh set of attempts and queue them again; returns how many. Audited."""
+    from participants.tasks import deliver_email
+
+    failed = list(OutboundEmail.objects.select_for_update().filter(pk__in=list(message_ids), status=EmailStatus.FAILED))
+    for message in failed:
+        message.status, message.attempts = EmailStatus.QUEUED, 0
+        message.save(update_fields=["status", "attempts"])
+        transaction.on_commit(lambda pk=message.pk: deliver_email(pk))
+    if failed:
+        audit.record(actor=by, action="email.retry", messages=[message.pk for message in failed])
+    return len(failed)
+
+
+def failed_count() -> int:
+    """Messages the worker gave up on: the Secretariat is shown them until they are sent again."""
+    return OutboundEmail.objects.filter(status=EmailStatus.FAILED).count()
 
 
 def retry_delay_seconds(attempts: int) -> int:

@@ -28,14 +28,6 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="registration/password_reset_complete.html"),
         name="password_reset_complete",
     ),
-    path(
-        "account/password/change/",
-        auth_views.PasswordChangeView.as_view(template_name="registration/password_change_form.html"),
-        name="password_change",
-    ),
-    path(
-        "account/password/change/done/",
-        auth_views.PasswordChangeDoneView.as_view(template_name="registration/password_change_done.html"),
-        name="password_change_done",
-    ),
+    path("account/password/change/", account.password_change, name="password_change"),
+    path("account/password/change/done/", account.password_change_done, name="password_change_done"),
 ]

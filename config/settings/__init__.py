@@ -168,11 +168,14 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+# Count failures under the stored form of the e-mail, so "Ingrid@Example.org" gains no fresh attempts.
+AXES_USERNAME_CALLABLE = "participants.services.accounts.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "ATT advisory group"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # never show TOTP keys or backup codes, even to superusers
 
 # --- Internationalisation (§14: English; strings marked for translation) ----------------------------
 

@@ -14,7 +14,7 @@ from django_otp import user_has_device
 
 from participants import audit, second_factor
 from participants.forms_account import LoginForm, QueuedPasswordResetForm, TokenForm
-from participants.permissions import SECOND_FACTOR_SESSION_FLAG, login_required, second_factor_required
+from participants.permissions import SECOND_FACTOR_SESSION_FLAG, login_required, needs_second_factor
 
 
 def safe_next(request: HttpRequest, default: str = "") -> str:
@@ -31,9 +31,19 @@ class LoginView(auth_views.LoginView):
 
     def get_success_url(self) -> str:
         target = self.get_redirect_url() or reverse("dashboard")
-        if second_factor_required(self.request):
+        if needs_second_factor(self.request):
             return f"{reverse('two_factor')}?{urlencode({'next': target})}"
         return target
+
+
+# Changing the password is for people who have given every factor they must: a stolen staff password
+# alone must not be enough to change it (and lock the owner out).
+password_change = login_required(
+    auth_views.PasswordChangeView.as_view(template_name="registration/password_change_form.html")
+)
+password_change_done = login_required(
+    auth_views.PasswordChangeDoneView.as_view(template_name="registration/password_change_done.html")
+)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -1,0 +1,242 @@
+"""One realistic world for the access matrix, built through the services (and the test factories for people).
+
+Two open rounds in the current cycle (one restricted to States Parties, §9), each with a document, a
+questionnaire and submitted responses; a summarised round of an earlier cycle with an approved summary
+and an offline submission with its original letter; a draft round with a document; invitations by the
+Secretariat and by the Chair; a calendar feed token per participant; confirmation, invitation and
+password-reset tokens. Every object that belongs to someone belongs to the `owner`, a State Party expert.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from consult import services as consult_services
+from consult.models import QuestionKind, RoundState
+from feedback import services as feedback_services
+from feedback.models import Submission
+from feedback.summary import services as summary_services
+from participants import services as participant_services
+from participants.models import Category, OutboundEmail, Status, User
+from participants.permissions import CHAIR, SECRETARIAT
+from participants.services.registration import confirmation_token
+from tests import factories
+from tests.consult.helpers import PDF, add_document, make_round
+
+# Every role the matrix asks with. Participants are approved unless the name says otherwise.
+PARTICIPANT_ROLES = {
+    "owner": Category.STATE_PARTY,
+    "state_party": Category.STATE_PARTY,
+    "signatory_state": Category.SIGNATORY_STATE,
+    "observer_state": Category.OBSERVER_STATE,
+    "international_organisation": Category.INTERNATIONAL_ORGANISATION,
+    "regional_organisation": Category.REGIONAL_ORGANISATION,
+    "civil_society": Category.CIVIL_SOCIETY,
+    "industry": Category.INDUSTRY,
+}
+ROLES = (
+    "anonymous",
+    "applicant",
+    "withdrawn",
+    *PARTICIPANT_ROLES,
+    "chair",
+    "secretariat",
+    "superuser",
+    "chair_no_2fa",
+    "secretariat_no_2fa",
+    "superuser_no_2fa",
+)
+STATE_COUNTRIES = {"owner": "NO", "state_party": "PE", "signatory_state": "TH", "observer_state": "RU"}
+
+
+@dataclass
+class World:
+    users: dict[str, User | None] = field(default_factory=dict)
+    refs: dict[str, Any] = field(default_factory=dict)
+
+    def client(self, role: str) -> Client:
+        client = Client()
+        user = self.users[role]
+        if user is not None:
+            client.force_login(user)
+            if role in VERIFIED_ROLES:
+                factories.verify_second_factor(client, user)
+        return client
+
+
+VERIFIED_ROLES = frozenset(ROLES) - {"anonymous", "chair_no_2fa", "secretariat_no_2fa", "superuser_no_2fa"}
+
+
+def _staff(world: World) -> tuple[User, User]:
+    secretariat = factories.make_secretariat(name="Sam Secretariat")
+    chair = factories.make_chair(name="Chris Chair")
+    superuser = factories.make_user(name="Root Admin", is_staff=True, is_superuser=True)
+    world.users.update(secretariat=secretariat, chair=chair, superuser=superuser)
+    world.users["secretariat_no_2fa"] = factories.make_secretariat(name="Una Verified")
+    world.users["chair_no_2fa"] = factories.make_user(name="Noel Verified")
+    world.users["chair_no_2fa"].groups.add(Group.objects.get(name=CHAIR))
+    world.users["superuser_no_2fa"] = factories.make_user(name="Root Unverified", is_staff=True, is_superuser=True)
+    assert Group.objects.get(name=SECRETARIAT).user_set.filter(pk=secretariat.pk).exists()
+    return secretariat, chair
+
+
+def _people(world: World, secretariat: User) -> dict[str, Any]:
+    world.users["anonymous"] = None
+    participants = {}
+    for role, category in PARTICIPANT_ROLES.items():
+        participants[role] = factories.make_participant(
+            category=category, country=STATE_COUNTRIES.get(role, ""), full_name=f"{role.title()} Expert"
+        )
+        world.users[role] = participants[role].user
+    applicant = factories.make_participant(status=Status.REGISTERED, full_name="Applicant Expert")
+    withdrawn = factories.make_participant(full_name="Withdrawn Expert")
+    participant_services.withdraw_participant(participant_id=withdrawn.pk, by=withdrawn.user, reason="moving on")
+    world.users.update(applicant=applicant.user, withdrawn=withdrawn.user)
+    owner = participants["owner"]
+    resetting = factories.make_participant(full_name="Forgetful Expert")  # never logs in, so the link stays valid
+    world.refs.update(
+        owner_participant=owner.pk,
+        applicant_participant=applicant.pk,
+        owner_feed_token=owner.feed_token,
+        withdrawn_feed_token=withdrawn.feed_token,
+        confirmation_token=confirmation_token(applicant, timezone.now()),
+        reset_uid=urlsafe_base64_encode(force_bytes(resetting.user.pk)),
+        reset_token=default_token_generator.make_token(resetting.user),
+    )
+    return participants
+
+
+def _invitations(world: World, secretariat: User, chair: User) -> None:
+    made = {}
+    for inviter, email in (
+        (secretariat, "invited-by-secretariat@example.org"),
+        (chair, "invited-by-chair@example.org"),
+    ):
+        made[inviter] = participant_services.invite_participant(
+            request=participant_services.InvitationRequest(
+                email=email, category=Category.CIVIL_SOCIETY, full_name="Invited Person", organisation="Small NGO"
+            ),
+            by=inviter,
+        )
+    body = OutboundEmail.objects.filter(to="invited-by-secretariat@example.org").get().body
+    world.refs.update(
+        secretariat_invitation=made[secretariat].pk,
+        chair_invitation=made[chair].pk,
+        invitation_token=re.search(r"/invitation/([^/\s]+)/", body).group(1),
+    )
+
+
+def _answered_round(title: str, *, restricted: bool, cycle, respondents, secretariat: User):
+    now = timezone.now()
+    round_ = make_round(
+        state=RoundState.OPEN,
+        cycle=cycle,
+        title=title,
+        restricted=restricted,
+        opens_at=now.replace(second=0, microsecond=0) - timedelta(days=3),
+        closes_at=now + timedelta(days=10),
+        now=now - timedelta(days=4),
+        by=secretariat,
+    )
+    consult_services.add_question(
+        by=secretariat, round_id=round_.pk, key="ease", text="How easy?", kind=QuestionKind.RATING
+    )
+    consult_services.add_question(by=secretariat, round_id=round_.pk, key="improve", text="What would you improve?")
+    document = add_document(round_, title=f"{title} note", content=PDF)
+    for participant in respondents:
+        feedback_services.submit_response(
+            round_id=round_.pk,
+            participant=participant,
+            answers={"ease": "4", "improve": "Pre-fill from last year's report."},
+            version=feedback_services.NEW,
+            confirm_personal_capacity=True,
+        )
+    return round_, document
+
+
+def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair: User) -> None:
+    today = timezone.now().date()
+    current = consult_services.save_cycle(
+        by=secretariat, name="Current cycle", starts_on=today - timedelta(days=100), ends_on=today + timedelta(days=200)
+    )
+    everyone = list(participants.values())
+    state_parties = [participants["owner"], participants["state_party"]]
+    open_round, open_document = _answered_round(
+        "Open consultation", restricted=False, cycle=current, respondents=everyone, secretariat=secretariat
+    )
+    restricted, restricted_document = _answered_round(
+        "Restricted consultation", restricted=True, cycle=current, respondents=state_parties, secretariat=secretariat
+    )
+    earlier = consult_services.save_cycle(
+        by=secretariat, name="Earlier cycle", starts_on=today - timedelta(days=500), ends_on=today - timedelta(days=101)
+    )
+    summarised, summarised_document = _answered_round(
+        "Summarised consultation", restricted=False, cycle=earlier, respondents=everyone[1:], secretariat=secretariat
+    )
+    letter = ContentFile(PDF, name="letter.pdf")
+    feedback_services.record_offline_submission(
+        round_id=summarised.pk,
+        participant_id=participants["owner"].pk,
+        answers={"ease": "3", "improve": "Guidance in plain English."},
+        by=secretariat,
+        original_file=letter,
+    )
+    consult_services.close_round(round_id=summarised.pk, by=secretariat, notify=False)
+    summary = summary_services.generate_now(round_id=summarised.pk, by=chair)
+    summary_services.approve(summary_id=summary.pk, by=chair)
+    draft = make_round(title="Draft consultation", cycle=earlier, by=secretariat)
+    draft_question = consult_services.add_question(by=secretariat, round_id=draft.pk, key="q1", text="Draft question?")
+    draft_document = add_document(draft, title="Draft note")
+    consult_services.record_download(user=participants["owner"].user, version=open_document.versions.get())
+    meeting = consult_services.save_att_meeting(
+        by=secretariat, name="CSP12", location="Geneva", starts_on=today, ends_on=today + timedelta(days=4)
+    )
+    world.refs.update(
+        open_round=open_round.pk,
+        restricted_round=restricted.pk,
+        summarised_round=summarised.pk,
+        draft_round=draft.pk,
+        open_document=open_document.pk,
+        restricted_document=restricted_document.pk,
+        summarised_document=summarised_document.pk,
+        draft_document=draft_document.pk,
+        open_question=open_round.questions.get(key="improve").pk,
+        restricted_question=restricted.questions.get(key="improve").pk,
+        draft_question=draft_question.pk,
+        current_cycle=current.pk,
+        tool=open_round.tool_id,
+        att_meeting=meeting.pk,
+        **{
+            f"{name}_pseudonym": Submission.objects.get(round=round_, participant=participants["owner"]).pseudonym
+            for name, round_ in (("open", open_round), ("restricted", restricted), ("summarised", summarised))
+        },
+    )
+
+
+def build_world() -> World:
+    world = World()
+    secretariat, chair = _staff(world)
+    participants = _people(world, secretariat)
+    _invitations(world, secretariat, chair)
+    _rounds(world, participants, secretariat, chair)
+    _sign_in_attempts(world)
+    assert set(world.users) == set(ROLES), set(ROLES) ^ set(world.users)
+    return world
+
+
+def _sign_in_attempts(world: World) -> None:
+    """One failed and one successful login through the real form, so the lockout records exist."""
+    client = Client()
+    client.post("/account/login/", {"username": world.users["applicant"].email, "password": "wrong password"})
+    client.post("/account/login/", {"username": world.users["withdrawn"].email, "password": factories.PASSWORD})
