@@ -1,4 +1,8 @@
-"""Give the Secretariat group its admin permissions once they exist (after every migrate)."""
+"""Make sure the staff roles exist, and give the Secretariat group its admin permissions (after every migrate).
+
+The data migration creates the groups; this runs after every migrate and every test flush too, which
+empties tables that migrations filled.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,14 @@ from typing import Any
 
 from django.contrib.auth.models import Group, Permission
 
-from participants.permissions import SECRETARIAT
+from participants.permissions import CHAIR, SECRETARIAT
 
 # The Secretariat manages everything in these apps through the admin (DESIGN.md §2).
 SECRETARIAT_APPS = ("participants", "consult", "feedback", "otp_totp", "otp_static", "axes")
 
 
 def grant_secretariat_permissions(**kwargs: Any) -> None:
+    Group.objects.get_or_create(name=CHAIR)
     group, _ = Group.objects.get_or_create(name=SECRETARIAT)
     permissions = Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS)
     group.permissions.add(*permissions)
