@@ -245,7 +245,11 @@ def build_index(identities: Iterable[Identity]) -> Index:
     for owner, identity in enumerate(identities):
         builder.add(owner, identity)
     automaton = ahocorasick.Automaton()
-    for key, items in builder.entries().items():
+    entries = builder.entries()
+    removable = country_tokens() | {key for key, items in entries.items() if any(e[0] == NAME for e in items)}
+    for key, items in entries.items():
+        if items == [(PROTECT,)] and not removable.intersection(key.split()):
+            continue  # a protected phrase with no word that could be removed protects nothing
         automaton.add_word(f" {key} ", (len(key) + 2, tuple(items), " " not in key))
     for digit in "0123456789":  # the start of every number, so phones need no scan of their own
         automaton.add_word(f" {digit}", (2, ((DIGIT,),), True))

@@ -44,6 +44,7 @@ Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, pri
 PRIORITY_PARTICIPANT = 4
 # Titles as folded words ("mr", "ambassador"), to tell a plain name from a titled one.
 _TITLE_TOKENS = frozenset(word.lower().replace(".", "") for word in TITLE_WORDS) | {"excellency", "his", "her"}
+_TITLE_WORDS_OR_E = TITLE_WORDS | {"E", "H.E"}  # "H.E." splits as "H.E" or ends in "E"
 _LIST_GLUE = re.compile(r"^[ \t]*(?:,|,?[ \t]*(?:and|&|or)|/)[ \t]*\Z", re.IGNORECASE)
 _INITIAL_DOT = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _TRAILING_INITIALS = re.compile(rf",?[ \t]+(?:[{UPPER}]\.[ \t]?-?){{1,3}}")
@@ -121,6 +122,8 @@ def _removable(text: str, norm: str, group: list[NameHit]) -> list[NameHit]:
             return group
         return []
     is_anchor = [not h.wordlike and (text[h.start].isupper() or h.ne - h.ns > 2) for h in group]
+    if all(is_anchor):
+        return group  # "Ingrid Marie Johansson": every word is a distinctive name
     if not any(is_anchor):
         names = [h for h in group if norm[h.ns : h.ne] not in PARTICLES]
         capitalised = [h for h in names if text[h.start].isupper()]
@@ -188,6 +191,8 @@ def _group(text: str, norm: str, hits: list[NameHit]) -> list[list[NameHit]]:
 def _adjacent(text: str, norm: str, left: NameHit, right: NameHit) -> bool:
     if right.ns <= left.ne:
         return False
+    if right.ns == left.ne + 1 and right.start - left.end == 1 and text[left.end] in " -":
+        return True  # the usual "Ingrid Johansson", "Jean-Pierre"
     gap = norm[left.ne + 1 : right.ns - 1].split()
     if len(gap) > 3 or any(t not in PARTICLES and len(t) != 1 for t in gap):
         return False
@@ -251,6 +256,9 @@ def _is_initial(letter: str, between: str, first: NameHit) -> bool:
 
 def _extend_title(text: str, start: int) -> int:
     """Take in titles before a name: they say too much ("Ambassador", "Ms")."""
+    before = text[max(0, start - 16) : start].split()
+    if not before or before[-1].rstrip(".,") not in _TITLE_WORDS_OR_E:
+        return start  # the usual case: no title right before
     title_start = has_title_before(text, start)
     return title_start if title_start >= 0 else start
 
