@@ -108,6 +108,7 @@ def _build_presidio(corpus: Corpus):
         print(f"presidio is not installed here ({error}); see the module docstring")
         return None
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    _keep_tldextract_offline()
 
     class BlankSpacyNlpEngine(SpacyNlpEngine):
         """Presidio's spaCy engine on spacy.blank("en"): tokens only, no model download, no NER."""
@@ -126,6 +127,15 @@ def _build_presidio(corpus: Corpus):
     anonymizer = AnonymizerEngine()
     analyzer.analyze(text="Warm up: write to jdoe@example.org or see www.example.org.", language="en")
     return analyzer, anonymizer, time.perf_counter() - started
+
+
+def _keep_tldextract_offline() -> None:
+    """Make Presidio's e-mail recognizer use tldextract's bundled suffix list, never the network."""
+    try:
+        import tldextract
+    except ImportError:
+        return
+    tldextract.extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 def _time_presidio(analyzer, anonymizer, built: float, samples: tuple[Sample, ...]) -> Timing:
