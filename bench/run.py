@@ -33,9 +33,25 @@ def run(args: list[str], url: str, **extra: str) -> str:
     return result.stdout
 
 
+BUILD_PROBE = """
+import time
+from feedback.anonymizer import Anonymizer, Identity
+registry = [Identity(f"Given{n} Family{n}", f"given{n}@org{n % 300}.org", f"+41 22 {n:07d}", "",
+                     f"Organisation number {n % 500}", f"ORG{n % 500}") for n in range(10_000)]
+timings = []
+for _ in range(3):
+    started = time.perf_counter()
+    Anonymizer.build(registry)
+    timings.append(time.perf_counter() - started)
+print(min(timings))
+"""
+
+
 def anonymizer(url: str) -> None:
     section("Anonymizer vs Presidio (same registry, same texts)")
     print(run(["bench/anonymizer_bench.py"], url), end="")
+    seconds = float(run(["-c", BUILD_PROBE], url).strip())
+    print(bench_line("anonymizer_build_10k_identities_seconds", seconds, "s"))
 
 
 def summary(url: str) -> None:

@@ -1,6 +1,5 @@
 """The anonymizer removes every known identity and every State, and keeps the substance (DESIGN §4)."""
 
-import time
 
 import pytest
 
@@ -540,7 +539,8 @@ def test_suspicious_ignores_substance_and_what_redact_removes(anonymizer):
     assert anonymizer.suspicious(text) == ()
 
 
-def test_a_registry_of_ten_thousand_builds_in_well_under_two_seconds():
+def test_a_registry_of_ten_thousand_identities_builds_and_redacts():
+    """Build time is measured by `make bench` (anonymizer_build_10k_seconds), not asserted here."""
     registry = [
         Identity(
             f"Given{n} Family{n}",
@@ -553,12 +553,10 @@ def test_a_registry_of_ten_thousand_builds_in_well_under_two_seconds():
         for n in range(10_000)
     ]
 
-    started = time.perf_counter()
     anonymizer = Anonymizer.build(registry)
-    elapsed = time.perf_counter() - started
 
-    assert elapsed < 2.0
     assert redacted(anonymizer, "Given42 Family42 agreed.") == "[a participant] agreed."
+    assert redacted(anonymizer, "Write to given9999@org99.org or ORG7.") == "Write to [e-mail] or [an organisation]."
 
 
 # ---- the generated corpus -------------------------------------------------------------------------
