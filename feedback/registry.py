@@ -7,7 +7,7 @@ import threading
 from django.db import connection
 
 from feedback.anonymizer import Anonymizer, Identity
-from participants.models import Participant, User
+from participants.models import Participant, Tombstone, User
 
 _lock = threading.Lock()
 _cached: tuple[tuple, Anonymizer] | None = None
@@ -17,7 +17,8 @@ def identities() -> list[Identity]:
     """Every participant (invited, declined, withdrawn and erased included) and every staff user.
 
     Staff names are included too: feedback that mentions "Ms Okafor of the Secretariat" identifies
-    a person just as well.
+    a person just as well. An erased participant's record is blank; their identity comes from the
+    tombstone kept for exactly this.
     """
     people = [
         Identity(
@@ -29,10 +30,24 @@ def identities() -> list[Identity]:
             acronym=acronym,
             country=country,
         )
-        for full_name, email, phone, website, organisation, acronym, country in Participant.objects.values_list(
-            "full_name", "user__email", "phone", "website", "organisation", "acronym", "country"
-        ).iterator(chunk_size=5000)
+        for full_name, email, phone, website, organisation, acronym, country in Participant.objects.filter(
+            erased_at__isnull=True
+        )
+        .values_list("full_name", "user__email", "phone", "website", "organisation", "acronym", "country")
+        .iterator(chunk_size=5000)
     ]
+    people.extend(
+        Identity(
+            full_name=name,
+            email=tombstone.email,
+            phone=tombstone.phone,
+            website=tombstone.website,
+            organisation=tombstone.organisation,
+            acronym=tombstone.acronym,
+        )
+        for tombstone in Tombstone.objects.all()
+        for name in tombstone.names or [""]
+    )
     staff = User.objects.filter(participant__isnull=True).values_list("name", "email")
     people.extend(Identity(full_name=name, email=email) for name, email in staff)
     return people
@@ -43,10 +58,11 @@ def _fingerprint() -> tuple:
     every page that shows free text."""
     participants = connection.ops.quote_name(Participant._meta.db_table)
     users = connection.ops.quote_name(User._meta.db_table)
+    tombstones = connection.ops.quote_name(Tombstone._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT COUNT(*) FROM {participants}), (SELECT MAX(updated_at) FROM {participants}), "  # noqa: S608 (table names from the models)
-            f"(SELECT COUNT(*) FROM {users}), (SELECT MAX(id) FROM {users})"
+            f"(SELECT COUNT(*) FROM {users}), (SELECT MAX(id) FROM {users}), (SELECT COUNT(*) FROM {tombstones})"
         )
         return tuple(cursor.fetchone())
 

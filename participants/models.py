@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import uuid
 import zoneinfo
 
 from django.conf import settings
@@ -166,8 +167,10 @@ class Participant(FSMModelMixin, models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Data protection: set when the person asked for deletion; identity fields are then tombstoned.
-    erased_at = models.DateTimeField(null=True, blank=True)
+    # Data protection: when the person asked for deletion, and when the Secretariat erased their identity
+    # (the fields above are then blank and what the anonymizer needs lives on in a Tombstone).
+    erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
 
     class Meta:
         ordering = ["full_name"]
@@ -277,6 +280,28 @@ class Invitation(models.Model):
     def is_usable(self, now: object | None = None) -> bool:
         now = now or timezone.now()
         return self.accepted_at is None and self.revoked_at is None and self.expires_at > now
+
+
+class Tombstone(models.Model):
+    """What the anonymizer still needs once a person's data is erased: the identity, linked to nothing.
+
+    No key to the participant, the account or the answers, no timestamp, and a random primary key, so
+    the order of rows says nothing about who was erased when.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    names = models.JSONField(default=list, blank=True)  # every spelling of the name that was held
+    email = models.CharField(max_length=254, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    website = models.CharField(max_length=200, blank=True)
+    organisation = models.CharField(max_length=200, blank=True)
+    acronym = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return "Erased identity"
 
 
 # --- Audit trail ------------------------------------------------------------------------------------

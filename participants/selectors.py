@@ -84,9 +84,9 @@ def change_requests(user: Any) -> QuerySet[Participant]:
 def history_of(user: Any, participant: Participant) -> QuerySet[AuditEvent]:
     if not is_secretariat(user):
         return AuditEvent.objects.none()
-    return AuditEvent.objects.filter(
-        target_type="participants.participant", target_id=str(participant.pk)
-    ).select_related("actor")
+    about_the_person = Q(target_type="participants.participant", target_id=str(participant.pk))
+    about_the_account = Q(target_type="participants.user", target_id=str(participant.user_id))
+    return AuditEvent.objects.filter(about_the_person | about_the_account).select_related("actor")
 
 
 def invitations_visible_to(user: Any) -> QuerySet[Invitation]:
@@ -190,4 +190,28 @@ def own_data(participant: Participant) -> dict[str, Any]:
             {"at": stamp(e.at), "action": e.action, "from": e.from_state, "to": e.to_state, "reason": e.reason}
             for e in events.order_by("at", "id")
         ],
+        "responses": own_responses(participant),
     }
+
+
+def own_responses(participant: Participant) -> list[dict[str, Any]]:
+    """The person's own answers, round by round (what they submitted, and any unsent working copy)."""
+    from feedback.models import Submission  # feedback builds on participants, not the other way round
+
+    submissions = (
+        Submission.objects.filter(participant=participant)
+        .select_related("round")
+        .prefetch_related("answers__question")
+        .order_by("round__opens_at", "pk")
+    )
+    return [
+        {
+            "round": submission.round.title,
+            "state": submission.state,
+            "source": submission.source,
+            "submitted_at": submission.submitted_at.isoformat() if submission.submitted_at else None,
+            "answers": {answer.question.key: answer.value for answer in submission.answers.all()},
+            "working_copy": submission.working_answers,
+        }
+        for submission in submissions
+    ]

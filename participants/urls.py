@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from participants.views import application, audit_trail, invitations, participant_list, profile, registration, vetting
+from participants.views import (
+    application,
+    audit_trail,
+    invitations,
+    participant_list,
+    personal_data,
+    profile,
+    registration,
+    sign_in,
+    vetting,
+)
 
 app_name = "participants"
 
@@ -18,6 +28,7 @@ urlpatterns = [
     path("profile/", profile.profile, name="profile"),
     path("profile/withdraw/", profile.withdraw, name="withdraw"),
     path("profile/my-data.json", profile.download_data, name="download_data"),
+    path("profile/delete/", personal_data.request_erasure, name="request_erasure"),
     # The Chair and the Secretariat
     path("invitations/", invitations.invitation_list, name="invitation_list"),
     path("invitations/new/", invitations.invite, name="invite"),
@@ -29,6 +40,9 @@ urlpatterns = [
     path("participants/<int:pk>/", participant_list.participant_detail, name="participant_detail"),
     path("participants/<int:pk>/decide/", vetting.decide, name="decide"),
     path("participants/<int:pk>/review-change/", vetting.review_change, name="review_change"),
+    path("participants/<int:pk>/unlock/", sign_in.unlock, name="unlock"),
+    path("participants/<int:pk>/reset-second-factor/", sign_in.reset_second_factor, name="reset_second_factor"),
+    path("participants/<int:pk>/erase/", personal_data.erase, name="erase"),
     path("vetting/", vetting.vetting_queue_view, name="vetting_queue"),
     path("audit/", audit_trail.audit_trail, name="audit_trail"),
     path("audit/export.csv", audit_trail.audit_trail_csv, name="audit_trail_csv"),

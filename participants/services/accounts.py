@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
 from participants import audit, second_factor
@@ -71,8 +72,8 @@ def unlock_account(*, user_id: int, by: User) -> int:
 def reset_second_factor(*, user_id: int, by: User) -> None:
     """Remove a person's authenticator app and backup codes so they set up new ones at their next login."""
     _secretariat_only(by)
-    if by.pk == user_id:
-        raise NotAllowed  # another member of the Secretariat confirms who is asking
+    if by.pk == user_id:  # another member of the Secretariat confirms who is asking
+        raise NotAllowed(_("Ask another member of the Secretariat to reset your own second factor."))
     second_factor.reset_second_factor(user=User.objects.get(pk=user_id), by=by)
 
 

@@ -106,3 +106,10 @@ def change_requested(participant: Participant) -> None:
             to=email,
             context={"participant": participant, "review_url": url},
         )
+
+
+def erasure_requested(participant: Participant) -> None:
+    """Tell each Secretariat member that someone asked to be erased (without naming them)."""
+    url = absolute(reverse("participants:erase", args=[participant.pk]))
+    for email in secretariat_members():
+        queue_email(template="participants/emails/erasure_requested", to=email, context={"review_url": url})

@@ -14,6 +14,7 @@ from participants.forms import ChangeReviewForm, DecisionForm, ParticipantFilter
 from participants.models import Participant
 from participants.permissions import secretariat_required
 from participants.selectors import access_participant, history_of, participants_for_secretariat
+from participants.services.accounts import sign_in_state
 
 PAGE_SIZE = 50
 # Labels for the decision buttons, by transition name; the order is the order on the page.
@@ -77,6 +78,7 @@ def render_detail(
         "change_form": change_form or ChangeReviewForm(),
         "history": history_of(request.user, participant)[:100],
         "invitations": participant.invitations.select_related("invited_by"),
+        "sign_in": sign_in_state(participant.user),
     }
     return render(request, "participants/participant_detail.html", context, status=status)
 

@@ -42,6 +42,15 @@ OTHERS = (
     "industry",
 )
 UNVERIFIED = ("chair_no_2fa", "secretariat_no_2fa", "superuser_no_2fa")
+GROUPS = {
+    "anonymous": ("anonymous",),
+    "not approved": ("applicant", "withdrawn"),
+    "States Parties": PARTY,
+    "other participants": OTHERS,
+    "chair": ("chair",),
+    "secretariat": ("secretariat", "superuser"),
+    "unverified staff": UNVERIFIED,
+}
 
 
 def expect(
@@ -171,6 +180,11 @@ CASES: list[Case] = [
     Case("participants:profile", PARTICIPANTS, data={"section": "details", "full_name": "Changed"}),
     Case("participants:withdraw", PARTICIPANTS, data={"reason": "leaving"}),
     Case("participants:download_data", PARTICIPANTS),
+    Case(
+        "participants:request_erasure",  # anyone with a participant record, approved or not
+        expect(applicant=OK, party=OK, chair=NOT_FOUND, secretariat=NOT_FOUND),
+        data={"password": "correct horse battery staple", "confirm": "on"},
+    ),
     # --- Invitations: the Chair and the Secretariat; the Chair only their own ------------------------------
     Case("participants:invitation_list", CHAIR_AND_SECRETARIAT),
     Case(
@@ -208,6 +222,11 @@ CASES: list[Case] = [
         post=SECRETARIAT_POST,
         data={"accept": "1"},
     ),
+    *[
+        Case(f"participants:{name}", ALL_METHODS_REFUSED, {"pk": "@owner_participant"}, post=SECRETARIAT_POST)
+        for name in ("unlock", "reset_second_factor")
+    ],
+    Case("participants:erase", SECRETARIAT, {"pk": "@owner_participant"}, data={"confirm": "on"}),
     Case("participants:vetting_queue", SECRETARIAT),
     Case("participants:audit_trail", SECRETARIAT),
     Case("participants:audit_trail_csv", SECRETARIAT),
