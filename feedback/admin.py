@@ -13,19 +13,20 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
-from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.forms import ConfirmImportForm
 
 from consult.models import Round
 from feedback.models import Submission
 from feedback.resources import OfflineFeedbackResource
 from feedback.services.offline import RECORDABLE_STATES
+from participants.forms.imports import SafeImportForm
 
 
 def _recordable_rounds() -> Any:
     return Round.objects.filter(state__in=RECORDABLE_STATES).order_by("-opens_at")
 
 
-class OfflineImportForm(ImportForm):
+class OfflineImportForm(SafeImportForm):
     round = forms.ModelChoiceField(
         queryset=Round.objects.none(),
         label=_("Consultation"),

@@ -6,6 +6,7 @@ applied by the services, whose messages the views put back next to each field.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django import forms
@@ -16,6 +17,7 @@ from consult.models import Question
 from feedback.models import OFFLINE_FILE_EXTENSIONS
 from feedback.validation import MULTI_CHOICE, RATING, RATING_RANGE, TEXT, YES_NO, choice_options
 from participants.models import Participant
+from participants.safe_files import content_matches, read_upload
 
 FIELD_PREFIX = "q_"
 RATING_LABELS = {1: _("1 · very poor"), 2: _("2"), 3: _("3"), 4: _("4"), 5: _("5 · very good")}
@@ -158,5 +160,13 @@ class OfflineSubmissionForm(AnswerForm):
             raise forms.ValidationError(
                 _("This file is %(size)s MB; the limit is %(limit)s MB.")
                 % {"size": round(upload.size / 1048576, 1), "limit": settings.DOCUMENT_MAX_BYTES // 1048576}
+            )
+        if not content_matches(Path(name).suffix, read_upload(upload, max_bytes=settings.DOCUMENT_MAX_BYTES)):
+            raise forms.ValidationError(
+                _(
+                    "“%(name)s” does not contain what its name says (a %(type)s file). "
+                    "Check the file and attach it again."
+                )
+                % {"name": upload.name, "type": Path(name).suffix.lstrip(".").upper()}
             )
         return upload

@@ -8,10 +8,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from feedback.services import ImportRejected, ImportRow, RowError
 from feedback.services.offline import check_header
+from participants.safe_files import UnsafeFile, check_spreadsheet
 
 EXTENSIONS = (".csv", ".xlsx")
 
@@ -48,7 +50,14 @@ def read_rows(path: Path, content: bytes | None = None) -> list[ImportRow]:
         raise ImportRejected(
             [RowError(0, "", _("“%(name)s” is neither a .csv nor an .xlsx file.") % {"name": path.name})]
         )
-    data = content if content is not None else path.read_bytes()
+    if content is None:
+        with path.open("rb") as handle:  # never more than the limit in memory, whatever the file's size
+            content = handle.read(settings.IMPORT_MAX_BYTES + 1)
+    try:
+        check_spreadsheet(content, name=path.name)
+    except UnsafeFile as unsafe:
+        raise ImportRejected([RowError(0, "", str(unsafe))]) from None
+    data = content
     if suffix == ".csv":
         try:
             text = data.decode("utf-8-sig")

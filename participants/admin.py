@@ -24,6 +24,7 @@ from import_export.forms import ExportForm
 from participants import audit, roster, services
 from participants.countries import is_country_code
 from participants.eligibility import is_state_category
+from participants.forms.imports import SafeImportForm
 from participants.models import AuditEvent, Invitation, OutboundEmail, Participant, User
 from participants.resources import ParticipantResource
 from participants.services import accounts
@@ -209,6 +210,7 @@ class ParticipantAdmin(ImportExportModelAdmin):
     form = ParticipantAdminForm
     resource_classes = [ParticipantResource]
     export_form_class = ParticipantExportForm
+    import_form_class = SafeImportForm
     import_template_name = "admin/participants/participant/import.html"
     skip_admin_log = True  # the import writes its own audit row with counts
     action_form = DecisionActionForm

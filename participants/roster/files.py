@@ -9,10 +9,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import tablib
+from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from participants.roster.columns import cell, guard_formula
+from participants.safe_files import UnsafeFile, check_spreadsheet
 
 FORMATS = ("csv", "xlsx", "json")
 CONTENT_TYPES = {
@@ -30,12 +32,16 @@ def header_name(value: object) -> str:
     return cell(value).lower().replace(" ", "_")
 
 
-def load_dataset(content: bytes, extension: str) -> tablib.Dataset:
+def load_dataset(content: bytes, extension: str, name: str = "") -> tablib.Dataset:
     """A CSV (UTF-8, with or without BOM), XLSX or JSON (an export's list of objects) file as a tablib Dataset.
 
     Raises UnreadableFile.
     """
     extension = extension.lower().lstrip(".")
+    try:
+        check_spreadsheet(content, name=name or _("The file"), extension=extension)
+    except UnsafeFile as exc:
+        raise UnreadableFile(str(exc)) from exc
     try:
         if extension == "csv":
             return tablib.Dataset().load(content.decode("utf-8-sig"), format="csv")
@@ -56,7 +62,9 @@ def load_dataset(content: bytes, extension: str) -> tablib.Dataset:
 def load_path(path: Path) -> tablib.Dataset:
     if not path.is_file():
         raise UnreadableFile(_("There is no file at %(path)s.") % {"path": path})
-    return load_dataset(path.read_bytes(), path.suffix)
+    with path.open("rb") as handle:  # never more than the limit in memory, whatever the file's size
+        content = handle.read(settings.IMPORT_MAX_BYTES + 1)
+    return load_dataset(content, path.suffix, path.name)
 
 
 def records(dataset: tablib.Dataset) -> Iterator[tuple[int, dict[str, str]]]:

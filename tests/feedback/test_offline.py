@@ -17,6 +17,7 @@ from feedback import services
 from feedback.models import Answer, Source, Submission, SubmissionState
 from participants.models import AuditEvent, Category, Status
 from tests import factories
+from tests.consult.helpers import DOCX
 from tests.feedback.helpers import make_round, submit
 
 pytestmark = pytest.mark.django_db
@@ -248,7 +249,7 @@ def test_the_secretariat_records_a_written_submission_with_its_file(secretariat_
     settings.MEDIA_ROOT = tmp_path
     round_ = make_round()
     anna = factories.make_participant(full_name="Anna Lindqvist")
-    upload = SimpleUploadedFile("Sweden reply.docx", b"PK fake docx", content_type="application/octet-stream")
+    upload = SimpleUploadedFile("Sweden reply.docx", DOCX, content_type="application/octet-stream")
 
     response = secretariat_client.post(
         reverse("feedback:record_offline", kwargs={"round_id": round_.pk}),
