@@ -77,6 +77,13 @@ def reset_second_factor(*, user_id: int, by: User) -> None:
     second_factor.reset_second_factor(user=User.objects.get(pk=user_id), by=by)
 
 
+@transaction.atomic
+def password_was_reset(*, user: User) -> None:
+    """A password chosen through the e-mailed link: clear the failed logins, and record it."""
+    cleared = reset_attempts(username=normalise_email(user.email))
+    audit.record(actor=user, action="account.password_reset", target=user, lockout_cleared=cleared)
+
+
 ROLE_FLAGS = ("is_active", "is_staff", "is_superuser")
 
 

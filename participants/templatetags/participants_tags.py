@@ -39,6 +39,14 @@ ACTION_LABELS = {
     "participant.change_decline": _("Change of category or affiliation declined"),
     "participant.acknowledge": _("Confirmed the acknowledgements (§11, §12)"),
     "participant.correct": _("Record corrected by the Secretariat"),
+    "participant.erasure_requested": _("Asked for their account and personal data to be deleted"),
+    "participant.erase": _("Personal data erased"),
+    "account.unlock": _("Account unlocked after failed logins"),
+    "account.password_reset": _("Chose a new password through the e-mailed link"),
+    "account.two_factor_enabled": _("Turned on two-step verification"),
+    "account.two_factor_reset": _("Two-step verification reset by the Secretariat"),
+    "account.backup_codes_regenerated": _("Made new backup codes"),
+    "account.roles_changed": _("Roles or access changed"),
 }
 
 

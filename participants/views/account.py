@@ -15,6 +15,7 @@ from django_otp import user_has_device
 from participants import audit, second_factor
 from participants.forms_account import LoginForm, QueuedPasswordResetForm, TokenForm
 from participants.permissions import SECOND_FACTOR_SESSION_FLAG, login_required, needs_second_factor
+from participants.services import accounts
 
 
 def safe_next(request: HttpRequest, default: str = "") -> str:
@@ -50,6 +51,18 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = QueuedPasswordResetForm
     template_name = "registration/password_reset_form.html"
     success_url = reverse_lazy("password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's single-use, expiring link; a new password also lifts a lockout (the person proved they own
+    the address, which is what the lockout page suggests doing)."""
+
+    template_name = "registration/password_reset_confirm.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        accounts.password_was_reset(user=form.user)
+        return response
 
 
 def two_factor(request: HttpRequest) -> HttpResponse:
