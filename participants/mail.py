@@ -5,11 +5,13 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -70,6 +72,26 @@ def retry_failed(*, message_ids: Iterable[int], by: Any) -> int:
     return len(failed)
 
 
+STALLED_AFTER = timedelta(minutes=15)
+
+
+def requeue_stalled(*, now: datetime | None = None) -> int:
+    """Queue again the messages no worker finished (it crashed or was stopped mid-task); returns how many.
+
+    A message is sent at least once: a worker stopped between handing a message to the mail service and
+    recording it may send it twice, which is better than never.
+    """
+    from participants.tasks import deliver_email
+
+    cutoff = (now or timezone.now()) - STALLED_AFTER
+    stalled = list(
+        OutboundEmail.objects.filter(status=EmailStatus.QUEUED, created_at__lt=cutoff).values_list("pk", flat=True)
+    )
+    for message_id in stalled:
+        deliver_email(message_id)
+    return len(stalled)
+
+
 def failed_count() -> int:
     """Messages the worker gave up on: the Secretariat is shown them until they are sent again."""
     return OutboundEmail.objects.filter(status=EmailStatus.FAILED).count()
@@ -80,11 +102,20 @@ def retry_delay_seconds(attempts: int) -> int:
     return min(60 * 2 ** max(attempts - 1, 0), 3600)
 
 
-def send_queued(*, message_id: int) -> OutboundEmail:
-    """Send one stored message through the configured backend and record the outcome."""
+def send_queued(*, message_id: int) -> OutboundEmail | None:
+    """Send one stored message through the configured backend and record the outcome.
+
+    None when another worker holds the message: each attempt is claimed first (the attempt count moves
+    on only for the one that read it), so a message queued twice is still sent once.
+    """
     message = OutboundEmail.objects.get(pk=message_id)
     if message.status in (EmailStatus.SENT, EmailStatus.FAILED):
         return message
+    claimed = OutboundEmail.objects.filter(pk=message.pk, status=message.status, attempts=message.attempts).update(
+        attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return None
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.body,
@@ -95,7 +126,7 @@ def send_queued(*, message_id: int) -> OutboundEmail:
         email.attach_alternative(message.html, "text/html")
     for item in message.attachments:
         email.attach(item["filename"], base64.b64decode(item["content"]), item["mimetype"])
-    message.attempts += 1
+    message.attempts += 1  # already saved by the claim
     try:
         email.send()
     except Exception as exc:  # any backend or ESP failure: keep it visible and retry
@@ -105,5 +136,5 @@ def send_queued(*, message_id: int) -> OutboundEmail:
         message.status = EmailStatus.SENT
         message.sent_at = timezone.now()
         message.last_error = ""
-    message.save(update_fields=["attempts", "status", "last_error", "sent_at"])
+    message.save(update_fields=["status", "last_error", "sent_at"])
     return message

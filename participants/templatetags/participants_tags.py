@@ -97,3 +97,11 @@ def country_label(code: str) -> str:
 @register.filter
 def action_label(action: str) -> str:
     return str(ACTION_LABELS.get(action, action))
+
+
+@register.inclusion_tag("participants/_failed_email_callout.html")
+def failed_email_callout() -> dict[str, object]:
+    """The Secretariat's warning that e-mail could not be delivered, with the way to the list and a retry."""
+    from participants.mail import failed_count
+
+    return {"failed": failed_count()}
