@@ -76,8 +76,11 @@ def match_device(user: User, token: str) -> Any:
 
 
 @transaction.atomic
-def reset_second_factor(*, user: User, by: User) -> None:
-    """Recovery by the Secretariat: remove the user's devices so they set up a new one at next login."""
+def reset_second_factor(*, user: User, by: User | None) -> None:
+    """Recovery by the Secretariat (or, with no actor, the command line): remove the user's devices so they
+    set up a new one at next login."""
     for device in devices_for_user(user, confirmed=None):
         device.delete()
-    audit.record(actor=by, action="account.two_factor_reset", target=user)
+    audit.record(
+        actor=by, action="account.two_factor_reset", target=user, source="web" if by is not None else "command line"
+    )

@@ -47,6 +47,9 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (50+ random characters).")
     SECRET_KEY = "development-only-key-never-use-in-production-0123456789abcdefghijkl"  # noqa: S105
+# Rotation: put the old key here (comma-separated) for a while, so sessions and e-mailed links made with it
+# keep working until they expire.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from io import StringIO
 
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -199,6 +201,17 @@ def test_nobody_resets_their_own_second_factor(secretariat):
 
     with pytest.raises(NotAllowed, match="another member of the Secretariat"):
         accounts.reset_second_factor(user_id=secretariat.pk, by=secretariat)
+
+
+def test_the_operator_can_reset_a_second_factor_from_the_command_line_when_no_one_else_can():
+    secretariat = factories.make_secretariat(email="only.one@thearmstradetreaty.org")
+    factories.confirm_totp_device(secretariat)
+
+    call_command("reset_second_factor", "Only.One@thearmstradetreaty.org", stdout=StringIO())
+
+    assert list(devices_for_user(secretariat, confirmed=None)) == []
+    event = AuditEvent.objects.get(action="account.two_factor_reset")
+    assert event.actor is None and event.details == {"source": "command line"}
 
 
 def test_only_a_superuser_makes_a_superuser(secretariat_client):
