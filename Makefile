@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint format bench worker web clean
+.PHONY: run test lint format bench clean
 
 $(VENV)/.runtime: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -49,6 +49,8 @@ format: $(VENV)/.dev
 
 ## bench: every benchmark against PostgreSQL (DATABASE_URL), ratios measured in the same run
 bench: $(VENV)/.bench
+	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk (Debian's package) for the HTTP benchmark"; \
+	  apt-get install -y -qq wrk >/dev/null 2>&1 || sudo apt-get install -y -qq wrk; }
 	$(PY) bench/run.py
 
 clean:

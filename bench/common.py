@@ -13,17 +13,20 @@ from urllib.parse import urlparse, urlunparse
 
 PROJECT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# The local PostgreSQL of a development machine, when DATABASE_URL is not set.
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/advisory"
 
 
 def bench_database_url() -> str:
     """DATABASE_URL with `_bench` appended to the database name: benchmarks never touch real data."""
-    url = os.environ.get("DATABASE_URL", "")
+    url = os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
     if not url.startswith(("postgres://", "postgresql://")):
         sys.exit(
             "make bench needs DATABASE_URL pointing at PostgreSQL, e.g. postgres://postgres@127.0.0.1:5432/advisory"
         )
     parsed = urlparse(url)
-    name = (parsed.path.lstrip("/") or "advisory") + "_bench"
+    name = parsed.path.lstrip("/") or "advisory"
+    name = name if name.endswith("_bench") else f"{name}_bench"  # the sections run with it already set
     return urlunparse(parsed._replace(path=f"/{name}"))
 
 
@@ -47,7 +50,7 @@ def bench_env(url: str, **extra: str) -> dict[str, str]:
         DATABASE_URL=url,
         SECRET_KEY="bench-" + "k" * 60,
         DEBUG="0",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         SECURE_SSL_REDIRECT="0",
         HUEY_SQLITE_PATH="/tmp/advisory-bench-huey.sqlite3",
         LOG_LEVEL="WARNING",

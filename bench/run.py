@@ -129,22 +129,30 @@ def queries(url: str) -> None:
     print(run(["bench/query_bench.py"], url), end="")
 
 
+SECTIONS = {
+    "anonymizer": anonymizer,
+    "import": import_participants,
+    "queries": queries,
+    "http": http,
+    "summary": summary,
+}
+
+
 def main() -> None:
+    """Run every section, or those named on the command line (e.g. `bench/run.py http summary`)."""
+    chosen = sys.argv[1:] or list(SECTIONS)
+    unknown = set(chosen) - set(SECTIONS)
+    if unknown:
+        sys.exit(f"Unknown benchmark {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}.")
     started = time.perf_counter()
     url = bench_database_url()
     print(
         f"Benchmarks on {url.rsplit('@', 1)[-1]} (throwaway database); Python {sys.version.split()[0]}, "
         f"{os.cpu_count()} CPUs"
     )
-    reset_database(url)
-    anonymizer(url)
-    import_participants(url)
-    reset_database(url)
-    queries(url)
-    reset_database(url)
-    http(url)
-    reset_database(url)
-    summary(url)
+    for name in chosen:
+        reset_database(url)  # each section starts from an empty, migrated database
+        SECTIONS[name](url)
     print(f"\nAll benchmarks took {time.perf_counter() - started:.0f} s")
 
 
