@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from feedback import selectors
+from feedback.display import response_cards
 from feedback.redaction import redacted, text_cleaner
 from participants.permissions import chair_required, is_secretariat
 
@@ -77,6 +78,7 @@ def response_list(request: HttpRequest, round_id: int) -> HttpResponse:
         "round": round_,
         "questions": questions,
         "page": page,
+        "cards": response_cards(page.object_list, questions),
         "total": total,
         "shown": shown,
         "filter_choices": _filter_choices(questions),
