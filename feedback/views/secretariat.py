@@ -97,8 +97,10 @@ def original_file(request: HttpRequest, round_id: int, pseudonym: int) -> FileRe
     """The e-mailed file of an offline submission (it names its author: recorded as a reveal)."""
     round_ = selectors.get_visible_round(request.user, round_id)
     submission = services.open_original_file(round_id=round_.pk, pseudonym=pseudonym, by=request.user)
-    return FileResponse(
+    response = FileResponse(
         submission.original_file.open("rb"),
         as_attachment=True,
         filename=submission.original_name or f"submission-{pseudonym}",
     )
+    response["Cache-Control"] = "no-store"  # it names its author: no copy in any cache
+    return response

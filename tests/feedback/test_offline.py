@@ -266,6 +266,27 @@ def test_the_secretariat_records_a_written_submission_with_its_file(secretariat_
     assert AuditEvent.objects.filter(action="feedback.record_offline").exists()
 
 
+def test_the_original_letter_downloads_as_an_attachment_that_no_cache_keeps(secretariat_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    round_ = make_round()
+    anna = factories.make_participant(full_name="Anna Lindqvist")
+    upload = SimpleUploadedFile("Sweden reply.docx", DOCX, content_type="application/octet-stream")
+    secretariat_client.post(
+        reverse("feedback:record_offline", kwargs={"round_id": round_.pk}),
+        {"participant": anna.pk, "original_file": upload, "q_usability": "2", "q_comments": "Pasted from Word."},
+    )
+    pseudonym = Submission.objects.get(participant=anna).pseudonym
+
+    response = secretariat_client.get(
+        reverse("feedback:original_file", kwargs={"round_id": round_.pk, "pseudonym": pseudonym})
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Cache-Control"] == "no-store"
+    assert b"".join(response.streaming_content) == DOCX
+
+
 def test_the_offline_form_lists_only_participants_who_may_answer(secretariat_client):
     round_ = make_round(restricted=True)
     factories.make_participant(full_name="State Party Expert")

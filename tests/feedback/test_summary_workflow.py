@@ -167,3 +167,16 @@ def test_participants_cannot_reach_the_summary(summary, client_for):
     response = client_for(participant.user).get(reverse("summary:detail", kwargs={"round_id": summary.round_id}))
 
     assert response.status_code == 403
+
+
+def test_a_generation_left_running_by_a_stopped_worker_can_be_started_again(
+    round_with_answers, chair_client, django_capture_on_commit_callbacks
+):
+    Summary.objects.create(round=round_with_answers, generation_status=GenerationStatus.RUNNING, generation_progress=40)
+    page = chair_client.get(reverse("summary:detail", kwargs={"round_id": round_with_answers.pk}))
+    assert "Start the generation again" in page.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        chair_client.post(reverse("summary:generate", kwargs={"round_id": round_with_answers.pk}))
+
+    assert Summary.objects.get(round=round_with_answers).generation_status == GenerationStatus.DONE
