@@ -1,6 +1,5 @@
 """The anonymizer removes every known identity and every State, and keeps the substance (DESIGN §4)."""
 
-
 import pytest
 
 from feedback.anonymizer import PLACEHOLDERS, Anonymizer, Finding, Identity, Redaction
