@@ -1,13 +1,19 @@
 """The project's URLs; each app owns its own under a namespace."""
 
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from participants.admin_site import guard_admin_site
 
 guard_admin_site(admin.site)
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    # Resolved per request: the hashed static name exists only after collectstatic.
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
 
 urlpatterns = [
     path("", include("participants.urls_account")),
@@ -17,5 +23,5 @@ urlpatterns = [
     path("summaries/", include("feedback.summary.urls")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever the page says (the admin's pages say nothing).
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
 ]
