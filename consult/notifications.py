@@ -22,6 +22,7 @@ from consult.events import meeting_event, organizer, round_url
 from consult.models import Document, Round, RoundState
 from consult.selectors import eligible_participants
 from participants import audit
+from participants.eligibility import may_take_part
 from participants.mail import Attachment, queue_email
 from participants.models import Notification, Participant, User
 
@@ -93,6 +94,23 @@ def round_scheduled(*, round_id: int, **_: Any) -> int:
         return True
 
     return _fan_out(round_, send_one)
+
+
+def invite_to_upcoming_meetings(*, participant_id: int, now: datetime | None = None) -> int:
+    """Someone approved after meetings were announced gets their calendar invitations too."""
+    now = now or timezone.now()
+    participant = Participant.objects.select_related("user").get(pk=participant_id)
+    if not participant.wants(Notification.MEETING_INVITATIONS):
+        return 0
+    meetings = Round.objects.select_related("cycle", "tool", "att_meeting").filter(
+        state__in=(RoundState.SCHEDULED, RoundState.OPEN), meeting_starts_at__gt=now
+    )
+    sent = 0
+    for round_ in meetings:
+        if round_.is_meeting and may_take_part(participant, restricted=round_.restricted):
+            _send(participant, "meeting_invitation", round_, ics=_invitation(round_, participant, "REQUEST"))
+            sent += 1
+    return sent
 
 
 def meeting_changed(*, round_id: int, **_: Any) -> int:

@@ -60,8 +60,12 @@ def _secretariat_only(by: User) -> None:
 
 def approve_participant(*, participant_id: int, by: User, reason: str = "", now: datetime | None = None) -> Participant:
     """Accept an application whose e-mail is confirmed. Raises NotAllowed, EmailNotConfirmed, IllegalTransition."""
+    from consult.notifications import invite_to_upcoming_meetings  # consult depends on participants, not back
+
     _secretariat_only(by)
-    return _change_status(participant_id=participant_id, transition="approve", by=by, reason=reason, now=now)
+    participant = _change_status(participant_id=participant_id, transition="approve", by=by, reason=reason, now=now)
+    transaction.on_commit(lambda: invite_to_upcoming_meetings(participant_id=participant_id))
+    return participant
 
 
 def decline_participant(*, participant_id: int, by: User, reason: str, now: datetime | None = None) -> Participant:

@@ -7,14 +7,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from icalendar import Calendar
 
 from consult import services
-from consult.models import RoundState
+from consult.models import Mode, RoundState
 from consult.notifications import send_reminders
 from feedback.services import NEW, save_draft, submit_response
 from participants.models import AuditEvent, Category, Notification, Status
+from participants.services import approve_participant
 from tests import factories
-from tests.consult.helpers import PDF, add_document, make_round
+from tests.consult.helpers import PDF, add_document, make_cycle, make_round
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +200,27 @@ def test_reminders_respect_restricted_eligibility(django_capture_on_commit_callb
         send_reminders(round_id=round_.pk, now=timezone.now())
 
     assert recipients() == [state_party.email]
+
+
+def test_a_participant_approved_after_a_meeting_was_announced_gets_its_invitation(
+    secretariat, django_capture_on_commit_callbacks
+):
+    online = make_round(state=RoundState.SCHEDULED, mode=Mode.ONLINE, title="Platform walkthrough")
+    make_round(
+        state=RoundState.SCHEDULED,
+        mode=Mode.ONLINE,
+        title="Restricted walkthrough",
+        restricted=True,
+        cycle=make_cycle("CSP13-CSP14"),
+    )
+    newcomer = factories.make_participant(status=Status.REGISTERED, category="civil_society", email="new@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_participant(participant_id=newcomer.pk, by=secretariat)
+
+    invitations = [m for m in mail.outbox if m.to == ["new@example.org"] and m.attachments]
+    assert len(invitations) == 1  # the restricted meeting is for State Parties only
+    ics = Calendar.from_ical(invitations[0].attachments[0][1])
+    event = ics.walk("VEVENT")[0]
+    assert str(ics["METHOD"]) == "REQUEST"
+    assert str(event["UID"]).startswith(str(online.calendar_uid))
