@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 NAVIGATION: dict[str, list[tuple[str, str]]] = {
@@ -45,15 +47,15 @@ class NavItem:
     current: bool
 
 
+@cache
+def _links(role: str) -> tuple[tuple[Any, str], ...]:
+    """The role's menu with its URLs reversed once per process (they never change while it runs)."""
+    return tuple((label, reverse(name)) for label, name in NAVIGATION.get(role, []))
+
+
 def navigation_for(role: str, path: str) -> list[NavItem]:
-    items = []
-    for label, name in NAVIGATION.get(role, []):
-        try:
-            url = reverse(name)
-        except NoReverseMatch:  # a page not built yet in this checkout; tests assert they all exist
-            continue
-        current = path == url or (url != "/" and path.startswith(url))
-        items.append(NavItem(str(label), url, current))
+    links = _links(role)
     # One current item: the most specific URL wins (/rounds/documents/ is Documents, not Consultations).
-    best = max((item.url for item in items if item.current), key=len, default=None)
-    return [NavItem(item.label, item.url, item.url == best) for item in items]
+    matching = [url for _label, url in links if path == url or (url != "/" and path.startswith(url))]
+    best = max(matching, key=len, default=None)
+    return [NavItem(str(label), url, url == best) for label, url in links]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 
 from participants.context_processors import roles
 from participants.permissions import login_required
@@ -24,8 +23,4 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    role = roles(request)["role"]
-    try:
-        return redirect(reverse(DASHBOARDS[role]))
-    except NoReverseMatch:
-        return render(request, "dashboard.html", {"role": role})
+    return redirect(DASHBOARDS[roles(request)["role"]])
