@@ -31,6 +31,7 @@ urlpatterns = [
     path("documents/<int:document_id>/", documents.document_detail, name="document_detail"),
     path("documents/<int:document_id>/new-version/", documents.document_version_add, name="document_version_add"),
     path("documents/<int:document_id>/download/", documents.document_download, name="document_download"),
+    path("documents/<int:document_id>/remove/", documents.document_remove, name="document_remove"),
     path(
         "documents/<int:document_id>/v<int:number>/download/",
         documents.document_version_download,

@@ -11,6 +11,7 @@ from consult.services.documents import (
     add_document,
     add_document_version,
     record_download,
+    remove_document,
 )
 from consult.services.feeds import reset_feed_token
 from consult.services.questions import (
@@ -76,6 +77,7 @@ __all__ = [
     "new_question_version",
     "open_round",
     "record_download",
+    "remove_document",
     "reset_feed_token",
     "retire_question",
     "revise_question",

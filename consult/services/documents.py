@@ -112,3 +112,29 @@ def record_download(*, user: User, version: DocumentVersion, now: datetime | Non
 
 
 __all__ = ["DocumentRefused", "RoundTakesNoDocuments", "add_document", "add_document_version", "record_download"]
+
+
+@transaction.atomic
+def remove_document(*, by: User, document_id: int, reason: str) -> Round:
+    """Withdraw a document with all its versions (a wrong or sensitive file must be removable).
+
+    The files leave the disk once the removal has committed; the audit row keeps the title, the
+    number of versions and downloads, and why. Returns the document's round.
+    """
+    document = Document.objects.select_for_update().select_related("round").get(pk=document_id)
+    versions = list(document.versions.all())
+    downloads = DocumentDownload.objects.filter(version__document=document).count()
+    audit.record(
+        actor=by,
+        action="document.remove",
+        target=document,
+        reason=reason.strip(),
+        round_id=document.round_id,
+        versions=len(versions),
+        downloads=downloads,
+    )
+    files = [(version.file.storage, version.file.name) for version in versions if version.file]
+    round_ = document.round
+    document.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
+    return round_

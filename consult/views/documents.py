@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from consult import selectors, services
 from consult.forms import DocumentForm, DocumentVersionForm, LibraryFilterForm
@@ -107,6 +108,24 @@ def document_version_add(request: HttpRequest, document_id: int) -> HttpResponse
             return redirect("consult:document_detail", document_id=document.pk)
     context = {"round": document.round, "form": form, "document": document}
     return render(request, "consult/document_form.html", context)
+
+
+@require_POST
+@secretariat_required
+def document_remove(request: HttpRequest, document_id: int) -> HttpResponse:
+    """Withdraw a document and all its versions (for a wrong or sensitive upload)."""
+    document = selectors.access_document(request.user, document_id)
+    reason = request.POST.get("reason", "").strip()
+    if not reason:
+        messages.error(request, _("Say why the document is removed: the reason is kept in the audit trail."))
+        return redirect("consult:document_detail", document_id=document.pk)
+    round_ = services.remove_document(by=request.user, document_id=document.pk, reason=reason)
+    messages.success(
+        request,
+        _("“%(title)s” and all its versions are removed. Participants can no longer see it.")
+        % {"title": document.title},
+    )
+    return redirect("consult:round_detail", round_id=round_.pk)
 
 
 def download_name(version: DocumentVersion) -> str:

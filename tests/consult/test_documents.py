@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from consult import services
 from consult.documents import DocumentRefused, check_upload
-from consult.models import DocumentDownload, RoundState
-from participants.models import Category, Status
+from consult.models import Document, DocumentDownload, RoundState
+from participants.models import AuditEvent, Category, Status
 from tests import factories
 from tests.consult.helpers import DOCX, EXE, PDF, XLSX, add_document, make_round, office_file
 
@@ -297,3 +298,32 @@ def test_applicants_cannot_open_the_library(client_for):
     response = client_for(applicant.user).get("/rounds/documents/")
 
     assert response.status_code == 403
+
+
+def test_the_secretariat_removes_a_wrong_upload_with_its_files_and_a_reason(
+    secretariat_client, secretariat, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    round_ = make_round(state=RoundState.OPEN)
+    document = add_document(round_, title="Wrong file")
+    stored = [tmp_path / version.file.name for version in document.versions.all()]
+    assert all(path.exists() for path in stored)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretariat_client.post(
+            reverse("consult:document_remove", kwargs={"document_id": document.pk}), {"reason": "Uploaded by mistake"}
+        )
+
+    assert response.status_code == 302
+    assert not Document.objects.filter(pk=document.pk).exists()
+    assert not any(path.exists() for path in stored)
+    event = AuditEvent.objects.get(action="document.remove")
+    assert event.reason == "Uploaded by mistake" and event.actor == secretariat
+
+
+def test_removing_a_document_needs_a_reason(secretariat_client):
+    document = add_document(make_round(state=RoundState.OPEN), title="Keep me")
+
+    secretariat_client.post(reverse("consult:document_remove", kwargs={"document_id": document.pk}), {"reason": " "})
+
+    assert Document.objects.filter(pk=document.pk).exists()

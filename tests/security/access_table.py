@@ -295,6 +295,7 @@ CASES: list[Case] = [
         about="no such version",
     ),
     Case("consult:document_version_add", SECRETARIAT, {"document_id": "@restricted_document"}),
+    Case("consult:document_remove", ALL_METHODS_REFUSED, {"document_id": "@open_document"}, post=SECRETARIAT_POST),
     # --- Calendars: the per-round file needs a login; the feed's secret token is its key -------------------
     Case("consult:calendar", PARTICIPANTS),
     Case("consult:calendar_feed_reset", ALL_METHODS_REFUSED, post=post_only(party=ALLOWED)),
