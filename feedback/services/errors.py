@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils.translation import gettext as _
+
+from participants.import_errors import RowError
 
 
 class FeedbackError(Exception):
@@ -63,24 +64,6 @@ class RoundNotRecordable(FeedbackError):
             _("Written submissions can be recorded only while a consultation is open or closed; this one is %(state)s.")
             % {"state": state}
         )
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem in an imported file: the spreadsheet row number (the header is row 1) and column."""
-
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if self.row:
-            return _("Row %(row)s, column %(column)s: %(message)s") % {
-                "row": self.row,
-                "column": self.column,
-                "message": self.message,
-            }
-        return f"{self.message}"
 
 
 class ImportRejected(FeedbackError):

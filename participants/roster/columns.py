@@ -13,6 +13,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from participants.countries import COUNTRIES, get_country, sort_key
+from participants.import_errors import RowError
 from participants.models import STATE_CATEGORIES, Category
 from participants.validators import normalise_website, validate_phone, validate_website
 
@@ -37,24 +38,6 @@ for _code, _label in Category.choices:
     CATEGORY_ALIASES[_code] = _code
     CATEGORY_ALIASES[sort_key(str(_label)).replace(" ", "_")] = _code
 COUNTRY_BY_NAME: dict[str, str] = {sort_key(name): country.code for country in COUNTRIES for name in country.names}
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem in one cell: its spreadsheet row number (the header is row 1), column and message."""
-
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if self.column:
-            return _("row %(row)s, column “%(column)s”: %(message)s") % {
-                "row": self.row,
-                "column": self.column,
-                "message": self.message,
-            }
-        return _("row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
 
 
 @dataclass(frozen=True)

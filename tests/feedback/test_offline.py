@@ -144,7 +144,7 @@ def test_every_bad_row_is_named_and_nothing_is_imported(tmp_path):
         call_command("import_feedback", str(round_.pk), str(path_with_rating), stderr=err)
 
     assert not Submission.objects.exists()
-    assert "Row 2, column answer: A rating goes from 1 to 5; 7 is outside that range." in err.getvalue()
+    assert "Row 2, column “answer”: A rating goes from 1 to 5; 7 is outside that range." in err.getvalue()
 
 
 def test_the_command_prints_row_column_and_message_for_each_problem(tmp_path, capsys):
@@ -167,14 +167,14 @@ def test_the_command_prints_row_column_and_message_for_each_problem(tmp_path, ca
         call_command("import_feedback", str(round_.pk), str(path), stderr=err)
 
     lines = err.getvalue().splitlines()
-    assert lines[0] == "Row 2, column email: No participant has the e-mail address nobody@example.org."
+    assert lines[0] == "Row 2, column “email”: No participant has the e-mail address nobody@example.org."
     assert (
         lines[1]
-        == "Row 3, column email: pending@example.org is not an approved participant (status: awaiting vetting)."
+        == "Row 3, column “email”: pending@example.org is not an approved participant (status: awaiting vetting)."
     )
-    assert lines[2].startswith("Row 4, column email: ngo@example.org may not answer this restricted consultation")
-    assert lines[3].startswith("Row 5, column question: “colour” is not a question of this consultation")
-    assert lines[4] == "Row 6, column answer: A rating goes from 1 to 5; 9 is outside that range."
+    assert lines[2].startswith("Row 4, column “email”: ngo@example.org may not answer this restricted consultation")
+    assert lines[3].startswith("Row 5, column “question”: “colour” is not a question of this consultation")
+    assert lines[4] == "Row 6, column “answer”: A rating goes from 1 to 5; 9 is outside that range."
     assert not Submission.objects.exists()
 
 
@@ -185,7 +185,7 @@ def test_a_wrong_header_is_refused(tmp_path):
     with pytest.raises(CommandError):
         call_command("import_feedback", str(round_.pk), str(write_csv(tmp_path, "mail,key,value\n")), stderr=err)
 
-    assert "Row 1, column email: The header has no “email” column" in err.getvalue()
+    assert "Row 1, column “email”: The header has no “email” column" in err.getvalue()
 
 
 def test_an_unknown_extension_or_round_is_refused_clearly(tmp_path):
