@@ -85,16 +85,22 @@ def create_round_from_definition(
             )
         except QuestionInvalid as error:
             raise DefinitionInvalid(_places(error, f"questions[{index}].")) from error
+    ended = round_.closes_at <= now  # recording a consultation already held: nobody is told about it
     try:
-        round_ = schedule_round(round_id=round_.pk, by=by, now=now)
+        round_ = schedule_round(round_id=round_.pk, by=by, now=now, notify=not ended, past_closing_allowed=True)
     except RoundInvalid as error:
         raise DefinitionInvalid(_places(error, "")) from error
     notes.append(
         f"Scheduled “{round_.title}” in {cycle.name}: consultation {round_.slot} of the cycle's 2 (Annex 1 §10)."
     )
     if round_.opens_at <= now:
-        round_ = open_round(round_id=round_.pk, by=by, now=now)
+        round_ = open_round(round_id=round_.pk, by=by, now=now, notify=not ended)
         notes.append("Opened it now, because its opening time has passed.")
+    if ended:
+        notes.append(
+            "Its closing time has passed: answers on the site are refused; import the written ones with "
+            "import_feedback, then close it with close_round (the worker also closes it within a minute)."
+        )
     audit.record(actor=by, action="round.create_from_definition", target=round_)
     return CreatedRound(round=round_, notes=notes)
 

@@ -239,17 +239,26 @@ def _refuse_fixed_changes(round_: Round, before: dict[str, Any], changes: dict[s
 
 
 @transaction.atomic
-def schedule_round(*, round_id: int, by: User | None, now: datetime | None = None, notify: bool = True) -> Round:
+def schedule_round(
+    *,
+    round_id: int,
+    by: User | None,
+    now: datetime | None = None,
+    notify: bool = True,
+    past_closing_allowed: bool = False,
+) -> Round:
     """Announce a draft: it takes one of the cycle's two places and participants are told.
 
-    Raises RoundNotDraft, RoundInvalid, CycleCapReached.
+    `past_closing_allowed` is for recording a consultation already held (offline answers are then
+    imported): the command line's round definitions may have ended. Raises RoundNotDraft,
+    RoundInvalid, CycleCapReached.
     """
     now = now or timezone.now()
     round_ = _locked(round_id)
     if not can_proceed(round_.schedule):
         raise RoundNotDraft(round_)
     _validate(round_)
-    if round_.closes_at <= now:
+    if round_.closes_at <= now and not past_closing_allowed:
         raise RoundInvalid({"closes_at": _("The closing time has passed. Move it to the future before scheduling.")})
     round_ = _take_slot(round_, at=now)
     audit.record(

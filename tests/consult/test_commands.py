@@ -8,11 +8,13 @@ from datetime import UTC, datetime, timedelta
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
 from consult.models import AttMeeting, Cycle, Mode, Question, QuestionKind, Round, RoundState, Tool
+from tests import factories
 from tests.consult.helpers import make_round
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +79,26 @@ def test_a_round_whose_opening_time_has_passed_opens_at_once(tmp_path):
     run(tmp_path, with_changes(opens_at=past.isoformat()))
 
     assert Round.objects.get().state == RoundState.OPEN
+
+
+def test_a_consultation_already_held_is_recorded_for_its_written_answers_then_closed(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    factories.make_participant(email="held@example.org")
+    ended = with_changes(opens_at="2026-03-01T09:00:00+00:00", closes_at="2026-03-31T17:00:00+00:00")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        output = run(tmp_path, ended)
+    round_id = output.strip().splitlines()[-1]
+    (tmp_path / "answers.csv").write_text("email,question,answer\nheld@example.org,ease,4\n")
+    call_command("import_feedback", round_id, str(tmp_path / "answers.csv"), stdout=StringIO())
+    call_command("close_round", round_id, stdout=StringIO())
+
+    round_ = Round.objects.get(pk=round_id)
+    assert "Its closing time has passed" in output
+    assert round_.state == RoundState.CLOSED
+    assert round_.submissions.filter(state="submitted").count() == 1
+    assert mail.outbox == []  # nobody is told about a consultation that has already ended
 
 
 def test_existing_cycle_and_tool_are_reused_by_name(tmp_path):
