@@ -180,3 +180,15 @@ def test_a_generation_left_running_by_a_stopped_worker_can_be_started_again(
         chair_client.post(reverse("summary:generate", kwargs={"round_id": round_with_answers.pk}))
 
     assert Summary.objects.get(round=round_with_answers).generation_status == GenerationStatus.DONE
+
+
+def test_the_summary_is_reachable_from_the_chairs_pages(round_with_answers, chair_client):
+    pages = [
+        reverse("feedback:chair_dashboard"),
+        reverse("feedback:round_progress", kwargs={"round_id": round_with_answers.pk}),
+        reverse("consult:round_detail", kwargs={"round_id": round_with_answers.pk}),
+    ]
+    link = reverse("summary:detail", kwargs={"round_id": round_with_answers.pk})
+
+    for page in pages:
+        assert link in chair_client.get(page).content.decode(), page
