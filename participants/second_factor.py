@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 import qrcode
@@ -84,3 +85,16 @@ def reset_second_factor(*, user: User, by: User | None) -> None:
     audit.record(
         actor=by, action="account.two_factor_reset", target=user, source="web" if by is not None else "command line"
     )
+
+
+@dataclass(frozen=True)
+class SecondFactorStatus:
+    app: bool  # an authenticator app is confirmed
+    backup_codes_left: int
+
+
+def status(user: User) -> SecondFactorStatus:
+    """What the account page says about the user's second factor."""
+    app = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    left = StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return SecondFactorStatus(app=app, backup_codes_left=left)

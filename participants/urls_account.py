@@ -10,6 +10,7 @@ urlpatterns = [
     path("dashboard/", public.dashboard, name="dashboard"),
     path("account/login/", account.LoginView.as_view(), name="login"),
     path("account/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", account.account, name="account"),
     path("account/two-factor/", account.two_factor, name="two_factor"),
     path("account/two-factor/backup-codes/", account.backup_codes, name="two_factor_backup_codes"),
     path("account/password/reset/", account.PasswordResetView.as_view(), name="password_reset"),

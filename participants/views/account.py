@@ -14,7 +14,7 @@ from django_otp import user_has_device
 
 from participants import audit, second_factor
 from participants.forms_account import LoginForm, QueuedPasswordResetForm, TokenForm
-from participants.permissions import SECOND_FACTOR_SESSION_FLAG, login_required, needs_second_factor
+from participants.permissions import SECOND_FACTOR_SESSION_FLAG, is_staff_role, login_required, needs_second_factor
 from participants.services import accounts
 
 
@@ -104,11 +104,21 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def account(request: HttpRequest) -> HttpResponse:
+    """The user's sign-in security: password, two-step verification and backup codes."""
+    context = {
+        "second_factor": second_factor.status(request.user),
+        "staff": is_staff_role(request.user),
+    }
+    return render(request, "registration/account.html", context)
+
+
+@login_required
 def backup_codes(request: HttpRequest) -> HttpResponse:
     """Replace the backup codes (the old ones stop working)."""
     if request.method != "POST":
-        return redirect("dashboard")
+        return redirect("account")
     codes = second_factor.regenerate_backup_codes(user=request.user)
     audit.record(actor=request.user, action="account.backup_codes_regenerated", target=request.user)
     messages.success(request, _("New backup codes were made. The old ones no longer work."))
-    return render(request, "registration/two_factor_backup_codes.html", {"codes": codes, "next": reverse("dashboard")})
+    return render(request, "registration/two_factor_backup_codes.html", {"codes": codes, "next": reverse("account")})

@@ -168,3 +168,24 @@ def test_navigation_depends_on_the_role(client, client_for, role, expected, abse
         assert label in nav or label in page
     for label in absent:
         assert f">{label}<" not in nav
+
+
+def test_the_account_page_shows_the_second_factor_and_makes_new_backup_codes(client_for):
+    user = factories.make_secretariat()
+    factories.confirm_totp_device(user)
+    client = client_for(user)
+
+    page = client.get(reverse("account")).content.decode()
+    made = client.post(reverse("two_factor_backup_codes"))
+
+    assert "You give a code from your authenticator app" in page
+    assert len(re.findall(r"<li>(\d{8})</li>", made.content.decode())) == 10
+    assert "10 unused backup codes left" in client.get(reverse("account")).content.decode()
+
+
+def test_every_page_links_the_name_in_the_header_to_the_account(client_for):
+    participant = factories.make_participant(full_name="Ingrid Johansson")
+
+    page = client_for(participant.user).get(reverse("home")).content.decode()
+
+    assert f'href="{reverse("account")}">Ingrid Johansson' in page

@@ -142,6 +142,7 @@ CASES: list[Case] = [
     Case("dashboard", LOGGED_IN_REDIRECT),
     Case("login", expect(anonymous=OK, applicant=REDIRECT, party=REDIRECT, chair=REDIRECT, secretariat=REDIRECT)),
     Case("logout", ALL_METHODS_REFUSED),  # logging out is a POST, which anyone may make
+    Case("account", expect(applicant=OK, party=OK, chair=OK, secretariat=OK)),
     Case("two_factor", expect(applicant=OK, party=OK, chair=OK, secretariat=OK, unverified=OK)),
     Case("two_factor_backup_codes", LOGGED_IN_REDIRECT),  # GET goes back; the codes are made by a POST
     Case("password_reset", EVERYONE),
