@@ -21,6 +21,7 @@ NAVIGATION: dict[str, list[tuple[str, str]]] = {
     "participant": [
         (_("My consultations"), "feedback:participant_dashboard"),
         (_("Documents"), "consult:library"),
+        (_("Calendar"), "consult:calendar"),
         (_("Profile"), "participants:profile"),
     ],
     "chair": [
