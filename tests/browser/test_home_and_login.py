@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.helpers import assert_accessible, give_second_factor, log_in
@@ -20,7 +21,7 @@ def test_visitor_reads_about_the_group_and_logs_in(page):
     assert_accessible(page)
     log_in(page, "ingrid@example.org", factories.PASSWORD)
 
-    assert page.get_by_text(participant.full_name).first.is_visible()
+    expect(page.get_by_text(participant.full_name).first).to_be_visible()
     assert_accessible(page)
 
 
@@ -29,11 +30,11 @@ def test_staff_pass_two_step_verification(page):
     factories.confirm_totp_device(user)
 
     log_in(page, "sam@thearmstradetreaty.org", factories.PASSWORD)
-    assert page.get_by_role("heading", name="Two-step verification").is_visible()
+    expect(page.get_by_role("heading", name="Two-step verification")).to_be_visible()
     assert_accessible(page)
     give_second_factor(page, user)
 
-    assert page.get_by_role("link", name="Admin").is_visible()
+    expect(page.get_by_role("link", name="Admin")).to_be_visible()
 
 
 def test_skip_link_moves_focus_to_the_main_content(page):

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from participants import services
 from participants.models import Participant, Status
@@ -49,13 +50,13 @@ def test_a_visitor_registers_is_approved_and_reaches_their_dashboard(page, setti
     page.get_by_label("Full name").fill("Ingrid Johansson")
     page.get_by_label("E-mail address").fill("Ingrid@Example.org")
     page.get_by_label("State Party").check()
-    assert page.get_by_label("Organisation", exact=True).is_hidden()
+    expect(page.get_by_label("Organisation", exact=True)).to_be_hidden()
     page.get_by_label("Country", exact=True).select_option(label="Sweden")
     fill_application(page)
     page.get_by_label("Statement of expertise and commitment").fill("Too short.")
     page.get_by_role("button", name="Register").click()
 
-    assert page.get_by_text("Write at least 50 characters").is_visible()
+    expect(page.get_by_text("Write at least 50 characters")).to_be_visible()
     assert page.get_by_label("Full name").input_value() == "Ingrid Johansson"
     assert_accessible(page)
     page.get_by_label("Statement of expertise and commitment").fill(
@@ -64,29 +65,29 @@ def test_a_visitor_registers_is_approved_and_reaches_their_dashboard(page, setti
     page.locator("#id_password1").fill(PASSWORD)
     page.get_by_label("Password again").fill(PASSWORD)
     page.get_by_role("button", name="Register").click()
-    assert page.get_by_role("heading", name="Confirm your e-mail address").is_visible()
+    expect(page.get_by_role("heading", name="Confirm your e-mail address")).to_be_visible()
     assert_accessible(page)
 
     page.goto(link_to("ingrid@example.org"))
-    assert page.get_by_role("heading", name="E-mail address confirmed").is_visible()
+    expect(page.get_by_role("heading", name="E-mail address confirmed")).to_be_visible()
     assert_accessible(page)
 
     log_in(page, "sam@thearmstradetreaty.org", factories.PASSWORD)
     give_second_factor(page, secretariat)
     page.get_by_role("link", name="Vetting").click()
-    assert page.get_by_role("heading", name="Ingrid Johansson").is_visible()
+    expect(page.get_by_role("heading", name="Ingrid Johansson")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Approve").click()
-    assert page.get_by_text("Ingrid Johansson is approved").is_visible()
+    expect(page.get_by_text("Ingrid Johansson is approved")).to_be_visible()
     assert Participant.objects.get(user__email="ingrid@example.org").status == Status.APPROVED
     assert "Welcome to the WGTR advisory group" in [m.subject for m in mail.outbox if m.to == ["ingrid@example.org"]]
     page.get_by_role("button", name="Log out").click()
 
     log_in(page, "ingrid@example.org", PASSWORD)
-    assert page.get_by_role("link", name="Profile").is_visible()
+    expect(page.get_by_role("link", name="Profile")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Profile").click()
-    assert page.get_by_role("heading", name="Your profile").is_visible()
+    expect(page.get_by_role("heading", name="Your profile")).to_be_visible()
     assert_accessible(page)
 
 
@@ -104,20 +105,20 @@ def test_an_industry_expert_joins_through_an_invitation(page, settings):
     page.get_by_label("Organisation", exact=True).fill("Acme Defence Systems")
     page.get_by_label("Personal message").fill("Your work on export licensing data would help the reporting tool.")
     page.get_by_role("button", name="Send the invitation").click()
-    assert page.get_by_text("Invitation sent to kofi@acme-defence.example").is_visible()
+    expect(page.get_by_text("Invitation sent to kofi@acme-defence.example")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Log out").click()
 
     page.goto(link_to("kofi@acme-defence.example"))
-    assert page.get_by_role("heading", name="Accept your invitation").is_visible()
+    expect(page.get_by_role("heading", name="Accept your invitation")).to_be_visible()
     assert page.get_by_label("Full name").input_value() == "Kofi Boateng"
     assert page.get_by_label("Organisation", exact=True).input_value() == "Acme Defence Systems"
     assert_accessible(page)
     fill_application(page)
     page.get_by_role("button", name="Accept and register").click()
 
-    assert page.get_by_role("heading", name="My application").is_visible()
-    assert page.get_by_text("Your application is being reviewed").is_visible()
+    expect(page.get_by_role("heading", name="My application")).to_be_visible()
+    expect(page.get_by_text("Your application is being reviewed")).to_be_visible()
     assert_accessible(page)
     participant = Participant.objects.get(user__email="kofi@acme-defence.example")
     assert (participant.category, participant.status) == ("industry", Status.REGISTERED)
@@ -136,8 +137,8 @@ def test_a_used_invitation_link_explains_itself(page):
 
     page.goto(link)
 
-    assert page.get_by_role("heading", name="This invitation link cannot be used").is_visible()
-    assert page.get_by_text("The invitation was withdrawn.").is_visible()
+    expect(page.get_by_role("heading", name="This invitation link cannot be used")).to_be_visible()
+    expect(page.get_by_text("The invitation was withdrawn.")).to_be_visible()
     assert_accessible(page)
 
 
@@ -160,8 +161,8 @@ def test_the_secretariats_people_pages_pass_axe(page):
 
     for path in ("/participants/", f"/participants/{applicant.pk}/", "/vetting/", "/invitations/", "/audit/"):
         page.goto(path)
-        assert page.get_by_role("heading", level=1).is_visible()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert_accessible(page)
     page.goto("/participants/?status=declined")
-    assert page.get_by_text("No participant matches these filters").is_visible()
+    expect(page.get_by_text("No participant matches these filters")).to_be_visible()
     assert_accessible(page)

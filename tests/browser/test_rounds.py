@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from consult.models import Round, RoundState
 from tests import factories
@@ -50,10 +51,10 @@ def secretariat_plans_an_online_round(page, tmp_path) -> None:
     page.get_by_label("Closes at").fill(local(20, 17))
     page.get_by_label("Meeting starts at").fill(local(5, 14))
     page.get_by_label("Meeting ends at").fill(local(5, 16))
-    assert page.get_by_label("Venue").is_hidden()  # in-person details only for in-person meetings
+    expect(page.get_by_label("Venue")).to_be_hidden()  # in-person details only for in-person meetings
     page.get_by_label("Meeting link").fill("https://meet.example.org/att-wgtr")
     page.get_by_role("button", name="Save draft").click()
-    assert page.get_by_text("Draft saved.").is_visible()
+    expect(page.get_by_text("Draft saved.")).to_be_visible()
     assert_accessible(page)
 
     for title, name, content in [
@@ -68,7 +69,7 @@ def secretariat_plans_an_online_round(page, tmp_path) -> None:
         page.get_by_label("This document is in English").check()
         assert_accessible(page)
         page.get_by_role("button", name="Upload", exact=True).click()
-        assert page.get_by_text(f"“{title}” added.").is_visible()
+        expect(page.get_by_text(f"“{title}” added.")).to_be_visible()
 
     page.get_by_role("link", name="Edit the questionnaire").click()
     page.get_by_role("link", name="Add the first question").click()
@@ -81,16 +82,16 @@ def secretariat_plans_an_online_round(page, tmp_path) -> None:
     page.get_by_label("Kind").select_option(label="Several choices")
     page.get_by_label("Choices").fill("CSV\nXML\nJSON")
     page.get_by_role("button", name="Save", exact=True).click()
-    assert page.get_by_role("heading", name="How easy is the new workflow?").is_visible()
+    expect(page.get_by_role("heading", name="How easy is the new workflow?")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Back to the consultation").click()
     page.get_by_role("button", name="Schedule and announce").click()
-    assert page.get_by_text("Scheduled: 1 of 2 consultations used in CSP12-CSP13").is_visible()
+    expect(page.get_by_text("Scheduled: 1 of 2 consultations used in CSP12-CSP13")).to_be_visible()
     assert_accessible(page)
     page.screenshot(path=str(SHOTS / "rounds-secretariat-round-page.png"), full_page=True)
     page.get_by_role("link", name="Overview").click()
-    assert page.get_by_text("1 of 2 consultations used in CSP12-CSP13").first.is_visible()
+    expect(page.get_by_text("1 of 2 consultations used in CSP12-CSP13").first).to_be_visible()
     assert_accessible(page)
 
 
@@ -113,7 +114,7 @@ def test_secretariat_plans_an_online_round_and_a_participant_takes_it_up(page, t
     log_in(page, "ingrid@example.org", factories.PASSWORD)
     page.goto(f"/rounds/{round_.pk}/")
     assert page.get_by_role("heading", level=1).inner_text() == "Online reporting tool: first look"
-    assert page.get_by_role("link", name="https://meet.example.org/att-wgtr").is_visible()
+    expect(page.get_by_role("link", name="https://meet.example.org/att-wgtr")).to_be_visible()
     assert_accessible(page)
     page.screenshot(path=str(SHOTS / "rounds-participant-round-page.png"), full_page=True)
 
@@ -137,6 +138,6 @@ def test_secretariat_plans_an_online_round_and_a_participant_takes_it_up(page, t
     page.get_by_role("link", name="Documents").click()
     page.get_by_label("Keywords").fill("field")
     page.get_by_role("button", name="Search").click()
-    assert page.get_by_role("link", name="Field list", exact=True).is_visible()
+    expect(page.get_by_role("link", name="Field list", exact=True)).to_be_visible()
     assert page.get_by_role("link", name="Design note").count() == 0
     assert_accessible(page)

@@ -6,6 +6,7 @@ import os
 
 import pytest
 from docx import Document
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.helpers import assert_accessible, give_second_factor, log_in
@@ -46,7 +47,7 @@ def test_chair_reviews_gates_approves_and_exports_the_summary(page):
 
     page.get_by_label("Chair's narrative").fill("Ingrid Johansson and others welcomed pre-filling.")
     page.get_by_role("button", name="Save and check").click()
-    assert page.get_by_role("heading", name="The leak gate found 1 identifying detail").is_visible()
+    expect(page.get_by_role("heading", name="The leak gate found 1 identifying detail")).to_be_visible()
     assert page.get_by_role("button", name="Approve for the report").is_disabled()
     assert_accessible(page)
     shot(page, "summary-blocked")
@@ -54,7 +55,7 @@ def test_chair_reviews_gates_approves_and_exports_the_summary(page):
     page.get_by_label("Chair's narrative").fill("Experts welcomed pre-filling and asked for XML.")
     page.get_by_role("button", name="Save and check").click()
     page.get_by_role("button", name="Approve for the report").click()
-    assert page.get_by_text("Approved. The consultation is now marked as summarised").is_visible()
+    expect(page.get_by_text("Approved. The consultation is now marked as summarised")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Word (.docx)").click()
 
