@@ -1,6 +1,14 @@
 """Every write of the feedback app (STYLE.md): answering, offline recording and import, identity reveal."""
 
-from feedback.services.answering import NEW, Submitted, discard_changes, save_draft, submit_response
+from feedback.services.answering import (
+    NEW,
+    SavedDraft,
+    Submitted,
+    autosave_draft,
+    discard_changes,
+    save_draft,
+    submit_response,
+)
 from feedback.services.errors import (
     FeedbackError,
     ImportRejected,
@@ -30,8 +38,10 @@ __all__ = [
     "RoundNotAcceptingAnswers",
     "RoundNotRecordable",
     "RowError",
+    "SavedDraft",
     "Submitted",
     "VersionConflict",
+    "autosave_draft",
     "discard_changes",
     "export_answers",
     "import_feedback",

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from consult.models import Question, Round, RoundState
@@ -88,6 +89,51 @@ def save_draft(
     submission.updated_at = now
     submission.save(update_fields=["working_answers", "has_unsubmitted_changes", "version", "updated_at"])
     return submission
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    """What the autosave endpoint tells the page after a save."""
+
+    version: int
+    updated_at: datetime
+    unsubmitted_changes: bool
+
+
+def autosave_draft(
+    *,
+    round_: Round,
+    participant: Participant,
+    answers: Mapping[str, Any],
+    version: int,
+    questions: list[Question],
+    now: datetime | None = None,
+) -> SavedDraft:
+    """save_draft for the page's autosave, which every open questionnaire calls every few seconds.
+    Its usual case, a never-submitted draft at the editor's version with something new, is one
+    conditional UPDATE (no transaction, no lock: the version in the WHERE clause makes it safe against
+    a concurrent save or submission). Everything else, a first save, edits of a submitted response, a
+    stale or unchanged version, takes save_draft's full path, which decides and explains.
+    `round_` and `questions` are the caller's fresh reads of this request. Raises as save_draft."""
+    now = now or timezone.now()
+    _check_may_answer(round_, participant, now)
+    cleaned = clean_answers(questions, answers, final=False)
+    if cleaned.errors:
+        raise InvalidAnswers(cleaned.errors)
+    if version != NEW:
+        updated = (
+            Submission.objects.filter(
+                round=round_, participant=participant, state=SubmissionState.DRAFT, version=version
+            )
+            .exclude(working_answers=cleaned.values)
+            .update(working_answers=cleaned.values, version=F("version") + 1, updated_at=now)
+        )
+        if updated:
+            return SavedDraft(version=version + 1, updated_at=now, unsubmitted_changes=False)
+    submission = save_draft(
+        round_id=round_.pk, participant=participant, answers=answers, version=version, now=now, questions=questions
+    )
+    return SavedDraft(submission.version, submission.updated_at, submission.has_unsubmitted_changes)
 
 
 def _is_replay(submission: Submission, values: dict[str, Any]) -> bool:

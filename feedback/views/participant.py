@@ -181,8 +181,8 @@ def autosave(request: HttpRequest, round_id: int) -> JsonResponse:
     page = _Page(request, round_id)
     form = page.form(request.POST)
     try:
-        submission = services.save_draft(
-            round_id=page.round.pk,
+        saved = services.autosave_draft(
+            round_=page.round,
             participant=page.participant,
             answers=form.raw_answers(),
             version=_version(request),
@@ -199,16 +199,16 @@ def autosave(request: HttpRequest, round_id: int) -> JsonResponse:
         return JsonResponse({"saved": False, "closed": True, "message": str(error)}, status=409)
     except services.FeedbackError as error:
         return JsonResponse({"saved": False, "message": str(error)}, status=403)
-    return JsonResponse(_saved_payload(submission))
+    return JsonResponse(_saved_payload(saved))
 
 
-def _saved_payload(submission: Submission) -> dict[str, Any]:
-    saved_at = timezone.localtime(submission.updated_at)
+def _saved_payload(saved: services.SavedDraft) -> dict[str, Any]:
+    saved_at = timezone.localtime(saved.updated_at)
     return {
         "saved": True,
-        "version": submission.version,
+        "version": saved.version,
         "saved_at": saved_at.strftime("%H:%M"),
         "message": _("Saved %(time)s") % {"time": saved_at.strftime("%H:%M")},
-        "unsubmitted_changes": submission.has_unsubmitted_changes,
+        "unsubmitted_changes": saved.unsubmitted_changes,
         "dashboard": reverse("feedback:participant_dashboard"),
     }
