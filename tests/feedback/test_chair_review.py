@@ -94,6 +94,20 @@ def test_free_text_reaches_the_chair_anonymized(chair_client, round_with_respons
     assert "[a State]" in page
 
 
+def test_someone_who_registers_later_is_removed_from_texts_already_shown(chair_client):
+    """Anonymized texts are remembered between pages, but never across a change of the registry."""
+    round_ = make_round()
+    submit(round_, factories.make_participant(), {**GOOD_ANSWERS, "comments": "Ask Zofia Wyszynska about Excel."})
+    url = reverse("feedback:response_list", kwargs={"round_id": round_.pk})
+    assert "Zofia Wyszynska" in chair_client.get(url).content.decode()  # nobody of that name yet
+
+    factories.make_participant(full_name="Zofia Wyszynska")
+    page = chair_client.get(url).content.decode()
+
+    assert "Zofia Wyszynska" not in page
+    assert "about Excel." in page
+
+
 def test_urls_address_responses_by_pseudonym_not_by_submission_id(chair_client, round_with_responses):
     submission = Submission.objects.filter(round=round_with_responses).first()
 
