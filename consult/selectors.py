@@ -47,22 +47,6 @@ def current_questions() -> QuerySet[Question]:
     return Question.objects.filter(retired=False).order_by("order", "id")
 
 
-def access_round_with_questions(user: Any, round_id: int) -> tuple[Round, list[Question]]:
-    """access_round and the round's current questions, in order, read in one query: the questionnaire,
-    its autosave and the Chair's response pages need both on every request, and both fresh."""
-    questions = list(
-        current_questions()
-        .filter(round__in=rounds_visible_to(user).filter(pk=round_id))
-        .select_related("round__cycle", "round__tool")
-    )
-    if not questions:
-        return access_round(user, round_id), []
-    round_ = questions[0].round
-    for question in questions:
-        question.round = round_  # one Round object for all, as a separate read would give
-    return round_, questions
-
-
 # --- Who takes part -----------------------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -27,24 +27,32 @@ def cell(question: Question, value: Any) -> SafeString:
     if is_empty(value):
         return format_html('<span class="muted">{}</span>', _("Not answered"))
     if question.kind == TEXT:
-        return mark_safe(marked(Truncator(str(value)).chars(TEXT_PREVIEW)))  # noqa: S308 (marked escapes)
+        text = str(value)
+        shortened = text if len(text) <= TEXT_PREVIEW else Truncator(text).chars(TEXT_PREVIEW)
+        return marked(shortened)
     return escape(display_value(question, value))
 
 
 def response_cards(respondents: list[Respondent], questions: list[Question]) -> list[tuple[Respondent, SafeString]]:
-    """(respondent, the <dt>/<dd> pairs of their answers) for each respondent on the page: a hundred
-    cells looped over in the template cost more than the rest of the page."""
-    headings = [Truncator(question.text).chars(QUESTION_PREVIEW) for question in questions]
+    """(respondent, the <dt>/<dd> pairs of their answers) for each respondent on the page. Closed
+    questions have few distinct answers: each is rendered once per page."""
+    headings = [escape(Truncator(question.text).chars(QUESTION_PREVIEW)) for question in questions]
+    rendered: dict[tuple[str, str], SafeString] = {}
+
+    def cached_cell(question: Question, value: Any) -> SafeString:
+        key = (question.key, repr(value))
+        if key not in rendered:
+            rendered[key] = cell(question, value)
+        return rendered[key]
+
     return [
         (
             respondent,
-            format_html_join(
-                "",
-                "<dt>{}</dt><dd>{}</dd>",
-                (
-                    (heading, cell(question, respondent.answers.get(question.key)))
+            mark_safe(  # noqa: S308 (headings and cells are escaped above)
+                "".join(
+                    f"<dt>{heading}</dt><dd>{cached_cell(question, respondent.answers.get(question.key))}</dd>"
                     for heading, question in zip(headings, questions, strict=True)
-                ),
+                )
             ),
         )
         for respondent in respondents

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from consult.models import Document, Question, Round, RoundState
-from consult.selectors import access_round_with_questions, rounds_visible_to
+from consult.selectors import rounds_visible_to
 from feedback.models import Answer, Submission, SubmissionState
 from feedback.pseudonyms import label
 from feedback.questionnaire import active_questions
@@ -91,14 +91,6 @@ def readable_round(user: Any, round_id: int) -> Round:
     if round_.state not in READABLE_STATES:
         raise Http404
     return round_
-
-
-def readable_round_with_questions(user: Any, round_id: int) -> tuple[Round, list[Question]]:
-    """readable_round and its current questions, in one query."""
-    round_, questions = access_round_with_questions(user, round_id)
-    if round_.state not in READABLE_STATES:
-        raise Http404
-    return round_, questions
 
 
 def get_visible_round(user: Any, round_id: int) -> Round:

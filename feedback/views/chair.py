@@ -50,7 +50,8 @@ def _filter_choices(questions: list) -> list[tuple[str, list[tuple[str, str]]]]:
 
 @chair_required
 def response_list(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_, questions = selectors.readable_round_with_questions(request.user, round_id)
+    round_ = selectors.readable_round(request.user, round_id)
+    questions = selectors.questions(round_)
     by_key = {question.key: question for question in questions}
     wanted = request.GET.get("answer", "")
     contains = request.GET.get("contains", "").strip()
@@ -90,7 +91,8 @@ def response_list(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @chair_required
 def response_detail(request: HttpRequest, round_id: int, pseudonym: int) -> HttpResponse:
-    round_, questions = selectors.readable_round_with_questions(request.user, round_id)
+    round_ = selectors.readable_round(request.user, round_id)
+    questions = selectors.questions(round_)
     respondent = redacted([selectors.respondent(round_, pseudonym)], questions)[0]
     previous, following = selectors.neighbours(round_, pseudonym)
     context = {
@@ -107,7 +109,8 @@ def response_detail(request: HttpRequest, round_id: int, pseudonym: int) -> Http
 @chair_required
 def question_index(request: HttpRequest, round_id: int) -> HttpResponse:
     """The "by question" view starts at the first question."""
-    round_, questions = selectors.readable_round_with_questions(request.user, round_id)
+    round_ = selectors.readable_round(request.user, round_id)
+    questions = selectors.questions(round_)
     if not questions:
         raise Http404
     return redirect("feedback:question_detail", round_id=round_.pk, key=questions[0].key)
@@ -115,7 +118,8 @@ def question_index(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @chair_required
 def question_detail(request: HttpRequest, round_id: int, key: str) -> HttpResponse:
-    round_, questions = selectors.readable_round_with_questions(request.user, round_id)
+    round_ = selectors.readable_round(request.user, round_id)
+    questions = selectors.questions(round_)
     question = next((q for q in questions if q.key == key), None)
     if question is None:
         raise Http404

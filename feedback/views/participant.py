@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consult.models import Round
-from consult.selectors import access_round_with_questions
+from consult.selectors import access_round
 from feedback import selectors, services
 from feedback.forms import FIELD_PREFIX, AnswerForm
 from feedback.models import Answer, Submission, SubmissionState
@@ -46,8 +46,9 @@ class _Page:
 
     def __init__(self, request: HttpRequest, round_id: int) -> None:
         self.request = request
-        self.round, self.questions = access_round_with_questions(request.user, round_id)
+        self.round = access_round(request.user, round_id)
         self.participant = approved_participant(request.user)
+        self.questions = selectors.questions(self.round)
         self.accepting = self.round.accepts_answers(timezone.now())
 
     @cached_property
