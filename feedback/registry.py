@@ -62,7 +62,8 @@ def _fingerprint() -> tuple:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT COUNT(*) FROM {participants}), (SELECT MAX(updated_at) FROM {participants}), "  # noqa: S608 (table names from the models)
-            f"(SELECT COUNT(*) FROM {users}), (SELECT MAX(id) FROM {users}), (SELECT COUNT(*) FROM {tombstones})"
+            f"(SELECT COUNT(*) FROM {users}), (SELECT MAX(updated_at) FROM {users}), "
+            f"(SELECT COUNT(*) FROM {tombstones})"
         )
         return tuple(cursor.fetchone())
 

@@ -53,6 +53,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff status"), default=False, help_text=_("May use the admin site."))
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # Tells the anonymizer's registry that a name or e-mail may have changed (feedback.registry).
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,

@@ -108,6 +108,18 @@ def test_someone_who_registers_later_is_removed_from_texts_already_shown(chair_c
     assert "about Excel." in page
 
 
+def test_a_renamed_staff_member_is_removed_under_the_new_name(chair_client, secretariat):
+    round_ = make_round()
+    submit(round_, factories.make_participant(), {**GOOD_ANSWERS, "comments": "Thanks to Olamide Adeyemi-Brandt."})
+    url = reverse("feedback:response_list", kwargs={"round_id": round_.pk})
+    assert "Olamide Adeyemi-Brandt" in chair_client.get(url).content.decode()
+
+    secretariat.name = "Olamide Adeyemi-Brandt"
+    secretariat.save()
+
+    assert "Olamide Adeyemi-Brandt" not in chair_client.get(url).content.decode()
+
+
 def test_urls_address_responses_by_pseudonym_not_by_submission_id(chair_client, round_with_responses):
     submission = Submission.objects.filter(round=round_with_responses).first()
 
