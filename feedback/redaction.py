@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from feedback.anonymizer import Anonymizer
 
 Cleaner = Callable[[str], str]
-REMEMBERED_TEXTS = 4096  # a few hundred pages of responses; bounded memory per process
+REMEMBERED_TEXTS = 4096  # about a hundred pages of responses; bounded memory per process
 
 
 def text_cleaner() -> Cleaner:
