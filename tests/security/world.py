@@ -202,6 +202,10 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
     meeting = consult_services.save_att_meeting(
         by=secretariat, name="CSP12", location="Geneva", starts_on=today, ends_on=today + timedelta(days=4)
     )
+    # Pseudonyms are random per round: make the owner's open-round one unused in the restricted round,
+    # so that "a pseudonym of another round" never names a respondent there by chance.
+    unused = max(Submission.objects.values_list("pseudonym", flat=True)) + 1
+    Submission.objects.filter(round=open_round, participant=participants["owner"]).update(pseudonym=unused)
     world.refs.update(
         open_round=open_round.pk,
         restricted_round=restricted.pk,
