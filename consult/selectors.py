@@ -42,11 +42,6 @@ def access_round(user: Any, round_id: int) -> Round:
     return get_object_or_404(rounds_visible_to(user), pk=round_id)
 
 
-def current_questions() -> QuerySet[Question]:
-    """Questions as answered today, in order (retired versions are kept only for their answers)."""
-    return Question.objects.filter(retired=False).order_by("order", "id")
-
-
 # --- Who takes part -----------------------------------------------------------------------------------
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from consult.models import Question, Round
-from consult.selectors import current_questions
 
 
 def active_questions(round_: Round) -> list[Question]:
-    """The round's current questions, in order."""
-    return list(current_questions().filter(round=round_))
+    """The round's current questions, in order (retired versions are kept only for their answers)."""
+    return list(Question.objects.filter(round=round_, retired=False).order_by("order", "id"))
