@@ -25,11 +25,14 @@ $(VENV)/.bench: $(VENV)/.dev
 	touch $@
 
 ## run: install, migrate, load demo data, then serve http://$(HOST):$(PORT) and the background worker
+## (links in e-mails and calendars follow HOST and PORT; TECHNICAL_ERROR_PAGES=1 shows Django's debug pages)
+run: export HOST := $(HOST)
+run: export PORT := $(PORT)
 run: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	@echo "Serving http://$(HOST):$(PORT) with the background worker. Ctrl-C stops both."
+	@echo "Serving $$($(PY) manage.py shell -v 0 -c 'from django.conf import settings; print(settings.SITE_URL)') with the background worker. Ctrl-C stops both."
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(PY) manage.py run_huey --quiet & \
 	  $(PY) manage.py runserver $(HOST):$(PORT); \

@@ -52,6 +52,7 @@ def bench_env(url: str, **extra: str) -> dict[str, str]:
         DEBUG="0",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         SECURE_SSL_REDIRECT="0",
+        SITE_URL="http://127.0.0.1",
         HUEY_SQLITE_PATH="/tmp/advisory-bench-huey.sqlite3",
         LOG_LEVEL="WARNING",
     )

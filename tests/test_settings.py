@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.site_url import site_url
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -30,6 +33,7 @@ print(json.dumps({
     "min_cell": settings.ANONYMITY_MIN_CELL,
     "from": settings.DEFAULT_FROM_EMAIL,
     "hosts": settings.ALLOWED_HOSTS,
+    "site_url": settings.SITE_URL,
 }))
 """
 
@@ -43,6 +47,10 @@ SETTING_NAMES = (
     "EMAIL_BACKEND",
     "DEFAULT_FROM_EMAIL",
     "ANONYMITY_MIN_CELL",
+    "SITE_URL",
+    "HOST",
+    "PORT",
+    "SECURE_SSL_REDIRECT",
 )
 
 
@@ -99,11 +107,17 @@ def test_anymail_settings_come_from_prefixed_variables():
 
 
 def test_setting_a_secret_key_switches_debug_off():
-    loaded = settings_with(SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.org, www.example.org", ANONYMITY_MIN_CELL="5")
+    loaded = settings_with(
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="example.org, www.example.org",
+        ANONYMITY_MIN_CELL="5",
+        SITE_URL="https://example.org/",
+    )
 
     assert loaded["debug"] is False
     assert loaded["hosts"] == ["example.org", "www.example.org"]
     assert loaded["min_cell"] == 5
+    assert loaded["site_url"] == "https://example.org"
 
 
 def test_production_without_secret_key_is_refused_with_a_clear_message():
@@ -136,6 +150,7 @@ def test_deployment_check_is_clean_in_production():
         DEBUG="0",
         SECRET_KEY="k3y-" + "a1B2c3D4e5F6g7H8i9J0" * 3,
         ALLOWED_HOSTS="example.org",
+        SITE_URL="https://example.org",
         DJANGO_SETTINGS_MODULE="config.settings",
     )
 
@@ -149,3 +164,57 @@ def test_deployment_check_is_clean_in_production():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def refusal(**variables: str) -> str:
+    """The error printed when the settings refuse to load."""
+    env = {key: value for key, value in os.environ.items() if key not in SETTING_NAMES}
+    env.update(variables, DJANGO_SETTINGS_MODULE="config.settings")
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"], cwd=PROJECT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    return result.stderr
+
+
+def test_in_development_links_follow_the_address_make_run_serves_on():
+    assert settings_with(HOST="localhost", PORT="8101")["site_url"] == "http://localhost:8101"
+
+
+def development(value: str = "", **where: str) -> str:
+    return site_url(value, **{"host": "127.0.0.1", "port": "8000", **where}, debug=True, allowed_hosts=[], https=False)
+
+
+def test_development_listening_everywhere_links_to_the_loopback_address():
+    assert development(port="8101") == "http://127.0.0.1:8101"
+    assert development(host="0.0.0.0", port="8101") == "http://127.0.0.1:8101"  # noqa: S104
+
+
+def test_an_explicit_site_url_wins_in_development():
+    assert development("http://advisory.test:9000/", port="8101") == "http://advisory.test:9000"
+
+
+def test_production_needs_a_site_url():
+    assert "SITE_URL must be set when DEBUG is off" in refusal(SECRET_KEY="x" * 60)
+
+
+def production(value: str, *, https: bool = True) -> str:
+    return site_url(value, host="", port="", debug=False, allowed_hosts=["advisory.example.org"], https=https)
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("advisory.example.org", "must be a full address"),
+        ("https://advisory.example.org/advisory/", "without a path"),
+        ("http://advisory.example.org", "must start with https://"),
+        ("https://elsewhere.example.org", "is not in ALLOWED_HOSTS"),
+    ],
+)
+def test_production_checks_the_site_url(value, problem):
+    with pytest.raises(ImproperlyConfigured, match=problem):
+        production(value)
+
+
+def test_production_behind_plain_http_may_use_an_http_site_url():
+    assert production("http://advisory.example.org/", https=False) == "http://advisory.example.org"

@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from config.site_url import site_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
@@ -225,8 +227,18 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ANYMAIL = {name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_")}
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 5)
 
-# The public address used in links inside e-mails and calendar feeds.
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address used in links inside e-mails, calendar feeds and invitations. In development it is
+# the address `make run` serves on (HOST and PORT, as given to make); in production it must be set.
+HOST = env("HOST", "127.0.0.1")
+PORT = env("PORT", "8000")
+SITE_URL = site_url(
+    env("SITE_URL"),
+    host=HOST,
+    port=PORT,
+    debug=DEBUG,
+    allowed_hosts=ALLOWED_HOSTS,
+    https=not DEBUG and env_bool("SECURE_SSL_REDIRECT", True),
+)
 
 # --- The product's own rules ------------------------------------------------------------------------
 

@@ -49,3 +49,12 @@ def test_the_demo_list_survives_an_export_and_re_import_unchanged(tmp_path):
     call_command("import_participants", str(path), stdout=out, stderr=io.StringIO())
 
     assert f"0 new, 0 updated, {Participant.objects.count()} unchanged" in out.getvalue()
+
+
+def test_the_demo_says_where_to_log_in_at_the_address_served_on(settings):
+    settings.SITE_URL = "http://127.0.0.1:8101"
+    out = io.StringIO()
+
+    call_command("seed_demo", stdout=out)
+
+    assert "Log in at http://127.0.0.1:8101/account/login/" in out.getvalue()

@@ -61,6 +61,7 @@ def production():
         DEBUG="0",
         SECRET_KEY="k3y-" + "a1B2c3D4e5F6g7H8i9J0" * 3,
         ALLOWED_HOSTS="testserver",
+        SITE_URL="https://testserver",
         DATABASE_URL="sqlite://:memory:",
     )
     result = subprocess.run(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
             rounds = consultations.seed()
             answers.seed(rounds)
             summaries.seed(rounds.closed)
-        self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at http://127.0.0.1:8000/account/login/"))
+        self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {settings.SITE_URL}/account/login/"))
         self.stdout.write(f"Password for every demo account: {people.DEMO_PASSWORD}")
         for login in logins:
             line = f"  {login.role:<38} {login.email}"
