@@ -45,6 +45,9 @@ def env_int(name: str, default: int) -> int:
 
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = env_bool("DEBUG", default=not SECRET_KEY)
+# With DEBUG on, unknown addresses and crashes still show the site's own error pages (people try the demo);
+# developers who want Django's technical pages turn this on.
+TECHNICAL_ERROR_PAGES = env_bool("TECHNICAL_ERROR_PAGES", False)
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (50+ random characters).")
@@ -90,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "config.error_pages.SiteErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -289,7 +293,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"client_errors_on_one_line": {"()": "config.error_pages.ClientErrorWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "huey": {"level": "INFO"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own console handler would print every request error a second time beside the root's.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["client_errors_on_one_line"]},
+        "huey": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -10,17 +10,10 @@ from playwright.sync_api import expect
 
 from feedback.models import Submission, SubmissionState
 from tests import factories
-from tests.browser.helpers import assert_accessible, give_second_factor, log_in
+from tests.browser.helpers import assert_accessible, give_second_factor, log_in, screenshot
 from tests.feedback.helpers import make_round
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = None  # set to a folder path to keep screenshots while working on the pages
-
-
-def snap(page, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
 
 
 def new_page(browser, live_server):
@@ -56,7 +49,7 @@ def test_a_participant_answers_loses_nothing_submits_and_resubmits(page, browser
     log_in(page, "ingrid@example.org", factories.PASSWORD)
     expect(page.get_by_role("heading", level=1, name="My consultations")).to_be_visible()
     assert_accessible(page)
-    snap(page, "dashboard")
+    screenshot(page, "dashboard")
     open_questionnaire(page, "Reporting workflow")
     page.get_by_label("4", exact=True).check()
     comments = page.get_by_label("Any other comments?")
@@ -64,7 +57,7 @@ def test_a_participant_answers_loses_nothing_submits_and_resubmits(page, browser
     expect(page.locator(".counter").first).to_have_text("45 of 200 characters")
     expect(page.locator("#save-status")).to_have_text(re.compile(r"^Saved \d\d:\d\d"))
     assert_accessible(page)
-    snap(page, "answer")
+    screenshot(page, "answer")
 
     # Close the browser and come back: the draft is there.
     assert not errors, errors
@@ -125,7 +118,7 @@ def test_a_participant_answers_loses_nothing_submits_and_resubmits(page, browser
     assert f"Respondent {submission.pseudonym}" in main
     assert "Ingrid" not in main and "Johansson" not in main and "ingrid@example.org" not in main
     assert_accessible(page)
-    snap(page, "chair-responses")
+    screenshot(page, "chair-responses")
     page.get_by_role("link", name=f"Respondent {submission.pseudonym}").click()
     expect(page.get_by_role("heading", level=1, name=f"Respondent {submission.pseudonym}")).to_be_visible()
     assert "2 of 5" in page.locator("main").inner_text()
@@ -133,7 +126,7 @@ def test_a_participant_answers_loses_nothing_submits_and_resubmits(page, browser
     page.get_by_role("link", name="By question").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("How easy is the online reporting tool to use?")
     assert_accessible(page)
-    snap(page, "chair-question")
+    screenshot(page, "chair-question")
 
 
 def test_a_double_click_on_submit_sends_one_submission(page):

@@ -13,12 +13,10 @@ from playwright.sync_api import expect
 
 from consult.models import Round, RoundState
 from tests import factories
-from tests.browser.helpers import assert_accessible, give_second_factor, log_in
+from tests.browser.helpers import assert_accessible, give_second_factor, log_in, screenshot
 from tests.consult.helpers import PDF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def local(days: int, hour: int) -> str:
@@ -89,14 +87,13 @@ def secretariat_plans_an_online_round(page, tmp_path) -> None:
     page.get_by_role("button", name="Schedule and announce").click()
     expect(page.get_by_text("Scheduled: 1 of 2 consultations used in CSP12-CSP13")).to_be_visible()
     assert_accessible(page)
-    page.screenshot(path=str(SHOTS / "rounds-secretariat-round-page.png"), full_page=True)
+    screenshot(page, "rounds-secretariat-round-page")
     page.get_by_role("link", name="Overview").click()
     expect(page.get_by_text("1 of 2 consultations used in CSP12-CSP13").first).to_be_visible()
     assert_accessible(page)
 
 
 def test_secretariat_plans_an_online_round_and_a_participant_takes_it_up(page, tmp_path):
-    SHOTS.mkdir(exist_ok=True)
     secretariat = factories.make_secretariat(email="sam@thearmstradetreaty.org")
     factories.confirm_totp_device(secretariat)
     participant = factories.make_participant(email="ingrid@example.org", full_name="Ingrid Johansson")
@@ -116,7 +113,7 @@ def test_secretariat_plans_an_online_round_and_a_participant_takes_it_up(page, t
     assert page.get_by_role("heading", level=1).inner_text() == "Online reporting tool: first look"
     expect(page.get_by_role("link", name="https://meet.example.org/att-wgtr")).to_be_visible()
     assert_accessible(page)
-    page.screenshot(path=str(SHOTS / "rounds-participant-round-page.png"), full_page=True)
+    screenshot(page, "rounds-participant-round-page")
 
     with page.expect_download() as document_download:
         page.get_by_role("link", name="PDF").click()

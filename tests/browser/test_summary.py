@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from docx import Document
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.helpers import assert_accessible, give_second_factor, log_in
+from tests.browser.helpers import assert_accessible, give_second_factor, log_in, screenshot
 from tests.feedback.summary_data import answer, closed_round, respondents
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = os.environ.get("SCREENSHOTS_DIR")
-
-
-def shot(page, name):
-    if SCREENSHOTS:
-        page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
 
 
 def test_chair_reviews_gates_approves_and_exports_the_summary(page):
@@ -43,14 +34,14 @@ def test_chair_reviews_gates_approves_and_exports_the_summary(page):
     assert page.locator("mark.redaction").count() >= 2
     assert "Ingrid" not in page.locator("main").inner_text()
     assert_accessible(page)
-    shot(page, "summary-review")
+    screenshot(page, "summary-review")
 
     page.get_by_label("Chair's narrative").fill("Ingrid Johansson and others welcomed pre-filling.")
     page.get_by_role("button", name="Save and check").click()
     expect(page.get_by_role("heading", name="The leak gate found 1 identifying detail")).to_be_visible()
     assert page.get_by_role("button", name="Approve for the report").is_disabled()
     assert_accessible(page)
-    shot(page, "summary-blocked")
+    screenshot(page, "summary-blocked")
 
     page.get_by_label("Chair's narrative").fill("Experts welcomed pre-filling and asked for XML.")
     page.get_by_role("button", name="Save and check").click()
@@ -63,4 +54,4 @@ def test_chair_reviews_gates_approves_and_exports_the_summary(page):
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Experts welcomed pre-filling and asked for XML." in text
     assert "Ingrid" not in text and "Sweden" not in text
-    shot(page, "summary-approved")
+    screenshot(page, "summary-approved")
