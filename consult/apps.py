@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ConsultConfig(AppConfig):
     name = "consult"
     verbose_name = "Consultations"
+
+    def ready(self) -> None:
+        from consult.audit_vocabulary import register_vocabulary
+
+        register_vocabulary()

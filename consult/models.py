@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from consult.articles import articles_label
+
 ARTICLES = (11, 13, 15, 17)
 ARTICLE_CHOICES = [(number, _("Article %(n)s") % {"n": number}) for number in ARTICLES]
 
@@ -44,6 +46,10 @@ class Tool(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def articles_label(self) -> str:
+        return articles_label(self.articles or [])
 
 
 class AttMeeting(models.Model):

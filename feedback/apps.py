@@ -7,4 +7,7 @@ class FeedbackConfig(AppConfig):
 
     def ready(self) -> None:
         # The summary package's tasks are not in feedback/tasks.py, so huey's autodiscovery misses them.
+        from feedback.audit_vocabulary import register_vocabulary
         from feedback.summary import tasks  # noqa: F401
+
+        register_vocabulary()

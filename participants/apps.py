@@ -8,6 +8,9 @@ class ParticipantsConfig(AppConfig):
 
     def ready(self) -> None:
         from participants import roles, second_factor  # noqa: F401 (connects signal receivers)
+        from participants.audit.vocabulary import register_vocabulary
+
+        register_vocabulary()
 
         # Not limited to this app: the other apps create their permissions in their own post_migrate.
         post_migrate.connect(roles.grant_secretariat_permissions, dispatch_uid="grant_secretariat_permissions")

@@ -133,7 +133,8 @@ def audit_events(user: Any, filters: AuditFilters | None = None) -> QuerySet[Aud
     if filters.action:
         events = events.filter(action=filters.action)
     if filters.actor:
-        events = events.filter(actor__email__icontains=filters.actor.strip())
+        who = filters.actor.strip()
+        events = events.filter(Q(actor__email__icontains=who) | Q(actor__name__icontains=who))
     if filters.since:
         events = events.filter(at__gte=start_of_day(filters.since))
     if filters.until:

@@ -17,6 +17,8 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
+from consult.articles import articles_label
+
 FORMATS = ("md", "html", "docx", "json")
 CONTENT_TYPES = {
     "md": "text/markdown; charset=utf-8",
@@ -69,9 +71,9 @@ def title_of(content: dict[str, Any]) -> str:
 
 def facts(content: dict[str, Any]) -> list[tuple[str, str]]:
     facts_ = content["round"]
-    articles = ", ".join(str(number) for number in facts_.get("articles", []))
+    articles = articles_label(facts_.get("articles", []))
     rows = [
-        ("Tool or initiative", facts_["tool"] + (f" (Articles {articles})" if articles else "")),
+        ("Tool or initiative", facts_["tool"] + (f" ({articles})" if articles else "")),
         ("Cycle", facts_["cycle"]),
         ("Stage", facts_["stage"]),
         ("Mode", facts_["mode"]),

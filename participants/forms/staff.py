@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from participants.audit.phrases import action_choices
 from participants.forms.fields import AffiliationFields, full_name_field
 from participants.models import Category, ExpertiseArea, Status
 from participants.selectors import AuditFilters, ParticipantFilters
@@ -132,24 +133,39 @@ class ParticipantFilterForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
-    action = forms.ChoiceField(label=_("Action"), required=False)
-    actor = forms.CharField(label=_("E-mail of who acted (or part of it)"), required=False)
-    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    action = forms.ChoiceField(label=_("What happened"), required=False)
+    actor = forms.CharField(label=_("Who (name or e-mail)"), required=False)
+    since = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the start date as a date, for example 2026-12-01.")},
+    )
+    until = forms.DateField(
+        label=_("Until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the end date as a date, for example 2026-12-31.")},
+    )
 
     def __init__(self, *args: Any, actions: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", _("Any action")), *((action, action) for action in actions)]
+        self.fields["action"].choices = [("", _("Anything")), *action_choices(actions)]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and until < since:
-            self.add_error("until", _("The end date is before the start date."))
+            self.add_error("until", _("The end date is before the start date: choose an end date on or after it."))
         return cleaned
 
-    def filters(self) -> AuditFilters:
-        data = self.cleaned_data if self.is_valid() else {}
+    def filters(self) -> AuditFilters | None:
+        """The filters asked for, or None when they are wrong (the page then lists nothing, not everything)."""
+        if not self.is_bound:
+            return AuditFilters()
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
         return AuditFilters(
             action=data.get("action") or "",
             actor=data.get("actor") or "",

@@ -6,12 +6,15 @@ import csv
 import json
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from participants import audit
+from participants.audit.phrases import describe
 from participants.forms import AuditFilterForm
+from participants.models import AuditEvent
 from participants.permissions import secretariat_required
 from participants.roster import guard_formula
 from participants.selectors import audit_actions, audit_events
@@ -28,6 +31,7 @@ CSV_COLUMNS = [
     "to_state",
     "reason",
     "details",
+    "what_happened",
 ]
 
 
@@ -35,13 +39,20 @@ def _form(request: HttpRequest) -> AuditFilterForm:
     return AuditFilterForm(request.GET or None, actions=audit_actions(request.user))
 
 
+def _events(request: HttpRequest, form: AuditFilterForm) -> QuerySet[AuditEvent]:
+    filters = form.filters()
+    return audit_events(request.user, filters) if filters is not None else AuditEvent.objects.none()
+
+
 @secretariat_required
 def audit_trail(request: HttpRequest) -> HttpResponse:
     form = _form(request)
-    page = Paginator(audit_events(request.user, form.filters()), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(_events(request, form), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "participants/audit_trail.html", {"form": form, "page": page, "query": query.urlencode()})
+    rows = [(event, describe(event)) for event in page.object_list]
+    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    return render(request, "participants/audit_trail.html", context)
 
 
 class _Echo:
@@ -53,9 +64,8 @@ class _Echo:
 def audit_trail_csv(request: HttpRequest) -> StreamingHttpResponse:
     """The filtered trail as CSV; cells that could run as spreadsheet formulas are quoted."""
     form = _form(request)
-    filters = form.filters()
-    events = audit_events(request.user, filters)
-    audit.record(actor=request.user, action="audit.export", rows=events.count(), filters=str(filters))
+    events = _events(request, form)
+    audit.record(actor=request.user, action="audit.export", rows=events.count(), filters=str(form.filters()))
     writer = csv.writer(_Echo(), lineterminator="\n")
 
     def rows():
@@ -72,6 +82,7 @@ def audit_trail_csv(request: HttpRequest) -> StreamingHttpResponse:
                 event.to_state,
                 event.reason,
                 json.dumps(event.details, ensure_ascii=False, sort_keys=True) if event.details else "",
+                describe(event).text,
             ]
             yield writer.writerow([guard_formula(value) for value in values])
 

@@ -82,6 +82,7 @@ def test_markdown_has_facts_narrative_tables_and_quoted_excerpts():
 
     assert text.startswith("# Summary of the consultation: Online reporting tool: first design review")
     assert "- **Respondents:** 7" in text
+    assert "- **Tool or initiative:** Online reporting tool (Article 13)" in text
     assert "- **Open:** 1 March 2027 to 31 March 2027" in text
     assert "## Summary by the Chair\n\nExperts welcomed pre-filling." in text
     assert "| State Party | 4 |" in text
