@@ -293,3 +293,40 @@ class DocumentDownload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.version} downloaded {self.at:%Y-%m-%d %H:%M}"
+
+
+class Frequency(models.TextChoices):
+    IMMEDIATELY = "immediately", _("As it happens")
+    WEEKLY = "weekly", _("In one weekly digest")
+
+
+class Subscription(models.Model):
+    """The topics a participant wants news about (tools and Articles; none chosen means everything) and when.
+
+    News is a new consultation, its opening, and documents added or updated. Without a row a participant
+    hears about everything as it happens, as before subscriptions existed.
+    """
+
+    participant = models.OneToOneField(
+        "participants.Participant", on_delete=models.CASCADE, related_name="subscription"
+    )
+    tools = models.ManyToManyField(Tool, blank=True, related_name="subscriptions", verbose_name=_("tools"))
+    articles = models.JSONField(_("Articles"), default=list, blank=True)
+    frequency = models.CharField(_("when"), max_length=16, choices=Frequency.choices, default=Frequency.IMMEDIATELY)
+    # The end of the period the last weekly digest covered: the next one starts there.
+    digest_covered_until = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Subscription of {self.participant}"
+
+    @property
+    def everything(self) -> bool:
+        return not self.articles and not self.tools.all()
+
+    def covers(self, round_: Round) -> bool:
+        """Whether the round's tool is one of the chosen tools or serves one of the chosen Articles."""
+        tool_ids = {tool.pk for tool in self.tools.all()}
+        if not tool_ids and not self.articles:
+            return True
+        return round_.tool_id in tool_ids or bool(set(round_.tool.articles or []) & set(self.articles))

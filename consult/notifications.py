@@ -20,6 +20,7 @@ from django.utils import timezone
 from consult import calendar
 from consult.events import meeting_event, organizer, round_url
 from consult.models import Document, Round, RoundState
+from consult.news import NOW, audience_of, hears_of, scheduling_message
 from consult.selectors import eligible_participants
 from participants import audit
 from participants.eligibility import may_take_part
@@ -69,10 +70,13 @@ def _invitation(round_: Round, participant: Participant, method: calendar.Method
     return calendar.invitation(event, method=method, organizer=organizer(), attendee=attendee)
 
 
-def _fan_out(round_: Round, send_one: Callable[[Participant], bool]) -> int:
+def _fan_out(round_: Round, send_one: Callable[[Participant], bool], *, news: bool = False) -> int:
+    """Call send_one for each eligible participant; news only reaches those who hear of it now."""
     sent = 0
     with transaction.atomic():
-        for participant in eligible_participants(round_).order_by("pk"):
+        for participant in audience_of(round_).order_by("pk"):
+            if news and hears_of(participant, round_) != NOW:
+                continue
             sent += bool(send_one(participant))
     return sent
 
@@ -85,12 +89,13 @@ def round_scheduled(*, round_id: int, **_: Any) -> int:
     round_ = Round.objects.select_related("cycle", "tool", "att_meeting").get(pk=round_id)
 
     def send_one(participant: Participant) -> bool:
-        if round_.is_meeting and participant.wants(Notification.MEETING_INVITATIONS):
-            _send(participant, "meeting_invitation", round_, ics=_invitation(round_, participant, "REQUEST"))
-        elif participant.wants(Notification.ROUND_SCHEDULED):
-            _send(participant, "round_scheduled", round_)
+        message = scheduling_message(participant, round_)
+        if message == "meeting_invitation":
+            _send(participant, message, round_, ics=_invitation(round_, participant, "REQUEST"))
+        elif message == "round_scheduled":
+            _send(participant, message, round_)
         else:
-            return False
+            return False  # outside their topics, kept for the weekly digest, or not wanted
         return True
 
     return _fan_out(round_, send_one)
@@ -107,7 +112,11 @@ def invite_to_upcoming_meetings(*, participant_id: int, now: datetime | None = N
     )
     sent = 0
     for round_ in meetings:
-        if round_.is_meeting and may_take_part(participant, restricted=round_.restricted):
+        if (
+            round_.is_meeting
+            and may_take_part(participant, restricted=round_.restricted)
+            and hears_of(participant, round_) is not None
+        ):
             _send(participant, "meeting_invitation", round_, ics=_invitation(round_, participant, "REQUEST"))
             sent += 1
     return sent
@@ -118,7 +127,7 @@ def meeting_changed(*, round_id: int, **_: Any) -> int:
     round_ = Round.objects.select_related("cycle", "tool", "att_meeting").get(pk=round_id)
 
     def send_one(participant: Participant) -> bool:
-        if not participant.wants(Notification.MEETING_INVITATIONS):
+        if not participant.wants(Notification.MEETING_INVITATIONS) or hears_of(participant, round_) is None:
             return False
         _send(participant, "meeting_updated", round_, ics=_invitation(round_, participant, "REQUEST"))
         return True
@@ -131,6 +140,8 @@ def round_cancelled(*, round_id: int, **_: Any) -> int:
     round_ = Round.objects.select_related("cycle", "tool", "att_meeting").get(pk=round_id)
 
     def send_one(participant: Participant) -> bool:
+        if hears_of(participant, round_) is None:
+            return False  # outside their topics: they were never told of it
         invited = round_.is_meeting and participant.wants(Notification.MEETING_INVITATIONS)
         if not invited and not participant.wants(Notification.ROUND_SCHEDULED):
             return False
@@ -151,7 +162,7 @@ def round_opened(*, round_id: int, **_: Any) -> int:
         _send(participant, "round_opened", round_, has_questions=has_questions)
         return True
 
-    return _fan_out(round_, send_one)
+    return _fan_out(round_, send_one, news=True)
 
 
 def round_closed(*, round_id: int, **_: Any) -> int:
@@ -182,7 +193,7 @@ def documents_updated(*, round_id: int, document_ids: list[int] | None = None, *
         _send(participant, "documents_updated", round_, documents=documents)
         return True
 
-    return _fan_out(round_, send_one)
+    return _fan_out(round_, send_one, news=True)
 
 
 def send_reminders(*, round_id: int, by: User | None = None, now: datetime | None = None) -> int:

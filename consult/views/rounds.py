@@ -6,11 +6,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from consult import selectors, services
+from consult import news, selectors, services
 from consult.forms import CancelRoundForm, RoundForm
 from consult.models import Cycle, RoundState
+from participants.models import Notification
 from participants.permissions import chair_required, is_chair, is_secretariat, login_required, secretariat_required
 
 
@@ -105,10 +105,28 @@ def round_edit(request: HttpRequest, round_id: int) -> HttpResponse:
     )
 
 
-@require_POST
 @secretariat_required
 def round_schedule(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Schedule and announce: a page saying what will happen and to how many people, then one service call."""
     round_ = selectors.access_round(request.user, round_id)
+    if round_.state != RoundState.DRAFT:
+        messages.info(request, _("This consultation is already scheduled."))
+        return redirect("consult:round_detail", round_id=round_.pk)
+    if request.method == "POST":
+        return _schedule(request, round_)
+    cap = selectors.cap_usage(round_.cycle)
+    context = {
+        "round": round_,
+        "cap": cap,
+        "place": None if cap.full else cap.used + 1,
+        "announcement": news.announcement_of(round_),
+        "questions": round_.questions.filter(retired=False).count(),
+        "documents": round_.documents.count(),
+    }
+    return render(request, "consult/round_schedule.html", context)
+
+
+def _schedule(request: HttpRequest, round_) -> HttpResponse:
     try:
         round_ = services.schedule_round(round_id=round_.pk, by=request.user)
     except services.RoundInvalid as error:
@@ -126,7 +144,7 @@ def round_schedule(request: HttpRequest, round_id: int) -> HttpResponse:
             )
             % {"cap": selectors.cap_usage(round_.cycle)},
         )
-    return redirect("consult:round_detail", round_id=round_id)
+    return redirect("consult:round_detail", round_id=round_.pk)
 
 
 def _confirm(request: HttpRequest, round_id: int, *, action: str) -> HttpResponse:
@@ -146,7 +164,10 @@ def _confirm(request: HttpRequest, round_id: int, *, action: str) -> HttpRespons
                 else _("The round is closed; no more answers are accepted. The Chair can now prepare the summary."),
             )
         return redirect("consult:round_detail", round_id=round_.pk)
-    return render(request, "consult/round_confirm.html", {"round": round_, "action": action})
+    notification = Notification.ROUND_OPENED if action == "open" else Notification.ROUND_CLOSED
+    told = news.told_now(round_, notification, news=action == "open")
+    context = {"round": round_, "action": action, "told": told}
+    return render(request, "consult/round_confirm.html", context)
 
 
 @secretariat_required

@@ -50,13 +50,18 @@ def summary_detail(request: HttpRequest, round_id: int) -> HttpResponse:
             leaks=leaks,
             narrative_form=NarrativeForm(initial={"narrative": summary.narrative, "version": summary.version}),
             new_respondents=_current_respondents(round_.pk) - summary.content.get("respondents", 0),
-            flag_count=sum(
-                len(excerpt.get("flags", []))
-                for question in summary.content.get("questions", [])
-                for excerpt in question.get("excerpts", [])
-            ),
+            flag_count=_flag_count(summary),
         )
     return render(request, "feedback/summary/summary_detail.html", context)
+
+
+def _flag_count(summary: Summary) -> int:
+    """Words the anonymizer was unsure about, left for the Chair to check."""
+    return sum(
+        len(excerpt.get("flags", []))
+        for question in summary.content.get("questions", [])
+        for excerpt in question.get("excerpts", [])
+    )
 
 
 @chair_required
@@ -158,6 +163,13 @@ def _transition(request: HttpRequest, round_id: int, action: str) -> HttpRespons
 @require_POST
 @chair_required
 def summary_approve(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Approve; with an empty narrative or words left to check, first a page saying so (then approve anyway)."""
+    round_, summary = _summary_for(request, round_id)
+    if summary is not None and summary.generation_status == GenerationStatus.DONE and not request.POST.get("confirmed"):
+        flags, empty = _flag_count(summary), not summary.narrative.strip()
+        if flags or empty:
+            context = {"round": round_, "summary": summary, "flag_count": flags, "empty_narrative": empty}
+            return render(request, "feedback/summary/summary_approve.html", context)
     return _transition(request, round_id, "approve")
 
 

@@ -250,7 +250,7 @@ CASES: list[Case] = [
         draft=ROUND_FOR_SECRETARIAT,
     ),
     *round_cases("consult:round_edit", draft=SECRETARIAT, open=SECRETARIAT, summarised=expect(secretariat=REDIRECT)),
-    *round_cases("consult:round_schedule", draft=ALL_METHODS_REFUSED),
+    *round_cases("consult:round_schedule", draft=SECRETARIAT, open=expect(secretariat=REDIRECT)),
     *round_cases("consult:round_open", draft=SECRETARIAT),
     *round_cases("consult:round_close", open=SECRETARIAT),
     Case("consult:round_cancel", SECRETARIAT, {R: "@draft_round"}, data={"reason": "no"}),
