@@ -13,7 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consult.documents import ALLOWED_EXTENSIONS
-from consult.models import ARTICLE_CHOICES, AttMeeting, Cycle, Mode, Question, QuestionKind, Round, Stage, Tool
+from consult.models import (
+    ARTICLE_CHOICES,
+    AttMeeting,
+    Cycle,
+    Frequency,
+    Mode,
+    Question,
+    QuestionKind,
+    Round,
+    Stage,
+    Tool,
+)
 from consult.rules import round_problems
 from consult.services.rounds import FIXED_AFTER_DRAFT
 
@@ -271,3 +282,36 @@ class LibraryFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["q"].widget.input_type = "search"
+
+
+ARTICLE_TOPICS = [
+    (11, _("Article 11: diversion")),
+    (13, _("Article 13: reporting")),
+    (15, _("Article 15: international cooperation")),
+    (17, _("Article 17: Conference of States Parties")),
+]
+
+
+class SubscriptionForm(forms.Form):
+    """A participant's topics (tools and Articles) and when to hear of news on them."""
+
+    tools = forms.ModelMultipleChoiceField(
+        label=_("Tools and initiatives"),
+        queryset=Tool.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    articles = forms.TypedMultipleChoiceField(
+        label=_("Articles of the Treaty"),
+        choices=ARTICLE_TOPICS,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A consultation on any tool serving a ticked Article counts."),
+    )
+    frequency = forms.ChoiceField(
+        label=_("When"),
+        choices=Frequency.choices,
+        widget=forms.RadioSelect,
+        help_text=_("The weekly digest comes on Monday mornings, only when there is something new."),
+    )

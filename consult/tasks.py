@@ -7,7 +7,7 @@ from typing import Any
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from consult import notifications
+from consult import digests, notifications
 from consult.services.clock import advance_rounds
 
 
@@ -21,3 +21,9 @@ def advance_rounds_on_time() -> None:
 def announce(event: str, round_id: int, extra: dict[str, Any] | None = None) -> int:
     """Send the e-mails for one round event; each fan-out is all or nothing, so a retry sends no duplicates."""
     return notifications.announce(event=event, round_id=round_id, **(extra or {}))
+
+
+@db_periodic_task(crontab(day_of_week="1", hour="7", minute="0"))
+def send_weekly_digests() -> None:
+    """Mondays at 07:00 UTC: each weekly subscriber's digest of news on their topics (claimed once each)."""
+    digests.send_weekly_digests()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from consult.views import calendar, dashboard, documents, questions, rounds, setup
+from consult.views import calendar, dashboard, documents, questions, rounds, setup, subscriptions
 
 app_name = "consult"
 
@@ -41,6 +41,8 @@ urlpatterns = [
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/reset/", calendar.calendar_feed_reset, name="calendar_feed_reset"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    # Topics a participant follows
+    path("subscriptions/", subscriptions.subscriptions, name="subscriptions"),
     # Planning set-up
     path("setup/", setup.setup, name="setup"),
     path("setup/cycles/new/", setup.cycle_edit, name="cycle_create"),

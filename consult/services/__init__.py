@@ -46,6 +46,7 @@ from consult.services.rounds import (
     update_round,
 )
 from consult.services.setup import save_att_meeting, save_cycle, save_tool
+from consult.services.subscriptions import save_subscription
 
 __all__ = [
     "CycleCapReached",
@@ -83,6 +84,7 @@ __all__ = [
     "revise_question",
     "save_att_meeting",
     "save_cycle",
+    "save_subscription",
     "save_tool",
     "schedule_round",
     "update_question",

@@ -299,6 +299,7 @@ CASES: list[Case] = [
     Case("consult:document_remove", ALL_METHODS_REFUSED, {"document_id": "@open_document"}, post=SECRETARIAT_POST),
     # --- Calendars: the per-round file needs a login; the feed's secret token is its key -------------------
     Case("consult:calendar", PARTICIPANTS),
+    Case("consult:subscriptions", PARTICIPANTS, data={"frequency": "weekly"}),
     Case("consult:calendar_feed_reset", ALL_METHODS_REFUSED, post=post_only(party=ALLOWED)),
     Case("consult:calendar_feed", EVERYONE, {"token": "@owner_feed_token"}, about="owner's token"),
     Case(
