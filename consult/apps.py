@@ -7,5 +7,7 @@ class ConsultConfig(AppConfig):
 
     def ready(self) -> None:
         from consult.audit_vocabulary import register_vocabulary
+        from consult.todo import register_todo
 
         register_vocabulary()
+        register_todo()

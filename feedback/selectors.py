@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from consult.models import Document, Question, Round, RoundState
 from consult.selectors import rounds_visible_to
-from feedback.models import Answer, Submission, SubmissionState
+from feedback.models import Answer, Submission, SubmissionState, Summary
 from feedback.pseudonyms import label
 from feedback.questionnaire import active_questions
 from feedback.validation import RATING_RANGE, choice_options
@@ -281,3 +281,13 @@ def chair_rounds(user: Any) -> list[tuple[Round, Tally]]:
         )
         for round_ in rounds
     ]
+
+
+def waiting_for_summary(rounds: list[Round]) -> list[tuple[Round, Summary | None]]:
+    """The closed rounds among these (not yet summarised), each with its summary if one was started. One query."""
+    closed = [round_ for round_ in rounds if round_.state == RoundState.CLOSED]
+    summaries = {
+        summary.round_id: summary
+        for summary in Summary.objects.filter(round__in=closed).only("round_id", "state", "generation_status")
+    }
+    return [(round_, summaries.get(round_.pk)) for round_ in sorted(closed, key=lambda item: item.closes_at)]

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from participants.navigation import navigation_for
+from participants.navigation import navigation_for, overview_of
 from participants.permissions import is_chair, is_secretariat, participant_of
+from participants.todo import menu_counts
 
 
 def roles(request: HttpRequest) -> dict[str, Any]:
@@ -23,4 +24,5 @@ def roles(request: HttpRequest) -> dict[str, Any]:
         role = "participant"
     else:
         role = "applicant"
-    return {"role": role, "viewer_participant": participant, "nav": navigation_for(role, request.path)}
+    counts = menu_counts(user, overview_of(role)) if role in ("secretariat", "chair") else None
+    return {"role": role, "viewer_participant": participant, "nav": navigation_for(role, request.path, counts)}

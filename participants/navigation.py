@@ -46,17 +46,24 @@ class NavItem:
     label: str
     url: str
     current: bool
+    count: int = 0  # work waiting behind this item (staff menus)
 
 
 @cache
-def _links(role: str) -> tuple[tuple[Any, str], ...]:
+def _links(role: str) -> tuple[tuple[Any, str, str], ...]:
     """The role's menu with its URLs reversed once per process (they never change while it runs)."""
-    return tuple((label, reverse(name)) for label, name in NAVIGATION.get(role, []))
+    return tuple((label, name, reverse(name)) for label, name in NAVIGATION.get(role, []))
 
 
-def navigation_for(role: str, path: str) -> list[NavItem]:
+def overview_of(role: str) -> str:
+    """The URL name of the role's first menu item, its overview."""
+    return NAVIGATION[role][0][1]
+
+
+def navigation_for(role: str, path: str, counts: dict[str, int] | None = None) -> list[NavItem]:
     links = _links(role)
+    counts = counts or {}
     # One current item: the most specific URL wins (/rounds/documents/ is Documents, not Consultations).
-    matching = [url for _label, url in links if path == url or (url != "/" and path.startswith(url))]
+    matching = [url for _label, _name, url in links if path == url or (url != "/" and path.startswith(url))]
     best = max(matching, key=len, default=None)
-    return [NavItem(str(label), url, url == best) for label, url in links]
+    return [NavItem(str(label), url, url == best, counts.get(name, 0)) for label, name, url in links]

@@ -20,8 +20,10 @@ PER_PAGE = 20
 
 @chair_required
 def chair_dashboard(request: HttpRequest) -> HttpResponse:
+    """Starts with the closed consultations waiting for their summary, then every announced one."""
     rounds = selectors.chair_rounds(request.user)
-    return render(request, "feedback/chair_dashboard.html", {"rounds": rounds})
+    waiting = selectors.waiting_for_summary([round_ for round_, _tally in rounds])
+    return render(request, "feedback/chair_dashboard.html", {"rounds": rounds, "waiting": waiting})
 
 
 @chair_required
