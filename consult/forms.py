@@ -12,6 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.forms import SiteErrors
 from consult.documents import ALLOWED_EXTENSIONS
 from consult.models import (
     ARTICLE_CHOICES,
@@ -35,7 +36,7 @@ def moment_widget() -> forms.DateTimeInput:
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class CycleForm(forms.ModelForm):
+class CycleForm(SiteErrors, forms.ModelForm):
     class Meta:
         model = Cycle
         fields = ["name", "starts_on", "ends_on"]
@@ -48,7 +49,7 @@ class CycleForm(forms.ModelForm):
         return data
 
 
-class ToolForm(forms.ModelForm):
+class ToolForm(SiteErrors, forms.ModelForm):
     articles = forms.TypedMultipleChoiceField(
         label=_("Articles it serves"),
         choices=ARTICLE_CHOICES,
@@ -64,7 +65,7 @@ class ToolForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class AttMeetingForm(forms.ModelForm):
+class AttMeetingForm(SiteErrors, forms.ModelForm):
     class Meta:
         model = AttMeeting
         fields = ["name", "location", "starts_on", "ends_on"]
@@ -78,7 +79,7 @@ class AttMeetingForm(forms.ModelForm):
         return data
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(SiteErrors, forms.ModelForm):
     """The round's details. After scheduling, cycle, mode and the restriction are fixed (shown disabled)."""
 
     meeting_link = forms.URLField(
@@ -160,7 +161,7 @@ class RoundForm(forms.ModelForm):
         return {name: value for name, value in self.cleaned_data.items() if not self.fields[name].disabled}
 
 
-class CancelRoundForm(forms.Form):
+class CancelRoundForm(SiteErrors, forms.Form):
     reason = forms.CharField(
         label=_("Why is it cancelled?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -168,7 +169,7 @@ class CancelRoundForm(forms.Form):
     )
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(SiteErrors, forms.ModelForm):
     choices_text = forms.CharField(
         label=_("Choices"),
         required=False,
@@ -203,7 +204,7 @@ class QuestionForm(forms.ModelForm):
         return data
 
 
-class CopyQuestionnaireForm(forms.Form):
+class CopyQuestionnaireForm(SiteErrors, forms.Form):
     source = forms.ModelChoiceField(
         label=_("Copy the questions of"),
         queryset=Round.objects.none(),
@@ -239,7 +240,7 @@ class UploadField(forms.FileField):
         return upload
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(SiteErrors, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     file = UploadField(label=_("File"))
     description = forms.CharField(
@@ -260,7 +261,7 @@ class DocumentForm(forms.Form):
     )
 
 
-class DocumentVersionForm(forms.Form):
+class DocumentVersionForm(SiteErrors, forms.Form):
     file = UploadField(label=_("New version"))
     change_note = forms.CharField(
         label=_("What changed"),

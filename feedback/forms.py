@@ -13,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from config.forms import SiteErrors
 from consult.models import Question
 from feedback.models import OFFLINE_FILE_EXTENSIONS
 from feedback.validation import MULTI_CHOICE, RATING, RATING_RANGE, TEXT, YES_NO, choice_options
@@ -115,7 +116,7 @@ class AnswerForm(forms.Form):
         return [(question, self[field_name(question)]) for question in self.questions]
 
 
-class OfflineSubmissionForm(AnswerForm):
+class OfflineSubmissionForm(SiteErrors, AnswerForm):
     """The Secretariat types or pastes a written submission on a participant's behalf."""
 
     participant = forms.ModelChoiceField(

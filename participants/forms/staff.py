@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.forms import SiteErrors
 from participants.audit.phrases import action_choices
 from participants.forms.fields import AffiliationFields, full_name_field
 from participants.models import Category, ExpertiseArea, Status
@@ -14,7 +15,7 @@ from participants.selectors import AuditFilters, ParticipantFilters
 from participants.services.invitations import InvitationRequest
 
 
-class InvitationForm(AffiliationFields):
+class InvitationForm(SiteErrors, AffiliationFields):
     email = forms.EmailField(
         label=_("E-mail address"),
         help_text=_("The invitation link is sent here; it works once and expires."),
@@ -67,7 +68,7 @@ class InvitationForm(AffiliationFields):
         )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(SiteErrors, forms.Form):
     """A decision button (its value names the transition) and a reason."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -93,7 +94,7 @@ class DecisionForm(forms.Form):
         return cleaned
 
 
-class ChangeReviewForm(forms.Form):
+class ChangeReviewForm(SiteErrors, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "change-%s")
         super().__init__(*args, **kwargs)

@@ -27,12 +27,19 @@ SUCCESS = {
 
 @secretariat_required
 def vetting_queue_view(request: HttpRequest) -> HttpResponse:
+    return _queue(request)
+
+
+def _queue(request: HttpRequest, *, refused: DecisionForm | None = None, participant_id: int = 0) -> HttpResponse:
+    """The queue; after a refused decision, with its error and what was typed on that application."""
     context = {
         "applications": vetting_queue(request.user),
         "unconfirmed": awaiting_confirmation(request.user).count(),
         "change_requests": change_requests(request.user),
+        "refused": refused,
+        "refused_id": participant_id,
     }
-    return render(request, "participants/vetting_queue.html", context)
+    return render(request, "participants/vetting_queue.html", context, status=400 if refused else 200)
 
 
 def _back(request: HttpRequest, participant: Participant) -> HttpResponse:
@@ -47,6 +54,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     participant = access_participant(request.user, pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
+        if request.POST.get("next") == "queue":
+            return _queue(request, refused=form, participant_id=participant.pk)
         return render_detail(request, participant, decision_form=form, status=400)
     try:
         participant = services.decide(

@@ -79,7 +79,7 @@ def test_counts_stand_beside_the_menu_items(secretariat_client):
 
 
 def test_the_chair_overview_starts_with_rounds_waiting_for_a_summary(chair_client, chair):
-    waiting = closed_round(title="Annual report template")
+    closed_round(title="Annual report template")
     ready = closed_round(title="Reporting workflow")
     for person in respondents(3):
         answer(ready, person, {"ease": 4})
