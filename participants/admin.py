@@ -30,6 +30,7 @@ from participants.resources import ParticipantResource
 from participants.services import accounts
 from participants.services.invitations import unusable_reason
 from participants.services.profile import SECRETARIAT_EDITABLE
+from participants.time_zones import zone_choices
 
 # Second-factor devices hold secrets (TOTP keys, backup codes): nobody reads or adds them in the admin.
 # The Secretariat resets a person's second factor with the audited action on the user list instead.
@@ -62,6 +63,12 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})]
     filter_horizontal = ["groups"]
     actions = ["unlock_selected", "reset_second_factor_selected"]
+
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "time_zone":  # the same grouped list of current zones as the profile page
+            zones = [("", _("Geneva time (the Secretariat's)")), *zone_choices()]
+            return forms.ChoiceField(choices=zones, required=False, label=_("Time zone"), help_text=db_field.help_text)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> list[str]:
         # Only a superuser makes another superuser; the Secretariat manages roles through the groups.

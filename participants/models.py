@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 import uuid
-import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -13,6 +12,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
+
+from participants.time_zones import validate_time_zone
 
 # --- Users ------------------------------------------------------------------------------------------
 
@@ -42,9 +43,6 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-TIME_ZONE_CHOICES = sorted((name, name.replace("_", " ")) for name in zoneinfo.available_timezones())
-
-
 class User(AbstractBaseUser, PermissionsMixin):
     """Anyone who can log in. Roles are groups (Secretariat, Chair); experts also have a Participant."""
 
@@ -59,7 +57,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("time zone"),
         max_length=64,
         blank=True,
-        choices=TIME_ZONE_CHOICES,
+        validators=[validate_time_zone],
         help_text=_("Dates and times are shown in this zone. Leave empty for Geneva time."),
     )
 

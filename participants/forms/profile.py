@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,8 +15,9 @@ from participants.forms.fields import (
     phone_field,
     statement_field,
 )
-from participants.models import TIME_ZONE_CHOICES, Category, Notification
+from participants.models import Category, Notification
 from participants.services.profile import AffiliationChange, ProfileDetails
+from participants.time_zones import is_known, is_offered, zone_choices
 
 
 class ProfileForm(forms.Form):
@@ -25,9 +28,16 @@ class ProfileForm(forms.Form):
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
         required=False,
-        choices=[("", _("Geneva time (the Secretariat's)")), *TIME_ZONE_CHOICES],
-        help_text=_("Deadlines and meeting times are shown in this zone."),
+        help_text=_("Deadlines and meeting times are shown in this zone. Choose the place nearest to you."),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices: list[Any] = [("", _("Geneva time (the Secretariat's)")), *zone_choices()]
+        current = self.data.get(self.add_prefix("time_zone")) if self.is_bound else self.initial.get("time_zone")
+        if current and not is_offered(current) and is_known(current):
+            choices.insert(1, (_("Your current setting"), [(current, current.replace("_", " "))]))
+        self.fields["time_zone"].choices = choices
 
     def details(self) -> ProfileDetails:
         data = self.cleaned_data

@@ -99,6 +99,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         "qr_svg": second_factor.qr_svg(device),
         "secret": second_factor.readable_secret(device),
         "next": safe_next(request),
+        "staff": is_staff_role(request.user),
     }
     return render(request, "registration/two_factor_setup.html", context)
 

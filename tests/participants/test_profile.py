@@ -250,3 +250,60 @@ def test_a_logged_in_person_is_not_offered_registration_again(client_for):
 
     assert response.status_code == 302
     assert Participant.objects.count() == 1
+
+
+# --- The time-zone picker ---------------------------------------------------------------------------
+
+
+def test_the_time_zone_picker_offers_countries_grouped_by_region_with_current_names_only(client_for):
+    participant = factories.make_participant()
+
+    response = client_for(participant.user).get(reverse("participants:profile"))
+
+    page = response.content.decode()
+    assert '<optgroup label="Europe">' in page and '<optgroup label="Americas">' in page
+    assert '<option value="Europe/Zurich">Switzerland</option>' in page
+    assert '<option value="America/New_York">United States: Eastern (most areas)</option>' in page
+    assert 'value="America/Detroit"' not in page  # the same clocks as New York today: offered once
+    assert 'value="Europe/Kiev"' not in page and 'value="US/Eastern"' not in page and 'value="Etc/GMT+5"' not in page
+    assert len(response.content) < 48_000  # 60 KB with every alias of the database, one option each
+
+
+def test_an_old_zone_name_already_chosen_is_kept_and_can_be_saved_again(client_for):
+    participant = factories.make_participant()
+    participant.user.time_zone = "US/Eastern"
+    participant.user.save()
+    client = client_for(participant.user)
+
+    page = client.get(reverse("participants:profile")).content.decode()
+    response = client.post(
+        reverse("participants:profile"),
+        {
+            "section": "details",
+            "details-full_name": participant.full_name,
+            "details-expertise": ["article_13"],
+            "details-statement": "x" * 60,
+            "details-time_zone": "US/Eastern",
+        },
+    )
+
+    assert '<option value="US/Eastern" selected>US/Eastern</option>' in page
+    assert response.status_code == 302
+
+
+def test_choosing_a_place_saves_its_zone(client_for):
+    participant = factories.make_participant()
+
+    client_for(participant.user).post(
+        reverse("participants:profile"),
+        {
+            "section": "details",
+            "details-full_name": participant.full_name,
+            "details-expertise": ["article_13"],
+            "details-statement": "x" * 60,
+            "details-time_zone": "America/Argentina/Buenos_Aires",
+        },
+    )
+
+    participant.user.refresh_from_db()
+    assert participant.user.time_zone == "America/Argentina/Buenos_Aires"
