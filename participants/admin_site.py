@@ -55,6 +55,6 @@ def guard_admin_site(site: AdminSite) -> None:
     site.has_permission = has_permission
     site.login = login
     site.admin_view = guarded_admin_view
-    site.site_header = "ATT advisory group administration"
-    site.site_title = "ATT advisory group"
+    site.site_header = "WGTR advisory group · administration"
+    site.site_title = "WGTR advisory group"
     site.index_title = "Secretariat administration"

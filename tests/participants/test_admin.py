@@ -216,3 +216,13 @@ def test_the_invitation_page_in_the_admin_never_shows_the_token_hash(secretariat
 
     assert "kofi@example.org" in page
     assert invitation.token_hash not in page
+
+
+def test_the_admin_wears_the_site_s_name_and_colours(client_for):
+    superuser = factories.make_user(is_staff=True, is_superuser=True)
+
+    page = client_for(superuser).get("/admin/").content.decode()
+
+    assert '<span class="admin-brand__text">WGTR advisory group · administration</span>' in page
+    assert "/static/css/admin.css" in page
+    assert "Django administration" not in page
