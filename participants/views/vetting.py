@@ -39,7 +39,7 @@ def _queue(request: HttpRequest, *, refused: DecisionForm | None = None, partici
         "refused": refused,
         "refused_id": participant_id,
     }
-    return render(request, "participants/vetting_queue.html", context, status=400 if refused else 200)
+    return render(request, "participants/vetting_queue.html", context)
 
 
 def _back(request: HttpRequest, participant: Participant) -> HttpResponse:

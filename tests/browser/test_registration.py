@@ -56,7 +56,8 @@ def test_a_visitor_registers_is_approved_and_reaches_their_dashboard(page, setti
     page.get_by_label("Statement of expertise and commitment").fill("Too short.")
     page.get_by_role("button", name="Register").click()
 
-    expect(page.get_by_text("Write at least 50 characters")).to_be_visible()
+    expect(page.get_by_text("Write at least 50 characters (this has 10).", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Statement of expertise and commitment: Write at least 50")).to_be_visible()
     assert page.get_by_label("Full name").input_value() == "Ingrid Johansson"
     assert_accessible(page)
     page.get_by_label("Statement of expertise and commitment").fill(

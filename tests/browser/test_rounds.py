@@ -84,7 +84,12 @@ def secretariat_plans_an_online_round(page, tmp_path) -> None:
     assert_accessible(page)
 
     page.get_by_role("link", name="Back to the consultation").click()
-    page.get_by_role("button", name="Schedule and announce").click()
+    page.get_by_role("link", name="Schedule and announce").click()
+    expect(page.get_by_role("heading", level=1, name="Schedule and announce this consultation?")).to_be_visible()
+    expect(page.get_by_text("1 participant is e-mailed now: 1 with a calendar invitation.")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "rounds-schedule-confirmation")
+    page.get_by_role("button", name="Schedule and e-mail 1 participant").click()
     expect(page.get_by_text("Scheduled: 1 of 2 consultations used in CSP12-CSP13")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "rounds-secretariat-round-page")
