@@ -151,6 +151,8 @@ class Summary(FSMModelMixin, models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # The Chair's switch: every anonymized answer, grouped, as an appendix after the themes.
+    include_appendix = models.BooleanField(_("include every answer as an appendix"), default=False)
 
     class Meta:
         verbose_name_plural = _("summaries")
@@ -174,3 +176,9 @@ class Summary(FSMModelMixin, models.Model):
     @transition(field=state, source=SummaryState.APPROVED, target=SummaryState.PUBLISHED)
     def publish(self, *, at: object) -> None:
         self.published_at = at
+
+
+# The Chair's analysis lives in its own package; its models belong to this app.
+from feedback.analysis.models import SuggestionSet, Theme, ThemeTag  # noqa: E402
+
+__all__ = ["Answer", "Submission", "SubmissionRevision", "SuggestionSet", "Summary", "Theme", "ThemeTag"]
