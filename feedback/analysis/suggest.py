@@ -29,8 +29,8 @@ TERMS = 6  # key terms shown per suggestion
 LABEL_TERMS = 2
 SHARE_OF_STRONGEST = 0.5
 _PLACEHOLDER = re.compile("|".join(re.escape(placeholder) for placeholder in PLACEHOLDERS))
-_TOKEN = r"(?u)\b[^\W\d_][\w-]*[^\W_]\b"  # words of two letters or more, hyphenated compounds kept whole
-_WORD = re.compile(_TOKEN)
+_WORD_PATTERN = r"(?u)\b[^\W\d_][\w-]*[^\W_]\b"  # words of two letters or more, hyphenated compounds kept whole
+_WORD = re.compile(_WORD_PATTERN)
 # Words every answer about reporting uses: they would make every theme look alike.
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "also", "would", "could", "should", "think", "need", "needs", "like", "please", "make", "use",
@@ -58,7 +58,7 @@ def suggest_themes(
     cleaned = [_PLACEHOLDER.sub(" ", text) for text in texts]
     allowed = _term_filter(cleaned, known_words, is_safe)
     vectorizer = TfidfVectorizer(
-        token_pattern=_TOKEN,
+        token_pattern=_WORD_PATTERN,
         stop_words=sorted(STOP_WORDS),
         ngram_range=(1, 2),
         min_df=2,
@@ -122,6 +122,6 @@ def _term_filter(
 
 
 def label_of(terms: Sequence[str]) -> str:
-    """"Validation messages / field names": the strongest terms, the first capitalised."""
+    """ "Validation messages / field names": the strongest terms, the first capitalised."""
     label = " / ".join(terms[:LABEL_TERMS])
     return label[:1].upper() + label[1:]
