@@ -114,3 +114,55 @@ def tag_names(round_: Round) -> dict[tuple[int, str], list[str]]:
 def answered_submissions(round_: Round, question: Question) -> list[int]:
     """Ids of the submitted responses that answer this question (internal use only)."""
     return [submission_id for submission_id, _pseudonym, _text in raw_answers(round_, question)]
+
+
+def coded_submissions(question: Question) -> set[int]:
+    """Ids of the responses whose answer to this question has at least one theme (internal use only)."""
+    return set(ThemeTag.objects.filter(question=question).values_list("submission_id", flat=True))
+
+
+@dataclass(frozen=True)
+class QuoteChoice:
+    question: Question
+    answers: list[CodedAnswer]  # those carrying the theme, anonymized
+
+
+def quote_choices(round_: Round, theme: Theme) -> list[QuoteChoice]:
+    """Per question, the answers that carry the theme, so the Chair can pick the ones to quote."""
+    clean = text_cleaner()
+    questions = [theme.question] if theme.question else text_questions(round_)
+    choices = []
+    for question in questions:
+        tagged = [answer for answer in coded_answers(round_, question, clean=clean) if theme.pk in answer.theme_ids]
+        if tagged:
+            choices.append(QuoteChoice(question, tagged))
+    return choices
+
+
+@dataclass(frozen=True)
+class SuggestionItem:
+    number: int
+    label: str
+    terms: list[str]
+    status: str
+    samples: list[str]  # a few of the answers it covers, anonymized
+    covered: int  # answers it covers that are still there
+
+
+def suggestion_items(round_: Round, suggestion_set: SuggestionSet, *, samples: int = 3) -> list[SuggestionItem]:
+    clean = text_cleaner()
+    texts = {submission_id: text for submission_id, _p, text in raw_answers(round_, suggestion_set.question)}
+    items = []
+    for item in suggestion_set.items:
+        present = [pk for pk in item["submissions"] if pk in texts]
+        items.append(
+            SuggestionItem(
+                item["number"],
+                item["label"],
+                item["terms"],
+                item["status"],
+                [clean(texts[pk]) for pk in present[:samples]],
+                len(present),
+            )
+        )
+    return items

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from consult import demo as consultations
 from feedback import demo as answers
+from feedback.analysis import demo as coding
 from feedback.summary import demo as summaries
 from participants import demo as people
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             logins = people.seed()
             rounds = consultations.seed()
             answers.seed(rounds)
+            coding.seed(rounds.closed)
             summaries.seed(rounds.closed)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at http://127.0.0.1:8000/account/login/"))
         self.stdout.write(f"Password for every demo account: {people.DEMO_PASSWORD}")
