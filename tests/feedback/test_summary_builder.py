@@ -1,4 +1,4 @@
-"""The summary generated from a closed round: counts, suppressed cells, anonymized answers grouped, in no order that identifies."""
+"""The summary generated from a closed round: counts, suppressed cells, anonymized answers grouped unordered."""
 
 from __future__ import annotations
 
