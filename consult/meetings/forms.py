@@ -13,14 +13,20 @@ from consult.forms import moment_widget
 from consult.meetings.models import MAX_SLOTS, MIN_SLOTS, Availability, Slot
 from consult.models import Round
 
-DURATIONS = [(minutes, _("%(h)s h %(m)02d") % {"h": minutes // 60, "m": minutes % 60}) for minutes in range(30, 301, 30)]
+DURATIONS = [
+    (minutes, _("%(h)s h %(m)02d") % {"h": minutes // 60, "m": minutes % 60}) for minutes in range(30, 301, 30)
+]
 
 
 class PollForm(forms.Form):
     """Two to six start times of one length, when answers close, and a note for participants."""
 
     duration = forms.TypedChoiceField(
-        label=_("Length of the meeting"), choices=DURATIONS, coerce=int, initial=120, help_text=_("The same for every proposed time.")
+        label=_("Length of the meeting"),
+        choices=DURATIONS,
+        coerce=int,
+        initial=120,
+        help_text=_("The same for every proposed time."),
     )
     closes_at = forms.DateTimeField(label=_("Answers close at"), widget=moment_widget())
     message = forms.CharField(
@@ -39,9 +45,9 @@ class PollForm(forms.Form):
                 required=number <= MIN_SLOTS,
                 widget=moment_widget(),
             )
-        self.fields["start_1"].help_text = _("Times are in your time zone, %(zone)s. Participants see them in theirs.") % {
-            "zone": zone
-        }
+        self.fields["start_1"].help_text = _(
+            "Times are in your time zone, %(zone)s. Participants see them in theirs."
+        ) % {"zone": zone}
         self.fields["closes_at"].help_text = _(
             "The poll closes by itself at this time (%(zone)s), before the earliest proposed time."
         ) % {"zone": zone}
@@ -86,5 +92,7 @@ class CapacityForm(forms.Form):
         label=_("Places in the room"),
         required=False,
         min_value=1,
-        help_text=_("Acceptances past this number go on a waiting list, moved up when someone declines. Empty: no limit."),
+        help_text=_(
+            "Acceptances past this number go on a waiting list, moved up when someone declines. Empty: no limit."
+        ),
     )

@@ -128,7 +128,9 @@ class Meeting(models.Model):
     )
 
     class Meta:
-        constraints = [models.CheckConstraint(condition=Q(capacity__isnull=True) | Q(capacity__gt=0), name="capacity_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(capacity__isnull=True) | Q(capacity__gt=0), name="capacity_positive")
+        ]
 
     def __str__(self) -> str:
         return f"Meeting of {self.round}"

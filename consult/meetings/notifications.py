@@ -31,7 +31,9 @@ def _absolute(path: str) -> str:
 
 def _to_participant(participant: Participant, template: str, context: dict[str, Any]) -> None:
     with timezone.override(selectors.zone_of(participant)):
-        queue_email(template=TEMPLATES + template, to=participant.email, context={"participant": participant, **context})
+        queue_email(
+            template=TEMPLATES + template, to=participant.email, context={"participant": participant, **context}
+        )
 
 
 def poll_opened(*, poll_id: int) -> int:
@@ -41,10 +43,14 @@ def poll_opened(*, poll_id: int) -> int:
     sent = 0
     with transaction.atomic():
         for participant in eligible_participants(poll.round).order_by("pk"):
-            if not (participant.wants(Notification.MEETING_INVITATIONS) or participant.wants(Notification.ROUND_SCHEDULED)):
+            if not (
+                participant.wants(Notification.MEETING_INVITATIONS) or participant.wants(Notification.ROUND_SCHEDULED)
+            ):
                 continue
             times = selectors.poll_for_participant(poll, participant)
-            _to_participant(participant, "poll_opened", {"poll": poll, "round": poll.round, "times": times, "poll_url": url})
+            _to_participant(
+                participant, "poll_opened", {"poll": poll, "round": poll.round, "times": times, "poll_url": url}
+            )
             sent += 1
     return sent
 

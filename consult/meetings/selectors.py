@@ -97,8 +97,12 @@ def poll_for_participant(poll: Poll, participant: Participant) -> list[SlotView]
     zone = zone_of(participant)
     mine = my_answers(poll, participant)
     return [
-        SlotView(slot=slot, local=slots.in_zone(slot.starts_at, slot.ends_at, zone), tally=slots.Tally(slot.pk),
-                 mine=mine.get(slot.pk, ""))
+        SlotView(
+            slot=slot,
+            local=slots.in_zone(slot.starts_at, slot.ends_at, zone),
+            tally=slots.Tally(slot.pk),
+            mine=mine.get(slot.pk, ""),
+        )
         for slot in poll.slots.all()
     ]
 
@@ -191,7 +195,11 @@ def replies(round_: Round) -> Replies:
     known = {participant.pk for participant in invited}
     others = [row.participant for pid, row in by_participant.items() if pid not in known and row.response]
     rows = [
-        Row(person, by_participant.get(person.pk), waitlist.position(waiting, getattr(by_participant.get(person.pk), "pk", -1)))
+        Row(
+            person,
+            by_participant.get(person.pk),
+            waitlist.position(waiting, getattr(by_participant.get(person.pk), "pk", -1)),
+        )
         for person in invited + others
     ]
     counts: dict[str, int] = defaultdict(int)
@@ -242,7 +250,6 @@ def attendance_numbers(round_: Round) -> AttendanceNumbers:
         attendance_taken=taken,
         min_cell=min_cell,
     )
-
 
 
 @dataclass(frozen=True)

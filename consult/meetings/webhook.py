@@ -14,7 +14,9 @@ SUFFIX = "_inbound_webhook"
 
 
 def supported_esps() -> list[str]:
-    return sorted(pattern.name.removesuffix(SUFFIX) for pattern in anymail_urls.urlpatterns if pattern.name.endswith(SUFFIX))
+    return sorted(
+        pattern.name.removesuffix(SUFFIX) for pattern in anymail_urls.urlpatterns if pattern.name.endswith(SUFFIX)
+    )
 
 
 def inbound_patterns(esp: str) -> list[URLPattern]:

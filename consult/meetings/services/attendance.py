@@ -33,8 +33,10 @@ def set_capacity(*, round_id: int, capacity: int | None, by: User | None) -> Mee
     if capacity is not None and capacity < 1:
         raise AttendanceError(_("A meeting needs at least one place; leave the field empty for no limit."))
     if round_.state not in (RoundState.DRAFT, RoundState.SCHEDULED, RoundState.OPEN):
-        raise AttendanceError(_("The round is %(state)s: its places can no longer change.")
-                              % {"state": round_.get_state_display().lower()})
+        raise AttendanceError(
+            _("The round is %(state)s: its places can no longer change.")
+            % {"state": round_.get_state_display().lower()}
+        )
     meeting = locked_meeting(round_)
     before = meeting.capacity
     meeting.capacity = capacity

@@ -91,8 +91,12 @@ def _check_round(round_: Round) -> None:
     if not round_.is_meeting:
         raise PollInvalid({"slots": _("A time poll is for online and in-person meetings; this is a written round.")})
     if round_.state not in POLLABLE_STATES:
-        raise PollInvalid({"slots": _("The round is %(state)s: its meeting time can no longer change.")
-                           % {"state": round_.get_state_display().lower()}})
+        raise PollInvalid(
+            {
+                "slots": _("The round is %(state)s: its meeting time can no longer change.")
+                % {"state": round_.get_state_display().lower()}
+            }
+        )
     if Poll.objects.filter(round=round_).exclude(state=PollState.CANCELLED).exists():
         raise PollInvalid({"slots": _("This round already has a time poll. Cancel it to start another.")})
 

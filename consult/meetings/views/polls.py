@@ -132,7 +132,9 @@ def poll_answer(request: HttpRequest, poll_id: int) -> HttpResponse:
         except services.PollInvalid as error:
             form.add_error(None, " ".join(error.messages))
         else:
-            messages.success(request, _("Thank you: your answers are saved. You can change them until the poll closes."))
+            messages.success(
+                request, _("Thank you: your answers are saved. You can change them until the poll closes.")
+            )
             return redirect("meetings:poll_answer", poll_id=poll.pk)
     rows = [(time, form[f"slot_{time.slot.pk}"]) for time in times]
     context = {

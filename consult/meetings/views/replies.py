@@ -61,7 +61,9 @@ def reply_on_site(request: HttpRequest, round_id: int) -> HttpResponse:
         return redirect("consult:round_detail", round_id=round_.pk)
     participant = approved_participant(request.user)
     try:
-        result = services.reply(round_id=round_.pk, participant_id=participant.pk, answer=answer, source=ReplySource.SITE)
+        result = services.reply(
+            round_id=round_.pk, participant_id=participant.pk, answer=answer, source=ReplySource.SITE
+        )
     except services.ReplyError as error:
         messages.error(request, str(error))
     else:
@@ -71,9 +73,10 @@ def reply_on_site(request: HttpRequest, round_id: int) -> HttpResponse:
 
 def _reply_message(result: services.ReplyResult) -> str:
     if result.waiting_position:
-        return _("Thank you. All places are taken: you are number %(n)s on the waiting list and will be told if one frees up.") % {
-            "n": result.waiting_position
-        }
+        return _(
+            "Thank you. All places are taken: you are number %(n)s on the waiting list; we will tell you "
+            "if a place frees up."
+        ) % {"n": result.waiting_position}
     if result.attendance.response == Response.ACCEPTED:
         return _("Thank you: you are expected at the meeting.")
     if result.attendance.response == Response.DECLINED:
