@@ -91,9 +91,23 @@ def google_email(*, sender: str, ics: str) -> str:
         '--mixed\r\nContent-Type: multipart/alternative; boundary="alt"\r\n\r\n'
         "--alt\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nIngrid Johansson has accepted this invitation.\r\n"
         "--alt\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>Ingrid Johansson has accepted.</p>\r\n"
-        '--alt\r\nContent-Type: text/calendar; charset="UTF-8"; method=REPLY\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+        '--alt\r\nContent-Type: text/calendar; charset="UTF-8"; method=REPLY\r\n'
+        "Content-Transfer-Encoding: base64\r\n\r\n"
         f"{encoded}\r\n--alt--\r\n"
         '--mixed\r\nContent-Type: application/ics; name="invite.ics"\r\n'
         'Content-Disposition: attachment; filename="invite.ics"\r\nContent-Transfer-Encoding: base64\r\n\r\n'
         f"{encoded}\r\n--mixed--\r\n"
     )
+
+
+def draft_meeting(**extra):
+    """An online meeting still in draft: a time poll decides when it takes place."""
+    return make_round(mode=Mode.ONLINE, state=RoundState.DRAFT, title="Testing session", **extra)
+
+
+def proposed_times(days: int = 5, hours: tuple[int, ...] = (13, 7)) -> list[tuple[datetime, datetime]]:
+    """Two-hour slots `days` from now at these UTC hours (13:00 UTC is 02:00 the next day in Auckland)."""
+    from datetime import timedelta
+
+    base = (datetime.now(UTC) + timedelta(days=days)).replace(minute=0, second=0, microsecond=0)
+    return [(base.replace(hour=hour), base.replace(hour=hour) + timedelta(hours=2)) for hour in hours]
