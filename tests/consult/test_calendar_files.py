@@ -74,7 +74,7 @@ def test_the_update_is_valid_and_keeps_the_accepted_answer(announced, ingrid, dj
             round_id=announced.pk, by=None, meeting_starts_at=announced.meeting_starts_at + timedelta(hours=1)
         )
 
-    loose, strict = read_both(attachment(mail.outbox[-1]))
+    _loose, strict = read_both(attachment(mail.outbox[-1]))
 
     assert strict.method == "REQUEST"
     assert strict.events[0].sequence == 1
@@ -86,7 +86,7 @@ def test_the_cancellation_is_valid_for_both_parsers(announced, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         services.cancel_round(round_id=announced.pk, by=None, reason="postponed")
 
-    loose, strict = read_both(attachment(mail.outbox[-1]))
+    _loose, strict = read_both(attachment(mail.outbox[-1]))
 
     assert strict.method == "CANCEL"
     assert strict.events[0].status == "CANCELLED"
@@ -109,5 +109,5 @@ def test_the_personal_feed_is_valid_for_both_parsers(client, announced, ingrid):
 def test_the_round_download_is_valid_for_both_parsers(client_for, announced, ingrid):
     response = client_for(ingrid.user).get(reverse("consult:round_ics", kwargs={"round_id": announced.pk}))
 
-    loose, strict = read_both(response.content)
+    _loose, strict = read_both(response.content)
     assert len(strict.events) == 2
