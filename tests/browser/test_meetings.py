@@ -22,6 +22,8 @@ from tests.consult.helpers import make_round
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+DASH = "\N{EN DASH}"  # as the pages print time ranges
+LATE = f"outside 07:00{DASH}22:00"
 
 
 def open_a_poll() -> Round:
@@ -60,10 +62,10 @@ def test_a_participant_in_auckland_answers_the_poll_and_accepts_the_chosen_time(
     page.get_by_role("link", name="Say which times suit you").click()
     expect(page.get_by_text("Times are shown in your time zone: Pacific/Auckland.")).to_be_visible()
     early, morning = page.locator("fieldset.poll__slot").all()
-    expect(early.get_by_text("02:00–04:00", exact=True)).to_be_visible()
-    expect(early.get_by_text("outside 07:00–22:00").first).to_be_visible()
-    expect(morning.get_by_text("09:00–11:00", exact=True)).to_be_visible()
-    assert morning.get_by_text("outside 07:00–22:00").count() == 0
+    expect(early.get_by_text(f"02:00{DASH}04:00", exact=True)).to_be_visible()
+    expect(early.get_by_text(LATE).first).to_be_visible()
+    expect(morning.get_by_text(f"09:00{DASH}11:00", exact=True)).to_be_visible()
+    assert morning.get_by_text(LATE).count() == 0
     assert_accessible(page)
     early.get_by_label("No").check()
     morning.get_by_label("Yes").check()

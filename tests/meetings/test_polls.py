@@ -103,7 +103,7 @@ def test_opening_a_poll_asks_each_eligible_participant_in_their_own_time_zone(
     assert set(by_recipient) == {auckland.email, geneva.email}
     assert "Pacific/Auckland" in by_recipient[auckland.email].body
     assert "02:00" in by_recipient[auckland.email].body  # 13:00 UTC
-    assert "outside 07:00–22:00 for you" in by_recipient[auckland.email].body  # noqa: RUF001 (the en dash we print)
+    assert "outside 07:00\N{EN DASH}22:00 for you" in by_recipient[auckland.email].body
     assert "/meetings/polls/" in by_recipient[geneva.email].body
 
 
