@@ -111,3 +111,49 @@ def test_a_participant_in_auckland_answers_the_poll_and_accepts_the_chosen_time(
     page.screenshot(path=str(SHOTS / "meetings-accepted.png"), full_page=True)
     inbox.close()
     assert Attendance.objects.get(participant=aroha).response == "accepted"
+
+
+def test_after_the_meeting_the_secretariat_takes_attendance_and_records_anonymized_notes(page):
+    secretariat = factories.make_secretariat(email="sam@thearmstradetreaty.org")
+    factories.confirm_totp_device(secretariat)
+    people = [factories.make_participant(full_name=name) for name in ("Ana Torres", "Kwame Mensah", "Lukas Meyer")]
+    started = timezone.now() - timedelta(hours=2)
+    round_ = make_round(
+        mode=Mode.ONLINE,
+        state=RoundState.OPEN,
+        title="Reporting tool: walkthrough",
+        opens_at=started - timedelta(days=1),
+        meeting_starts_at=started,
+        meeting_ends_at=started + timedelta(hours=1),
+        now=started - timedelta(days=2),
+    )
+    meeting_services.reply(
+        round_id=round_.pk,
+        participant_id=people[0].pk,
+        answer="accepted",
+        source="link",
+        now=started - timedelta(hours=5),
+    )
+    log_in(page, "sam@thearmstradetreaty.org", factories.PASSWORD)
+    give_second_factor(page, secretariat)
+
+    page.goto(f"/rounds/{round_.pk}/")
+    page.get_by_role("link", name="Replies and attendance").click()
+    page.get_by_label("Ana Torres attended").check()
+    page.get_by_label("Kwame Mensah attended").check()
+    page.get_by_role("button", name="Save attendance").click()
+    expect(page.get_by_text("Attendance saved: 2 present.")).to_be_visible()
+    assert_accessible(page)
+    page.screenshot(path=str(SHOTS / "meetings-attendance.png"), full_page=True)
+
+    page.goto(f"/feedback/rounds/{round_.pk}/meeting-notes/")
+    page.get_by_label("Points raised at the meeting").fill(
+        "- Kwame Mensah asked for an offline editing mode.\n- Guidance should sit next to each field."
+    )
+    page.get_by_role("button", name="Save and check").click()
+    expect(page.get_by_text("1 identifying detail was replaced")).to_be_visible()
+    expect(page.locator("mark.redaction")).to_have_text("[a participant]")
+    page.get_by_role("button", name="Approve for the summary").click()
+    expect(page.get_by_text("Approved: the points appear")).to_be_visible()
+    assert_accessible(page)
+    page.screenshot(path=str(SHOTS / "meetings-notes.png"), full_page=True)
