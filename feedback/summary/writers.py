@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape as xml_escape
 from docx import Document
 from docx.shared import Pt, RGBColor
 
-from feedback.summary import charts, themed
+from feedback.summary import charts, meeting_section, themed
 from feedback.summary.content import has_free_text, other_points, themes_with_quotes
 from feedback.summary.themed import (
     APPENDIX_NOTE,
@@ -153,6 +153,7 @@ def to_markdown(document: SummaryDocument) -> bytes:
         lines += themed.md_free_text(question)
         if not distribution and not has_free_text(question):
             lines += ["No responses to this question.", ""]
+    lines += meeting_section.markdown(content)
     for question in appendix_questions(document):
         if question is appendix_questions(document)[0]:
             lines += [f"## {APPENDIX_TITLE}", "", APPENDIX_NOTE, ""]
@@ -235,6 +236,7 @@ def to_html(document: SummaryDocument) -> bytes:
         parts += themed.html_free_text(question)
         if not distribution and not has_free_text(question):
             parts.append("<p>No responses to this question.</p>")
+    parts += meeting_section.html(content)
     for index, question in enumerate(appendix_questions(document)):
         if index == 0:
             parts += [f"<h2>{e(APPENDIX_TITLE)}</h2>", f"<p>{e(APPENDIX_NOTE)}</p>"]
@@ -293,6 +295,7 @@ def _skeleton(document: SummaryDocument) -> Any:
         themed.docx_free_text(doc, question, index)
         if not distribution and not has_free_text(question):
             doc.add_paragraph("No responses to this question.")
+    meeting_section.docx(doc, content, lambda text: NOT_XML.sub("", text))
     for question in appendix_questions(document):
         if question is appendix_questions(document)[0]:
             doc.add_heading(APPENDIX_TITLE, level=2)

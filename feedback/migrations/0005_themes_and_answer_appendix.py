@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('consult', '0002_initial'),
-        ('feedback', '0003_working_copy_and_original_name'),
+        ('feedback', '0004_meeting_notes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
