@@ -15,12 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from consult.models import Question
 from feedback.models import OFFLINE_FILE_EXTENSIONS
-from feedback.validation import MULTI_CHOICE, RATING, RATING_RANGE, TEXT, YES_NO, choice_options
+from feedback.validation import MULTI_CHOICE, RATING, RATING_LABELS, RATING_RANGE, TEXT, YES_NO, choice_options
 from participants.models import Participant
 from participants.safe_files import content_matches, read_upload
 
 FIELD_PREFIX = "q_"
-RATING_LABELS = {1: _("1 · very poor"), 2: _("2"), 3: _("3"), 4: _("4"), 5: _("5 · very good")}
 
 
 class _Collect:
