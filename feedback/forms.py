@@ -169,3 +169,43 @@ class OfflineSubmissionForm(AnswerForm):
                 % {"name": upload.name, "type": Path(name).suffix.lstrip(".").upper()}
             )
         return upload
+
+
+class QuestionnaireFileField(forms.FileField):
+    """A filled Word or Excel questionnaire. What the file is gets decided later, by its content."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Filled questionnaire"))
+        kwargs.setdefault("error_messages", {"required": _("Choose the filled Word or Excel file first.")})
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ".docx,.xlsx"}))
+        super().__init__(**kwargs)
+
+
+class QuestionnaireUploadForm(forms.Form):
+    """A participant brings back their filled questionnaire."""
+
+    questionnaire = QuestionnaireFileField(
+        help_text=_("The Word (.docx) or Excel (.xlsx) questionnaire of this consultation, filled in.")
+    )
+
+
+class OfflineQuestionnaireForm(forms.Form):
+    """The Secretariat records a filled questionnaire received by e-mail."""
+
+    participant = forms.ModelChoiceField(
+        queryset=Participant.objects.none(),
+        label=_("Participant"),
+        empty_label=_("Choose the participant who sent it"),
+        error_messages={
+            "required": _("Choose the participant who sent this questionnaire."),
+            "invalid_choice": _("This participant may not answer this consultation; choose one from the list."),
+        },
+    )
+    questionnaire = QuestionnaireFileField(
+        help_text=_("The Word (.docx) or Excel (.xlsx) questionnaire of this consultation, as received.")
+    )
+
+    def __init__(self, *args: Any, eligible: Any, **kwargs: Any) -> None:
+        super().__init__(*args, prefix="file", **kwargs)
+        self.fields["participant"].queryset = eligible.select_related("user").order_by("full_name")
+        self.fields["participant"].label_from_instance = lambda p: f"{p.full_name} · {p.email} · {p.affiliation}"

@@ -3,7 +3,7 @@
 Django around them."""
 
 from feedback.questionnaire_files.docx_writer import write_docx
-from feedback.questionnaire_files.intake import check_upload, read_filled
+from feedback.questionnaire_files.intake import check_upload, looks_like_questionnaire, read_filled
 from feedback.questionnaire_files.model import (
     CONTENT_TYPES,
     DOCX,
@@ -31,6 +31,7 @@ __all__ = [
     "Questionnaire",
     "QuestionnaireFileError",
     "check_upload",
+    "looks_like_questionnaire",
     "read_filled",
     "write_docx",
     "write_xlsx",

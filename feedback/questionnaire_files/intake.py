@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 
 from feedback.questionnaire_files.docx_reader import read_docx
+from feedback.questionnaire_files.manifest import PROPERTY
 from feedback.questionnaire_files.model import DOCX, XLSX, FilledQuestionnaire, QuestionData, QuestionnaireFileError
 from feedback.questionnaire_files.xlsx_reader import read_xlsx
 from participants.safe_files import UNCOMPRESSED_FACTOR, UnsafeFile, check_package, check_size, content_matches
@@ -38,6 +39,16 @@ def kind_of_file(content: bytes, *, name: str) -> str:
             % {"name": name}
         )
     return kinds.pop()
+
+
+def looks_like_questionnaire(content: bytes) -> bool:
+    """Whether the file carries the reference of a questionnaire made here (to point people the right way)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as package:
+            info = package.getinfo("docProps/custom.xml")
+            return info.file_size < 1024 * 1024 and PROPERTY.encode() in package.read(info)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return False
 
 
 def check_upload(content: bytes, *, name: str, max_bytes: int) -> str:

@@ -33,6 +33,7 @@ from feedback.services.questionnaire_files import (
     DraftFromFile,
     export_questionnaire,
     fill_draft_from_file,
+    participant_with_email,
     read_questionnaire,
     record_offline_from_file,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "fill_draft_from_file",
     "import_feedback",
     "open_original_file",
+    "participant_with_email",
     "read_questionnaire",
     "record_offline_from_file",
     "record_offline_submission",

@@ -24,12 +24,14 @@ from consult.models import Question, Round
 from feedback import questionnaire_files as files
 from feedback.models import Submission
 from feedback.services.answering import NEW, check_may_answer, save_draft
+from feedback.services.errors import NotEligible
 from feedback.services.exporting import ExportFile
 from feedback.services.offline import check_offline_submission, record_offline_submission
 from feedback.services.records import active_questions, lock_submission
 from feedback.templatetags.feedback_tags import zoned
 from feedback.validation import choice_options, is_empty
 from participants import audit
+from participants.eligibility import may_take_part
 from participants.models import Participant, User
 
 
@@ -58,11 +60,25 @@ def questionnaire_of(round_: Round, *, answers: Mapping[str, Any] | None = None)
     )
 
 
+def participant_with_email(email: str) -> Participant:
+    """The participant with this e-mail address, in any letter case. Raises NotEligible."""
+    participant = Participant.objects.select_related("user").filter(user__email__iexact=email.strip()).first()
+    if participant is None:
+        raise NotEligible(_("No participant has the e-mail address %(email)s.") % {"email": email.strip()})
+    return participant
+
+
 def export_questionnaire(
     *, round_: Round, fmt: str, participant: Participant | None = None, by: User | None = None
 ) -> ExportFile:
     """The round's questionnaire as docx or xlsx; a participant's copy is pre-filled with their current
-    answers (draft or submitted). A copy made for a participant by anyone else is audited."""
+    answers (draft or submitted). A copy made for a participant by anyone else is audited.
+    Raises NotEligible for a participant who may not answer the round."""
+    if participant is not None and not may_take_part(participant, restricted=round_.restricted):
+        raise NotEligible(
+            _("%(email)s may not answer this consultation, so it has no questionnaire for them.")
+            % {"email": participant.email}
+        )
     submission = Submission.objects.filter(round=round_, participant=participant).first() if participant else None
     answers = submission.working_answers if submission else {}
     content = files.WRITERS[fmt](questionnaire_of(round_, answers=answers))
