@@ -23,6 +23,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from feedback.questionnaire_files import anchors, texts
@@ -140,9 +141,26 @@ def _anchored(paragraph: etree._Element, control: etree._Element, tag: str, ids:
     _element("w:bookmarkEnd", paragraph, id=number)
 
 
+def _paragraph(document: WordDocument, text: str = "", style_id: str = "") -> Paragraph:
+    """A paragraph in a style given by its id (python-docx looks a style name up by scanning every style)."""
+    paragraph = document.add_paragraph(text)
+    if style_id:
+        paragraph._p.style = style_id
+    return paragraph
+
+
+def _frame(paragraph: Paragraph) -> None:
+    """A light frame and shading around an answer, so the place to write shows on screen and on paper."""
+    properties = paragraph._p.get_or_add_pPr()
+    borders = _element("w:pBdr", properties)
+    for side in ("top", "left", "bottom", "right"):
+        _element(f"w:{side}", borders, val="single", sz="4", space="4", color="9AA5B1")
+    _element("w:shd", properties, val="clear", color="auto", fill="FFF7D6")
+
+
 def _answer(document: WordDocument, position: int, question: QuestionData, value: object, ids: _Ids) -> None:
     for box in kind_of(question).boxes(question, value):
-        paragraph = document.add_paragraph()
+        paragraph = _paragraph(document)
         paragraph.paragraph_format.left_indent = Cm(0.5)
         if box.type == CHECK_BOX:
             alias = _("Question %(number)s, choice: %(label)s") % {"number": position, "label": box.label}
@@ -152,36 +170,37 @@ def _answer(document: WordDocument, position: int, question: QuestionData, value
         _anchored(paragraph._p, control, box.tag, ids)
         if box.type == CHECK_BOX:
             paragraph.add_run(f" {box.label}")
+        else:
+            _frame(paragraph)
 
 
 def _question(document: WordDocument, position: int, question: QuestionData, value: object, ids: _Ids) -> None:
-    heading = document.add_heading(f"{position}. {question.text}", level=2)
+    heading = _paragraph(document, f"{position}. {question.text}", "Heading2")
     if question.required:
         marker = heading.add_run(f" ({_('required')})")
         marker.font.size = Pt(10)
     if question.help_text:
-        help_paragraph = document.add_paragraph(question.help_text)
+        help_paragraph = _paragraph(document, question.help_text)
         help_paragraph.runs[0].italic = True
-    guidance = kind_of(question).cell(question, value).guidance
-    note = document.add_paragraph(f"{guidance} {_('Key')}: {question.key}")
+    note = _paragraph(document, f"{kind_of(question).word_hint(question)} {_('Key')}: {question.key}")
     note.runs[0].font.size = Pt(9)
     note.runs[0].font.color.rgb = RGBColor.from_string("56616D")
     _answer(document, position, question, value, ids)
 
 
 def _introduction(document: WordDocument, questionnaire: Questionnaire) -> None:
-    document.add_heading(questionnaire.title, level=0)
-    document.add_paragraph(questionnaire.subtitle).runs[0].bold = True
-    document.add_paragraph(texts.deadline_line(questionnaire))
-    document.add_heading(_("How to answer"), level=1)
+    _paragraph(document, questionnaire.title, "Title")
+    _paragraph(document, questionnaire.subtitle).runs[0].bold = True
+    _paragraph(document, texts.deadline_line(questionnaire))
+    _paragraph(document, _("How to answer"), "Heading1")
     for line in texts.word_instructions(questionnaire):
-        document.add_paragraph(line, style="List Bullet")
+        _paragraph(document, line, "ListBullet")
     if questionnaire.description:
-        document.add_heading(_("About this consultation"), level=1)
+        _paragraph(document, _("About this consultation"), "Heading1")
         for line in questionnaire.description.splitlines():
             if line.strip():
-                document.add_paragraph(line.strip())
-    document.add_paragraph(texts.PERSONAL_CAPACITY, style="Intense Quote")
+                _paragraph(document, line.strip())
+    _paragraph(document, str(texts.PERSONAL_CAPACITY), "IntenseQuote")
 
 
 def _custom_properties(manifest: Manifest) -> bytes:
@@ -232,7 +251,7 @@ def write_docx(questionnaire: Questionnaire) -> bytes:
     section.left_margin = section.right_margin = Cm(2.2)
     document.styles["Normal"].font.size = Pt(11)
     _introduction(document, questionnaire)
-    document.add_heading(_("Questions"), level=1)
+    _paragraph(document, _("Questions"), "Heading1")
     ids = _Ids()
     for position, question in enumerate(questionnaire.questions, start=1):
         _question(document, position, question, questionnaire.answers.get(question.key), ids)

@@ -65,9 +65,12 @@ class Cell:
     several: bool = False  # several options, separated by ";"
     guidance: str = ""  # how to answer, under the help text and in the cell's prompt
     max_length: int | None = None
+    writable: bool = True  # False: the question is answered on the page only
 
 
 class Kind(Protocol):
+    def word_hint(self, question: QuestionData) -> str: ...
+
     def boxes(self, question: QuestionData, value: Any) -> list[Box]: ...
 
     def from_boxes(self, question: QuestionData, found: Mapping[str, Found]) -> Any: ...
@@ -97,6 +100,9 @@ def _normal(text: str) -> str:
 class TextKind:
     """Free text: one plain-text box; line breaks are kept."""
 
+    def word_hint(self, question: QuestionData) -> str:
+        return _("Up to %(limit)s characters.") % {"limit": question.max_length}
+
     def boxes(self, question: QuestionData, value: Any) -> list[Box]:
         return [Box(question.key, TEXT_BOX, value=None if is_empty(value) else str(value))]
 
@@ -120,6 +126,9 @@ class ListKind:
 
     def guidance(self, question: QuestionData) -> str:
         return _("Choose one from the list.")
+
+    def word_hint(self, question: QuestionData) -> str:
+        return self.guidance(question)
 
     def displayed(self, question: QuestionData, value: Any) -> str | None:
         if is_empty(value):
@@ -171,6 +180,9 @@ class MultiChoiceKind:
     """Several choices: one check box per choice in Word (tagged KEY/N, N from 1); in Excel one cell with
     the chosen labels separated by ";"."""
 
+    def word_hint(self, question: QuestionData) -> str:
+        return _("Tick every choice that applies.")
+
     @staticmethod
     def tag(question: QuestionData, number: int) -> str:
         return f"{question.key}/{number}"
@@ -214,6 +226,27 @@ class MultiChoiceKind:
         return items or None
 
 
+class OnlineOnlyKind:
+    """A kind the files cannot carry yet: the question is shown, with a note to answer it on the page."""
+
+    def word_hint(self, question: QuestionData) -> str:
+        return _("Answer this question on the consultation's web page; it cannot be answered in this file.")
+
+    def boxes(self, question: QuestionData, value: Any) -> list[Box]:
+        return []
+
+    def from_boxes(self, question: QuestionData, found: Mapping[str, Found]) -> Any:
+        return None
+
+    def cell(self, question: QuestionData, value: Any) -> Cell:
+        return Cell(None, guidance=self.word_hint(question), writable=False)
+
+    def from_cell(self, question: QuestionData, value: Any) -> Any:
+        return None
+
+
+ONLINE_ONLY = OnlineOnlyKind()
+
 KINDS: dict[str, Kind] = {
     TEXT: TextKind(),
     RATING: RatingKind(),
@@ -224,11 +257,5 @@ KINDS: dict[str, Kind] = {
 
 
 def kind_of(question: QuestionData) -> Kind:
-    """The kind's drawing and reading rules. Raises AnswerError for a kind the files cannot carry."""
-    try:
-        return KINDS[question.kind]
-    except KeyError:
-        raise AnswerError(
-            _("Questions of the kind “%(kind)s” cannot be answered in a file; answer on the page.")
-            % {"kind": question.kind}
-        ) from None
+    """The kind's drawing and reading rules; a kind not registered here is answered on the page only."""
+    return KINDS.get(question.kind, ONLINE_ONLY)

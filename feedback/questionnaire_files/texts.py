@@ -39,8 +39,8 @@ def _return_it() -> str:
 def word_instructions(questionnaire: Questionnaire) -> list[str]:
     return [
         _(
-            "Type your answer in the grey box under each question, or choose it from the box's list. "
-            "For questions with several choices, tick every box that applies."
+            "Click the grey text in the shaded box under each question, then type your answer or choose it "
+            "from the list. For questions with several choices, tick every box that applies."
         ),
         _("Leave a box as it is to skip a question. Questions marked “required” need an answer before you submit."),
         _(

@@ -103,11 +103,12 @@ def _questions(book: Workbook, questionnaire: Questionnaire) -> None:
         put(sheet, row, 2, f"{row - 1}. {question.text}{required}")
         put(sheet, row, 3, "\n".join(part for part in (question.help_text, cell.guidance) if part))
         put(sheet, row, ANSWER_COLUMN, cell.value)
-        answer = sheet.cell(row=row, column=ANSWER_COLUMN)
-        answer.protection = Protection(locked=False)
-        answer.fill = ANSWER_FILL
-        answer.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-        _validation(sheet, lists, row, cell)
+        if cell.writable:
+            answer = sheet.cell(row=row, column=ANSWER_COLUMN)
+            answer.protection = Protection(locked=False)
+            answer.fill = ANSWER_FILL
+            answer.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+            _validation(sheet, lists, row, cell)
     for column, width in WIDTHS.items():
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"

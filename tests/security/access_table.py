@@ -341,6 +341,45 @@ CASES: list[Case] = [
             ("draft", post_only(party=NOT_FOUND)),
         )
     ],
+    # --- Questionnaire files: a participant's own copy pre-filled, blank for the Chair and the Secretariat ---
+    *[
+        Case("feedback:questionnaire_file", outcome, {R: f"@{which}_round", "fmt": fmt}, about=f"{which} {fmt}")
+        for fmt in ("docx", "xlsx")
+        for which, outcome in (
+            ("open", expect(applicant=NOT_FOUND, party=OK, chair=OK, secretariat=OK)),
+            ("restricted", ROUND_FOR_PARTIES),
+            ("summarised", ROUND_FOR_ALL),
+            ("draft", ROUND_FOR_SECRETARIAT),
+        )
+    ],
+    Case(
+        "feedback:questionnaire_file",
+        expect(applicant=NOT_FOUND, party=NOT_FOUND, chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@open_round", "fmt": "exe"},
+        about="unknown format",
+    ),
+    *[
+        Case(
+            "feedback:upload_answers",
+            ALL_METHODS_REFUSED,
+            {R: f"@{which}_round"},
+            post=post,
+            data={"questionnaire": ""},
+            about=which,
+        )
+        for which, post in (
+            ("open", post_only(party=ALLOWED)),
+            ("restricted", post_only(party=ALLOWED, others=NOT_FOUND)),
+            ("draft", post_only(party=NOT_FOUND)),
+        )
+    ],
+    Case(
+        "feedback:record_offline_file",
+        ALL_METHODS_REFUSED,
+        {R: "@open_round"},
+        post=SECRETARIAT_POST,
+        data={"file-participant": "@owner_participant"},
+    ),
     # --- The Chair's pseudonymous review, exports, and the Secretariat's identity pages ---------------------
     Case("feedback:chair_dashboard", CHAIR_AND_SECRETARIAT),
     *round_cases(
