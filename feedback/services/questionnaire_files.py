@@ -32,6 +32,7 @@ from feedback.templatetags.feedback_tags import zoned
 from feedback.validation import choice_options, is_empty
 from participants import audit
 from participants.eligibility import may_take_part
+from participants.mail import Attachment
 from participants.models import Participant, User
 
 
@@ -88,6 +89,15 @@ def export_questionnaire(
         )
     name = slugify(round_.title)[:60] or "consultation"
     return ExportFile(f"{name}-questionnaire-R{round_.pk}.{fmt}", files.CONTENT_TYPES[fmt], content)
+
+
+def announcement_files(*, round_: Round, **_: Any) -> list[Attachment]:
+    """The blank questionnaire as Word and Excel, attached to a round's announcement for participants who
+    asked for it (receives consult.notifications.announcement_attachments)."""
+    if not active_questions(round_):
+        return []
+    exports = [export_questionnaire(round_=round_, fmt=fmt) for fmt in files.FORMATS]
+    return [Attachment(export.filename, export.content, export.content_type) for export in exports]
 
 
 def _content(source: bytes | IO[bytes]) -> bytes:
