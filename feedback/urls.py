@@ -26,6 +26,7 @@ urlpatterns = [
     path("rounds/<int:round_id>/offline/", secretariat.record_offline, name="record_offline"),
     path("rounds/<int:round_id>/offline/file/", files.record_offline_file, name="record_offline_file"),
     path("rounds/<int:round_id>/respondents/", secretariat.respondents, name="respondents"),
+    path("rounds/<int:round_id>/respondents/answers/", exports.export_identities, name="export_identities"),
     path(
         "rounds/<int:round_id>/respondents/<int:pseudonym>/original/",
         secretariat.original_file,

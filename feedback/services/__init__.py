@@ -20,7 +20,7 @@ from feedback.services.errors import (
     RowError,
     VersionConflict,
 )
-from feedback.services.exporting import ExportFile, export_answers
+from feedback.services.exporting import ExportFile, export_answers, export_answers_with_identities
 from feedback.services.identity import Revealed, open_original_file, reveal_identities
 from feedback.services.offline import (
     ImportReport,
@@ -60,6 +60,7 @@ __all__ = [
     "check_offline_submission",
     "discard_changes",
     "export_answers",
+    "export_answers_with_identities",
     "export_questionnaire",
     "fill_draft_from_file",
     "import_feedback",

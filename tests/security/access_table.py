@@ -206,7 +206,7 @@ CASES: list[Case] = [
     ],
     # --- The Secretariat's people pages ---------------------------------------------------------------------
     Case("participants:participant_list", SECRETARIAT),
-    *[Case("participants:export", SECRETARIAT, {"fmt": fmt}, about=fmt) for fmt in ("csv", "xlsx", "json")],
+    *[Case("participants:export", SECRETARIAT, {"fmt": fmt}, about=fmt) for fmt in ("csv", "xlsx", "json", "xml")],
     Case("participants:export", expect(secretariat=NOT_FOUND), {"fmt": "exe"}, about="unknown format"),
     Case("participants:participant_detail", SECRETARIAT, {"pk": "@owner_participant"}),
     Case(
@@ -373,13 +373,7 @@ CASES: list[Case] = [
             ("draft", post_only(party=NOT_FOUND)),
         )
     ],
-    Case(
-        "feedback:record_offline_file",
-        ALL_METHODS_REFUSED,
-        {R: "@open_round"},
-        post=SECRETARIAT_POST,
-        data={"file-participant": "@owner_participant"},
-    ),
+    Case("feedback:record_offline_file", ALL_METHODS_REFUSED, {R: "@open_round"}, post=SECRETARIAT_POST),
     # --- The Chair's pseudonymous review, exports, and the Secretariat's identity pages ---------------------
     Case("feedback:chair_dashboard", CHAIR_AND_SECRETARIAT),
     *round_cases(
@@ -408,8 +402,15 @@ CASES: list[Case] = [
     ),
     *[
         Case("feedback:export_answers", CHAIR_AND_SECRETARIAT, {R: "@restricted_round", "fmt": fmt}, about=fmt)
-        for fmt in ("csv", "xlsx", "json")
+        for fmt in ("csv", "xlsx", "json", "xml")
     ],
+    Case(
+        "feedback:export_identities",
+        ALL_METHODS_REFUSED,
+        {R: "@open_round"},
+        post=SECRETARIAT_POST,
+        data={"fmt": "xml"},
+    ),
     Case(
         "feedback:export_answers",
         expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
