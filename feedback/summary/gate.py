@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from feedback.anonymizer import Anonymizer
+from feedback.summary import meeting_section
 
 CONTEXT_CHARS = 40
 KIND_LABELS = {
@@ -53,6 +54,7 @@ def texts_of(content: dict[str, Any], narrative: str) -> Iterator[tuple[str, str
             yield f"{where}, answer options", str(bar["label"])
         for excerpt in question.get("excerpts", []):
             yield f"{where}, excerpt {excerpt['id']}", excerpt["text"]
+    yield from meeting_section.texts(content)
 
 
 def scan(content: dict[str, Any], narrative: str, anonymizer: Anonymizer) -> list[Leak]:
