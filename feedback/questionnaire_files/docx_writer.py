@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from django.utils.translation import gettext as _
 from docx import Document
@@ -91,29 +91,33 @@ def _properties(sdt: etree._Element, box: Box, alias: str, ids: _Ids) -> etree._
     return properties
 
 
-def _text_control(box: Box, alias: str, ids: _Ids) -> etree._Element:
+def _answer_control(box: Box, alias: str, ids: _Ids, describe: Callable, placeholder: str) -> etree._Element:
+    """A text or list control: `describe` adds what kind it is; an empty one shows its placeholder."""
     sdt = _element("w:sdt")
     properties = _properties(sdt, box, alias, ids)
     if box.value is None:
         _element("w:showingPlcHdr", properties)
-    _element("w:text", properties, multiLine="1")
+    describe(properties)
     content = _element("w:sdtContent", sdt)
-    _run(content, texts.TEXT_PLACEHOLDER if box.value is None else str(box.value), grey=box.value is None)
+    _run(content, placeholder if box.value is None else str(box.value), grey=box.value is None)
     return sdt
+
+
+def _text_control(box: Box, alias: str, ids: _Ids) -> etree._Element:
+    def plain_text(properties: etree._Element) -> None:
+        _element("w:text", properties, multiLine="1")
+
+    return _answer_control(box, alias, ids, plain_text, texts.TEXT_PLACEHOLDER)
 
 
 def _list_control(box: Box, alias: str, ids: _Ids) -> etree._Element:
-    sdt = _element("w:sdt")
-    properties = _properties(sdt, box, alias, ids)
-    if box.value is None:
-        _element("w:showingPlcHdr", properties)
-    listing = _element("w:dropDownList", properties)
-    _element("w:listItem", listing, displayText=texts.LIST_PLACEHOLDER, value="")
-    for option in box.options:
-        _element("w:listItem", listing, displayText=option, value=option)
-    content = _element("w:sdtContent", sdt)
-    _run(content, texts.LIST_PLACEHOLDER if box.value is None else str(box.value), grey=box.value is None)
-    return sdt
+    def drop_down(properties: etree._Element) -> None:
+        listing = _element("w:dropDownList", properties)
+        _element("w:listItem", listing, displayText=texts.LIST_PLACEHOLDER, value="")
+        for option in box.options:
+            _element("w:listItem", listing, displayText=option, value=option)
+
+    return _answer_control(box, alias, ids, drop_down, texts.LIST_PLACEHOLDER)
 
 
 def _check_control(box: Box, alias: str, ids: _Ids) -> etree._Element:

@@ -83,6 +83,32 @@ def edit_docx(content: bytes, change) -> bytes:
     return buffer.getvalue()
 
 
+def retag(old: str, new: str | None):
+    """A change that renames (or, with None, removes) one control's tag, as Word's Developer tab can."""
+
+    def change(document) -> None:
+        for tag in list(document.element.body.iter(qn("w:tag"))):
+            if tag.get(qn("w:val")) == old:
+                if new is None:
+                    tag.getparent().remove(tag)
+                else:
+                    tag.set(qn("w:val"), new)
+
+    return change
+
+
+def delete_control(tag_value: str):
+    """A change that deletes one control, its content with it."""
+
+    def change(document) -> None:
+        for tag in list(document.element.body.iter(qn("w:tag"))):
+            if tag.get(qn("w:val")) == tag_value:
+                sdt = tag.getparent().getparent()
+                sdt.getparent().remove(sdt)
+
+    return change
+
+
 def fill_docx(content: bytes, answers: dict[str, str | bool]) -> bytes:
     """Fill the controls by tag: text for text and drop-down boxes, True/False for check boxes."""
 

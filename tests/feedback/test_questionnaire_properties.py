@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as project_settings
-from docx.oxml.ns import qn
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +22,15 @@ from feedback.questionnaire_files.manifest import PROPERTY
 from participants.models import AuditEvent
 from tests import factories
 from tests.feedback.helpers import make_round
-from tests.feedback.questionnaire_helpers import SHEET_ANSWERS, WORD_ANSWERS, edit_docx, fill_docx, fill_xlsx
+from tests.feedback.questionnaire_helpers import (
+    SHEET_ANSWERS,
+    WORD_ANSWERS,
+    delete_control,
+    edit_docx,
+    fill_docx,
+    fill_xlsx,
+    retag,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -153,38 +160,16 @@ def test_a_damaged_main_part_is_refused(world, where, position, mask):
 # --- Real files, tampered with --------------------------------------------------------------------------------
 
 
-def _retag(tag: str, new: str | None):
-    def change(document) -> None:
-        for element in document.element.body.iter(qn("w:tag")):
-            if element.get(qn("w:val")) == tag:
-                if new is None:
-                    element.getparent().remove(element)
-                else:
-                    element.set(qn("w:val"), new)
-
-    return change
-
-
-def _delete(tag: str):
-    def change(document) -> None:
-        for element in list(document.element.body.iter(qn("w:tag"))):
-            if element.get(qn("w:val")) == tag:
-                sdt = element.getparent().getparent()
-                sdt.getparent().remove(sdt)
-
-    return change
-
-
 @EXAMPLES
 @given(st.sampled_from(WORD_TAGS), NOT_A_TAG)
 def test_a_word_file_with_a_changed_tag_is_refused(world, tag, new):
-    assert_refused_everywhere(world, edit_docx(world["docx"], _retag(tag, new)))
+    assert_refused_everywhere(world, edit_docx(world["docx"], retag(tag, new)))
 
 
 @EXAMPLES
 @given(st.sampled_from(WORD_TAGS), st.sampled_from(["remove the tag", "delete the box"]))
 def test_a_word_file_with_a_tag_or_a_box_removed_is_refused(world, tag, how):
-    change = _retag(tag, None) if how == "remove the tag" else _delete(tag)
+    change = retag(tag, None) if how == "remove the tag" else delete_control(tag)
     assert_refused_everywhere(world, edit_docx(world["docx"], change))
 
 

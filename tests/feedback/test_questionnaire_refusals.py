@@ -14,7 +14,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
-from docx.oxml.ns import qn
 
 from consult.models import RoundState
 from feedback import services
@@ -26,9 +25,11 @@ from tests.feedback.helpers import make_round, move_round
 from tests.feedback.questionnaire_helpers import (
     SHEET_ANSWERS,
     WORD_ANSWERS,
+    delete_control,
     edit_docx,
     fill_docx,
     fill_xlsx,
+    retag,
 )
 from tests.security.test_uploads import zip_bomb
 
@@ -45,32 +46,6 @@ def word(round_) -> bytes:
 
 def sheet(round_, **changes) -> bytes:
     return fill_xlsx(blank(round_, "xlsx"), {**SHEET_ANSWERS, **changes})
-
-
-def retag(old: str, new: str | None) -> Callable:
-    """Change (or, with None, remove) the tag of one content control, as someone could in Word's
-    Developer tab."""
-
-    def change(document) -> None:
-        for tag in document.element.body.iter(qn("w:tag")):
-            if tag.get(qn("w:val")) == old:
-                if new is None:
-                    tag.getparent().remove(tag)
-                else:
-                    tag.set(qn("w:val"), new)
-
-    return change
-
-
-def delete_control(tag_value: str) -> Callable:
-    def change(document) -> None:
-        for sdt in document.element.body.iter(qn("w:sdt")):
-            tag = sdt.find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
-            if tag is not None and tag.get(qn("w:val")) == tag_value:
-                sdt.getparent().remove(sdt)
-                return
-
-    return change
 
 
 def rename_row_key(content: bytes, old: str, new: str) -> bytes:
