@@ -35,7 +35,7 @@ from tests.feedback.questionnaire_helpers import (
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = settings(
-    max_examples=40,
+    max_examples=30,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

@@ -18,7 +18,7 @@ from django.urls import reverse
 from consult.models import RoundState
 from feedback import services
 from feedback.models import Submission
-from participants.models import AuditEvent
+from participants.models import AuditEvent, Category
 from tests import factories
 from tests.consult.helpers import PDF
 from tests.feedback.helpers import make_round, move_round
@@ -291,4 +291,29 @@ def test_a_questionnaire_made_before_a_question_was_withdrawn_names_that_questio
     said = by_upload(round_, participant, content, "answers.docx", client_for)
 
     assert "“prefill” was withdrawn from the questionnaire after this file was made" in said
+    assert_nothing_saved(round_)
+
+
+def test_a_participant_not_eligible_for_a_restricted_round_is_refused(tmp_path):
+    round_ = make_round(restricted=True)
+    outsider = factories.make_participant(category=Category.CIVIL_SOCIETY)
+    path = tmp_path / "answers.docx"
+    path.write_bytes(word(round_))
+
+    with pytest.raises(CommandError, match="may not answer this restricted consultation"):
+        call_command("import_feedback", str(round_.pk), str(path), "--participant", outsider.email)
+
+    assert_nothing_saved(round_)
+
+
+def test_a_summarised_round_records_no_file(tmp_path):
+    round_ = make_round()
+    participant = factories.make_participant()
+    path = tmp_path / "answers.xlsx"
+    path.write_bytes(sheet(round_))
+    move_round(round_, RoundState.SUMMARISED)
+
+    with pytest.raises(CommandError, match="this one is summarised"):
+        call_command("import_feedback", str(round_.pk), str(path), "--participant", participant.email)
+
     assert_nothing_saved(round_)
