@@ -96,7 +96,38 @@ PLANNING = {
 }
 
 
+MEETINGS = {
+    "poll.open": Phrase(
+        _("Time poll opened"), _("{actor} opened a time poll for “{target}” with {slots} times to choose from")
+    ),
+    "poll.answer": Phrase(_("Time poll answered"), _("{actor} answered the time poll of “{target}”")),
+    "poll.close": Phrase(
+        _("Time poll closed"),
+        _("{actor} closed the time poll of “{target}”"),
+        automatic=_("The time poll of “{target}” closed"),
+    ),
+    "poll.cancel": Phrase(_("Time poll cancelled"), _("{actor} cancelled the time poll of “{target}”")),
+    "poll.decide": Phrase(_("Meeting time chosen"), _("{actor} chose the meeting time of “{target}”")),
+    "meeting.capacity": Phrase(
+        _("Meeting places set"), _("{actor} set the number of places at the meeting of “{target}” to {after}")
+    ),
+    "meeting.attendance": Phrase(
+        _("Attendance recorded"), _("{actor} recorded attendance at the meeting of “{target}”: {attended} present")
+    ),
+    "meeting.reply": Phrase(
+        _("Reply to a meeting invitation"),
+        _("{actor} replied “{to_state}” to the invitation to the meeting of “{target}”"),
+    ),
+    "meeting.place_given": Phrase(
+        _("Meeting place given from the waiting list"),
+        _("{actor} gave a place at the meeting of “{target}” to the first on the waiting list"),
+        automatic=_("A place at the meeting of “{target}” went to the first on the waiting list"),
+    ),
+}
+
+
 def register_vocabulary() -> None:
     register(_("Consultations"), ROUNDS, links={"consult.round": "consult:round_detail"})
     register(_("Documents"), DOCUMENTS, links={"consult.document": "consult:document_detail"})
     register(_("Cycles, tools and meetings"), PLANNING)
+    register(_("Meetings"), MEETINGS, links={"consult.round": "consult:round_detail"})

@@ -14,11 +14,14 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from consult import calendar
 from consult.events import meeting_event, organizer, round_url
+from consult.meetings import invitations
+from consult.meetings.services import accepts_replies
 from consult.models import Document, Round, RoundState
 from consult.news import NOW, audience_of, hears_of, scheduling_message
 from consult.selectors import eligible_participants
@@ -28,6 +31,11 @@ from participants.mail import Attachment, queue_email
 from participants.models import Notification, Participant, User
 
 TEMPLATES = "consult/emails/"
+
+# Files another app attaches to a round's announcement for participants who asked for them (feedback
+# answers with the questionnaire as Word and Excel). Sent with `round_`; each receiver returns a list of
+# participants.mail.Attachment. Consult knows nothing of how they are made.
+announcement_attachments = Signal()
 
 
 def _zone(participant: Participant) -> zoneinfo.ZoneInfo | None:
@@ -44,7 +52,15 @@ def _answer_url(round_: Round) -> str:
         return round_url(round_)
 
 
-def _send(participant: Participant, template: str, round_: Round, *, ics: bytes | None = None, **extra: Any) -> None:
+def _send(
+    participant: Participant,
+    template: str,
+    round_: Round,
+    *,
+    ics: bytes | None = None,
+    files: list[Attachment] | None = None,
+    **extra: Any,
+) -> None:
     """Render in the recipient's own time zone and queue one message to them alone."""
     zone = _zone(participant)
     context = {
@@ -52,9 +68,12 @@ def _send(participant: Participant, template: str, round_: Round, *, ics: bytes 
         "round": round_,
         "round_url": round_url(round_),
         "answer_url": _answer_url(round_),
+        "questionnaire_attached": bool(files),
         **extra,
     }
-    attachments = []
+    if round_.is_meeting and accepts_replies(round_, timezone.now()):
+        context["reply"] = invitations.personal(round_, participant)
+    attachments = list(files or [])
     if ics is not None:
         method = "CANCEL" if template.endswith("cancelled") else "REQUEST"
         attachments.append(Attachment("invite.ics", ics, f"text/calendar; method={method}"))
@@ -67,7 +86,8 @@ def _invitation(round_: Round, participant: Participant, method: calendar.Method
     if event is None:
         return None
     attendee = calendar.Person(email=participant.email, name=participant.full_name)
-    return calendar.invitation(event, method=method, organizer=organizer(), attendee=attendee)
+    partstat = invitations.personal(round_, participant).partstat
+    return calendar.invitation(event, method=method, organizer=organizer(), attendee=attendee, partstat=partstat)
 
 
 def _fan_out(round_: Round, send_one: Callable[[Participant], bool], *, news: bool = False) -> int:
@@ -84,16 +104,35 @@ def _fan_out(round_: Round, send_one: Callable[[Participant], bool], *, news: bo
 # --- One function per event ---------------------------------------------------------------------------
 
 
+class _AnnouncementFiles:
+    """The announcement's attachments, made once per fan-out and only if someone asked for them."""
+
+    def __init__(self, round_: Round) -> None:
+        self.round = round_
+        self._files: list[Attachment] | None = None
+
+    def for_participant(self, participant: Participant) -> list[Attachment]:
+        if not participant.wants(Notification.QUESTIONNAIRE_FILES):
+            return []
+        if self._files is None:
+            answers = announcement_attachments.send(sender=Round, round_=self.round)
+            self._files = [attachment for _receiver, files in answers for attachment in files or []]
+        return self._files
+
+
 def round_scheduled(*, round_id: int, **_: Any) -> int:
-    """Announce a round; for a meeting, those who want invitations get it as a calendar invitation."""
+    """Announce a round; for a meeting, those who want invitations get it as a calendar invitation.
+    Those who asked for it get the questionnaire attached (see announcement_attachments)."""
     round_ = Round.objects.select_related("cycle", "tool", "att_meeting").get(pk=round_id)
+    files = _AnnouncementFiles(round_)
 
     def send_one(participant: Participant) -> bool:
         message = scheduling_message(participant, round_)
         if message == "meeting_invitation":
-            _send(participant, message, round_, ics=_invitation(round_, participant, "REQUEST"))
+            ics = _invitation(round_, participant, "REQUEST")
+            _send(participant, message, round_, ics=ics, files=files.for_participant(participant))
         elif message == "round_scheduled":
-            _send(participant, message, round_)
+            _send(participant, message, round_, files=files.for_participant(participant))
         else:
             return False  # outside their topics, kept for the weekly digest, or not wanted
         return True
@@ -123,11 +162,16 @@ def invite_to_upcoming_meetings(*, participant_id: int, now: datetime | None = N
 
 
 def meeting_changed(*, round_id: int, **_: Any) -> int:
-    """Send the updated invitation (same UID, higher SEQUENCE) to those who receive invitations."""
+    """Send the updated invitation (same UID, higher SEQUENCE) to those who receive invitations.
+
+    Those who declined hear no more about it (the round page still shows the change).
+    """
     round_ = Round.objects.select_related("cycle", "tool", "att_meeting").get(pk=round_id)
 
     def send_one(participant: Participant) -> bool:
         if not participant.wants(Notification.MEETING_INVITATIONS) or hears_of(participant, round_) is None:
+            return False
+        if invitations.personal(round_, participant).declined:
             return False
         _send(participant, "meeting_updated", round_, ics=_invitation(round_, participant, "REQUEST"))
         return True

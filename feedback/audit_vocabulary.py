@@ -69,6 +69,57 @@ SUMMARIES = {
 }
 
 
+def _appendix(values: Mapping[str, Any]) -> str:
+    if values.get("include") == str(_("yes")):
+        return str(_("{actor} added the appendix of all answers to the summary of “{target}”"))
+    return str(_("{actor} took the appendix of all answers out of the summary of “{target}”"))
+
+
+SUMMARIES["summary.appendix"] = Phrase(_("Summary appendix changed"), _appendix, strip=SUMMARY)
+RESPONSES["feedback.export_questionnaire"] = Phrase(
+    _("Questionnaire downloaded as a file"), _("{actor} downloaded the questionnaire of “{target}” as a {format} file")
+)
+
+NOTES = {
+    "meeting_notes.save": Phrase(_("Meeting notes saved"), _("{actor} saved the notes of the meeting of “{target}”")),
+    "meeting_notes.approve": Phrase(
+        _("Meeting notes approved"), _("{actor} approved the notes of the meeting of “{target}”")
+    ),
+    "meeting_notes.reopen": Phrase(
+        _("Meeting notes reopened"), _("{actor} reopened the notes of the meeting of “{target}” as a draft")
+    ),
+}
+
+ANALYSIS = {
+    "theme.create": Phrase(_("Theme created"), _("{actor} created the theme “{theme}” for “{target}”")),
+    "theme.update": Phrase(_("Theme changed"), _("{actor} changed the theme “{theme}” of “{target}”")),
+    "theme.delete": Phrase(_("Theme deleted"), _("{actor} deleted the theme “{theme}” of “{target}”")),
+    "theme.merge": Phrase(_("Themes merged"), _("{actor} merged themes into “{theme}” for “{target}”")),
+    "theme.tag": Phrase(_("Answer coded"), _("{actor} coded an answer to “{target}”"), hide=("respondent",)),
+    "theme.quotes": Phrase(
+        _("Quotes chosen"), _("{actor} chose {quotes} quotes for the theme “{theme}” of “{target}”")
+    ),
+    "theme.suggest": Phrase(
+        _("Themes suggested"), _("{actor} asked for suggested themes for “{target}”: {suggestions} suggested")
+    ),
+    "theme.accept_suggestion": Phrase(
+        _("Suggested theme accepted"), _("{actor} accepted the suggested theme “{theme}” for “{target}”")
+    ),
+    "theme.discard_suggestion": Phrase(
+        _("Suggested themes discarded"), _("{actor} discarded {count} suggested themes for “{target}”")
+    ),
+    "theme.export_coding": Phrase(
+        _("Coded answers downloaded"), _("{actor} downloaded the coded answers of “{target}” ({format})")
+    ),
+    "theme.import_coding": Phrase(
+        _("Coded answers imported"),
+        _("{actor} imported coded answers into “{target}”: {answers} answers, {new_themes} new themes"),
+    ),
+}
+
+
 def register_vocabulary() -> None:
     register(_("Responses"), RESPONSES, links={"consult.round": "consult:round_detail"})
     register(_("Summaries"), SUMMARIES)
+    register(_("Meeting notes"), NOTES, links={"consult.round": "consult:round_detail"})
+    register(_("Analysis"), ANALYSIS, links={"consult.round": "consult:round_detail"})

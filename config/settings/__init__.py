@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "participants",
     "consult",
+    "consult.meetings",
     "feedback",
 ]
 
@@ -230,6 +231,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Every ANYMAIL_* variable becomes an anymail setting: ANYMAIL_MAILGUN_API_KEY -> MAILGUN_API_KEY.
 ANYMAIL = {name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_")}
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 5)
+# Replies from calendar programs: the ESP (anymail's name, e.g. mailgun, postmark, amazon_ses) whose
+# inbound webhook is mounted at /anymail/<esp>/inbound/. Empty: no inbound e-mail (docs/meetings.md).
+INBOUND_EMAIL_ESP = env("INBOUND_EMAIL_ESP").lower()
 
 # The public address used in links inside e-mails, calendar feeds and invitations. In development it is
 # the address `make run` serves on (HOST and PORT, as given to make); in production it must be set.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from feedback.anonymizer import Anonymizer
+from feedback.summary import meeting_section
 
 CONTEXT_CHARS = 40
 KIND_LABELS = {
@@ -51,8 +52,13 @@ def texts_of(content: dict[str, Any], narrative: str) -> Iterator[tuple[str, str
         yield where, question["text"]
         for bar in (question.get("distribution") or {}).get("bars", []):
             yield f"{where}, answer options", str(bar["label"])
-        for excerpt in question.get("excerpts", []):
-            yield f"{where}, excerpt {excerpt['id']}", excerpt["text"]
+        for theme in question.get("themes", []):
+            yield f"{where}, theme", theme["name"]
+            if theme.get("description"):
+                yield f"{where}, theme “{theme['name']}”", theme["description"]
+        for group in question.get("groups", []):
+            yield f"{where}, answer {group['id']}", group["text"]
+    yield from meeting_section.texts(content)
 
 
 def scan(content: dict[str, Any], narrative: str, anonymizer: Anonymizer) -> list[Leak]:

@@ -31,7 +31,7 @@ def approve(client, summary, **data):
 
 
 def flags(summary) -> int:
-    return sum(len(e.get("flags", [])) for q in summary.content["questions"] for e in q.get("excerpts", []))
+    return sum(len(g.get("flags", [])) for q in summary.content["questions"] for g in q.get("groups", []))
 
 
 def test_an_empty_narrative_is_pointed_out_and_nothing_is_approved_yet(chair_client, summary):

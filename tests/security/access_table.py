@@ -206,7 +206,7 @@ CASES: list[Case] = [
     ],
     # --- The Secretariat's people pages ---------------------------------------------------------------------
     Case("participants:participant_list", SECRETARIAT),
-    *[Case("participants:export", SECRETARIAT, {"fmt": fmt}, about=fmt) for fmt in ("csv", "xlsx", "json")],
+    *[Case("participants:export", SECRETARIAT, {"fmt": fmt}, about=fmt) for fmt in ("csv", "xlsx", "json", "xml")],
     Case("participants:export", expect(secretariat=NOT_FOUND), {"fmt": "exe"}, about="unknown format"),
     Case("participants:participant_detail", SECRETARIAT, {"pk": "@owner_participant"}),
     Case(
@@ -309,6 +309,37 @@ CASES: list[Case] = [
         about="a withdrawn participant's token",
     ),
     Case("consult:calendar_feed", dict.fromkeys(EVERYONE, NOT_FOUND), {"token": "guessed"}, about="guessed"),
+    # --- Meetings: time polls, replies, attendance (names for the Secretariat only) ---------------------
+    Case("meetings:poll_create", expect(secretariat=REDIRECT), {R: "@meeting_round"}),  # a poll exists: to it
+    Case("meetings:poll_results", CHAIR_AND_SECRETARIAT, {R: "@meeting_round"}),
+    Case("meetings:poll_decide", SECRETARIAT, {R: "@meeting_round", "slot_id": "@meeting_slot"}),
+    *[
+        Case(f"meetings:poll_{action}", ALL_METHODS_REFUSED, {R: "@meeting_round"}, post=SECRETARIAT_POST)
+        for action in ("close", "cancel")
+    ],
+    Case("meetings:poll_answer", PARTICIPANTS, {"poll_id": "@meeting_poll"}),
+    Case("meetings:reply", EVERYONE, {"token": "@owner_reply_token"}, about="owner's link"),  # a POST confirms
+    Case("meetings:reply", dict.fromkeys(EVERYONE, NOT_FOUND), {"token": "forged"}, about="forged"),
+    Case(
+        "meetings:reply_on_site",
+        ALL_METHODS_REFUSED,
+        {R: "@meeting_round"},
+        post=post_only(party=ALLOWED),
+        data={"answer": "declined"},
+    ),
+    Case("meetings:attendance", SECRETARIAT, {R: "@meeting_round"}, data={"attended": "1"}),
+    Case("meetings:capacity", ALL_METHODS_REFUSED, {R: "@meeting_round"}, post=SECRETARIAT_POST),
+    Case("feedback:meeting_notes", CHAIR_AND_SECRETARIAT, {R: "@meeting_round"}, data={"points": "x", "version": 1}),
+    *[
+        Case(f"feedback:meeting_notes_{action}", ALL_METHODS_REFUSED, {R: "@meeting_round"}, post=CHAIR_POST)
+        for action in ("approve", "reopen")
+    ],
+    # The ESP's inbound webhook (calendar replies): POST only, behind anymail's basic-auth secret.
+    Case(
+        "anymail:postmark_inbound_webhook",
+        ALL_METHODS_REFUSED,
+        post=dict.fromkeys(EVERYONE, BAD_REQUEST),  # no secret: refused by anymail before any handler runs
+    ),
     # --- Planning set-up ------------------------------------------------------------------------------------
     Case("consult:setup", SECRETARIAT),
     Case(
@@ -342,6 +373,39 @@ CASES: list[Case] = [
             ("draft", post_only(party=NOT_FOUND)),
         )
     ],
+    # --- Questionnaire files: a participant's own copy pre-filled, blank for the Chair and the Secretariat ---
+    *[
+        Case("feedback:questionnaire_file", outcome, {R: f"@{which}_round", "fmt": fmt}, about=f"{which} {fmt}")
+        for fmt in ("docx", "xlsx")
+        for which, outcome in (
+            ("open", expect(applicant=NOT_FOUND, party=OK, chair=OK, secretariat=OK)),
+            ("restricted", ROUND_FOR_PARTIES),
+            ("summarised", ROUND_FOR_ALL),
+            ("draft", ROUND_FOR_SECRETARIAT),
+        )
+    ],
+    Case(
+        "feedback:questionnaire_file",
+        expect(applicant=NOT_FOUND, party=NOT_FOUND, chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@open_round", "fmt": "exe"},
+        about="unknown format",
+    ),
+    *[
+        Case(
+            "feedback:upload_answers",
+            ALL_METHODS_REFUSED,
+            {R: f"@{which}_round"},
+            post=post,
+            data={"questionnaire": ""},
+            about=which,
+        )
+        for which, post in (
+            ("open", post_only(party=ALLOWED)),
+            ("restricted", post_only(party=ALLOWED, others=NOT_FOUND)),
+            ("draft", post_only(party=NOT_FOUND)),
+        )
+    ],
+    Case("feedback:record_offline_file", ALL_METHODS_REFUSED, {R: "@open_round"}, post=SECRETARIAT_POST),
     # --- The Chair's pseudonymous review, exports, and the Secretariat's identity pages ---------------------
     Case("feedback:chair_dashboard", CHAIR_AND_SECRETARIAT),
     *round_cases(
@@ -370,8 +434,15 @@ CASES: list[Case] = [
     ),
     *[
         Case("feedback:export_answers", CHAIR_AND_SECRETARIAT, {R: "@restricted_round", "fmt": fmt}, about=fmt)
-        for fmt in ("csv", "xlsx", "json")
+        for fmt in ("csv", "xlsx", "json", "xml")
     ],
+    Case(
+        "feedback:export_identities",
+        ALL_METHODS_REFUSED,
+        {R: "@open_round"},
+        post=SECRETARIAT_POST,
+        data={"fmt": "xml"},
+    ),
     Case(
         "feedback:export_answers",
         expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
@@ -404,7 +475,7 @@ CASES: list[Case] = [
     Case("summary:edit_question", CHAIR_AND_SECRETARIAT, {R: "@summarised_round", "number": 1}),
     *[
         Case(f"summary:{action}", ALL_METHODS_REFUSED, {R: "@summarised_round"}, post=CHAIR_POST)
-        for action in ("generate", "edit", "approve", "reopen", "publish")
+        for action in ("generate", "edit", "appendix", "approve", "reopen", "publish")
     ],
     *[
         Case("summary:export", CHAIR_AND_SECRETARIAT, {R: "@summarised_round", "fmt": fmt}, about=fmt)
@@ -416,6 +487,53 @@ CASES: list[Case] = [
         {R: "@draft_round", "fmt": "md"},
         about="draft",
     ),
+    # --- The Chair's analysis: themes, coding, suggestions, coded data ----------------------------------------
+    *chair_round_cases("analysis:overview"),
+    Case("analysis:theme_create", ALL_METHODS_REFUSED, {R: "@restricted_round"}, post=CHAIR_POST, data={"name": "X"}),
+    Case("analysis:theme", CHAIR_AND_SECRETARIAT, {R: "@restricted_round", "theme_id": "@restricted_theme"}),
+    Case(
+        "analysis:theme",
+        expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@restricted_round", "theme_id": "@open_theme"},
+        about="a theme of another round",
+    ),
+    *round_cases(
+        "analysis:question",
+        kw={"key": "improve"},
+        restricted=CHAIR_AND_SECRETARIAT,
+        summarised=CHAIR_AND_SECRETARIAT,
+    ),
+    Case(
+        "analysis:question",
+        expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@draft_round", "key": "q1"},
+        about="draft",
+    ),
+    Case("analysis:code", expect(chair=REDIRECT, secretariat=REDIRECT), {R: "@restricted_round", "key": "improve"}),
+    Case(
+        "analysis:code_answer",
+        CHAIR_AND_SECRETARIAT,
+        {R: "@restricted_round", "key": "improve", "pseudonym": "@restricted_pseudonym"},
+        data={"theme": "1", "new_theme": "Written by a refused role?"},
+    ),
+    Case(
+        "analysis:code_answer",
+        expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@restricted_round", "key": "improve", "pseudonym": "@open_pseudonym"},
+        about="a pseudonym of another round",
+    ),
+    Case("analysis:suggestions", CHAIR_AND_SECRETARIAT, {R: "@restricted_round", "key": "improve"}),
+    *[
+        Case("analysis:export_coding", CHAIR_AND_SECRETARIAT, {R: "@restricted_round", "fmt": fmt}, about=fmt)
+        for fmt in ("csv", "xlsx")
+    ],
+    Case(
+        "analysis:export_coding",
+        expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@draft_round", "fmt": "csv"},
+        about="draft",
+    ),
+    Case("analysis:import_coding", ALL_METHODS_REFUSED, {R: "@restricted_round"}, post=CHAIR_POST),
 ]
 
 # --- The admin, by pattern ------------------------------------------------------------------------------------
