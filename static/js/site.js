@@ -6,16 +6,23 @@
 (function () {
   "use strict";
 
+  function text(element) {
+    return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  // The table's caption names the region (a section's heading would name two landmarks alike).
   function label(wrap) {
-    var caption = wrap.querySelector("caption");
-    return caption ? caption.textContent.replace(/\s+/g, " ").trim() : "";
+    return text(wrap.querySelector("caption"));
   }
 
   function mark(wrap) {
     if (wrap.scrollWidth > wrap.clientWidth + 1) {
       wrap.setAttribute("tabindex", "0");
-      wrap.setAttribute("role", "region");
-      if (!wrap.hasAttribute("aria-label") && label(wrap)) wrap.setAttribute("aria-label", label(wrap));
+      var name = wrap.getAttribute("aria-label") || label(wrap);
+      if (name) {  // a named region is a landmark; an unnamed one is only made focusable
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", name);
+      }
     } else {
       wrap.removeAttribute("tabindex");
       wrap.removeAttribute("role");
