@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from django_otp.oath import totp
@@ -40,6 +41,19 @@ def assert_fits_the_screen(page) -> None:
     """Nothing makes the page scroll sideways (wide tables scroll inside their own focusable region)."""
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{page.url} is {overflow} px wider than the {page.viewport_size['width']} px screen"
+
+
+def new_page(browser, live_server, *, expected: Callable[[str], bool] = lambda text: False):
+    """A fresh context and page at desktop size; console errors, bar the expected ones, are collected."""
+    context = browser.new_context(base_url=live_server.url, viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on(
+        "console",
+        lambda message: message.type == "error" and not expected(message.text) and errors.append(message.text),
+    )
+    return context, page, errors
 
 
 SCREENSHOTS = os.environ.get("SCREENSHOTS_DIR", "")

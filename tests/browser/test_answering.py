@@ -10,22 +10,10 @@ from playwright.sync_api import expect
 
 from feedback.models import Submission, SubmissionState
 from tests import factories
-from tests.browser.helpers import assert_accessible, give_second_factor, log_in, screenshot
+from tests.browser.helpers import assert_accessible, give_second_factor, log_in, new_page, screenshot
 from tests.feedback.helpers import make_round
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def new_page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on(
-        "console",
-        lambda message: message.type == "error" and not is_offline_noise(message.text) and errors.append(message.text),
-    )
-    return context, page, errors
 
 
 def is_offline_noise(text: str) -> bool:
@@ -43,7 +31,7 @@ def test_a_participant_answers_loses_nothing_submits_and_resubmits(page, browser
     round_ = make_round(title="Reporting workflow")
     ingrid = factories.make_participant(email="ingrid@example.org", full_name="Ingrid Johansson")
     chair_page = page
-    context, page, errors = new_page(browser, live_server)
+    context, page, errors = new_page(browser, live_server, expected=is_offline_noise)
 
     # Start answering: autosave keeps the draft on the server.
     log_in(page, "ingrid@example.org", factories.PASSWORD)
@@ -62,7 +50,7 @@ def test_a_participant_answers_loses_nothing_submits_and_resubmits(page, browser
     # Close the browser and come back: the draft is there.
     assert not errors, errors
     context.close()
-    context, page, errors = new_page(browser, live_server)
+    context, page, errors = new_page(browser, live_server, expected=is_offline_noise)
     log_in(page, "ingrid@example.org", factories.PASSWORD)
     open_questionnaire(page, "Reporting workflow")
     expect(page.get_by_label("Any other comments?")).to_have_value("The new workflow is clearer than last year's.")

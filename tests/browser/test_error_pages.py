@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.helpers import assert_accessible, log_in, screenshot
+from tests.browser.helpers import assert_accessible, log_in, new_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,14 +18,7 @@ EXPECTED = re.compile(r"^Failed to load resource: the server responded with a st
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on(
-        "console",
-        lambda message: message.type == "error" and not EXPECTED.match(message.text) and errors.append(message.text),
-    )
+    context, page, errors = new_page(browser, live_server, expected=lambda text: bool(EXPECTED.match(text)))
     yield page
     context.close()
     assert not errors, errors
