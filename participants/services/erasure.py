@@ -20,7 +20,15 @@ from django_fsm import can_proceed
 from django_otp import devices_for_user
 
 from participants import audit
-from participants.models import Invitation, OutboundEmail, Participant, Tombstone, User, new_feed_token
+from participants.models import (
+    VOUCHED_STATUSES,
+    Invitation,
+    OutboundEmail,
+    Participant,
+    Tombstone,
+    User,
+    new_feed_token,
+)
 from participants.permissions import is_secretariat
 from participants.services import notify
 from participants.services.errors import NotAllowed, ParticipantError
@@ -115,7 +123,8 @@ def erase_participant(*, participant_id: int, by: User, now: datetime | None = N
         raise NotAllowed
     now = now or timezone.now()
     participant = _locked(participant_id)
-    _tombstone(participant)
+    if participant.status in VOUCHED_STATUSES:  # an applicant never vouched for was never in the registry
+        _tombstone(participant)
     from_state = participant.status
     _close_participation(participant)
     requested_at = participant.erasure_requested_at
