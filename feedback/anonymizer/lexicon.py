@@ -156,3 +156,14 @@ GENERIC_ADDRESS_WORDS = words(
     " webmaster noreply no-reply reply press media news gmail yahoo hotmail outlook live icloud"
     " proton protonmail gmx web mailbox www"
 )
+
+# Given names that are also dictionary words. A registered name made only of dictionary words is a name
+# when written in full only if it starts with one of these ("Hope Young", "Grant Field"); otherwise it
+# needs a name context ("Validation Messages" the registrant, not the validation messages of a form).
+GIVEN_WORDS = words(
+    "hope grace faith will mark rose dawn joy iris bill guy pat sue summer rich frank grant may june april"
+    " august jack ivy lily daisy heather holly ruby amber pearl violet robin hunter mason carter taylor dean"
+    " drew gene earl art bob martin gordon page field young best chase rex victor jean miles ray norman"
+    " ken sky rain star angel autumn chance cliff dale don eve glen gray hazel jay jewel rocky rusty"
+    " sandy stone sunny tony wade warren wendy"
+)
