@@ -76,10 +76,10 @@ def short_forms(key: str, is_wordlike) -> set[str]:
 
 def initials_acronym(name: str) -> str:
     """Return the acronym of an organisation's name from its capitalised words' initials ("PCSAB")."""
-    letters = [word[0] for word in re.split(r"[\s\-‐‑/]+", name) if word[:1].isalpha()]
+    letters = [word[0] for word in re.split(r"[\s\-\u2010\u2011/]+", name) if word[:1].isalpha()]
     significant = [
         word[0].upper()
-        for word in re.split(r"[\s\-‐‑/]+", name)
+        for word in re.split(r"[\s\-\u2010\u2011/]+", name)
         if word[:1].isalpha() and word.lower() not in ORG_STOPWORDS and word.lower() not in LEGAL_FORMS
     ]
     return "".join(significant) if len(letters) >= 2 else ""

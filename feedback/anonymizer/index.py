@@ -10,6 +10,8 @@ from itertools import pairwise
 
 import ahocorasick
 
+from feedback.anonymizer import derived, places
+from feedback.anonymizer.derived import NEVER_NAMES, ORG_STOPWORDS
 from feedback.anonymizer.lexicon import (
     COMMON_WORDS,
     CORE_TERMS,
@@ -24,10 +26,7 @@ from feedback.anonymizer.lexicon import (
     SUBSTANCE_TOKENS,
     WEAK_TITLES,
     WEEKDAYS,
-    words,
 )
-from feedback.anonymizer import derived, places
-from feedback.anonymizer.derived import NEVER_NAMES, ORG_STOPWORDS
 from feedback.anonymizer.text import fold_tokens, spelling_variants, transliterate
 from feedback.anonymizer.types import Identity
 from participants.countries import COUNTRIES

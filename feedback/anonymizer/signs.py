@@ -21,7 +21,9 @@ _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z][\w.]{1,30}")
 _IDENTIFIER = re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+(?![\w@])")
 _PARTS = re.compile(r"[A-Za-z]+")
 # Dotted abbreviations that are never a person's initials.
-_ABBREVIATIONS = frozenset("UK US EU UN AM PM EG IE NB PS BC AD DC OK ID CV".split())
+_ABBREVIATIONS = frozenset(
+    ["UK", "US", "EU", "UN", "AM", "PM", "EG", "IE", "NB", "PS", "BC", "AD", "DC", "OK", "ID", "CV"]
+)
 _INTRODUCERS = frozenset(["per", "by", "from", "cc", "signed", "initials", "initialled", "to", "with", "and"])
 _SIGN_MARKS = ("/", "\u2014", "\u2013", "-", "--", "~")
 
