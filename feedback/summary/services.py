@@ -13,6 +13,7 @@ from django_fsm import can_proceed
 from consult.models import Round, RoundState
 from feedback import registry
 from feedback.models import GenerationStatus, Summary, SummaryState
+from feedback.anonymizer import namelike
 from feedback.summary import builder, gate, writers
 from participants import audit
 from participants.models import User
@@ -177,7 +178,8 @@ def save_edits(
 
 
 def _apply_excerpt_edits(content: dict[str, Any], edits: dict[str, str]) -> tuple[int, int]:
-    anonymizer = registry.current_anonymizer()
+    """Apply the Chair's edits; an edited excerpt is the Chair's text, checked and flagged without the
+    registry (see gate), so neither the gate nor the highlights tell who is registered."""
     removed = edited = 0
     for question in content.get("questions", []):
         kept = []
@@ -186,9 +188,9 @@ def _apply_excerpt_edits(content: dict[str, Any], edits: dict[str, str]) -> tupl
             if new_text is None or new_text == excerpt["text"]:
                 kept.append(excerpt)
             elif new_text.strip():
-                kept.append(
-                    {**excerpt, "text": new_text.strip(), "flags": builder.flag_spans(anonymizer, new_text.strip())}
-                )
+                text = new_text.strip()
+                flags = [[f.start, f.end] for f in namelike.scan(text)]
+                kept.append({**excerpt, "text": text, "flags": flags, "edited": True})
                 edited += 1
             else:
                 removed += 1
