@@ -14,7 +14,6 @@ from functools import cache
 from feedback.anonymizer.engine import Anonymizer
 from feedback.anonymizer.index import country_tokens
 from feedback.anonymizer.lexicon import GIVEN_WORDS, KNOWN_ACRONYMS, NAME_LEXICON
-from feedback.anonymizer.suspicious import doubtful_tokens
 from feedback.anonymizer.types import ORGANISATION, PERSON, Finding
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’])([A-Z][a-z]+)((?:[ \t]+(?:[A-Z][\w'’\-]*))+)")  # noqa: RUF001
@@ -22,7 +21,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _blind() -> Anonymizer:
+def blind() -> Anonymizer:
     """The anonymizer of an empty registry: States, titles, upper-case surnames, addresses, handles."""
     return Anonymizer.build([])
 
@@ -33,9 +32,9 @@ def scan(text: str, vocabulary: frozenset[str] = frozenset()) -> tuple[Finding, 
     vocabulary: folded words the consultation itself uses (its title, tool, questions), which the
     Chair may repeat.
     """
-    blind = _blind()
-    found = list(blind.scan(text))
-    found += [f for f in blind.suspicious(text) if f.kind != "place" and not _allowed(f.text, vocabulary)]
+    anonymizer = blind()
+    found = list(anonymizer.scan(text))
+    found += [f for f in anonymizer.suspicious(text) if f.kind != "place" and not _allowed(f.text, vocabulary)]
     found += _given_name_runs(text, vocabulary)
     return _merged(text, found)
 

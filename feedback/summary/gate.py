@@ -98,3 +98,16 @@ def scan(content: dict[str, Any], narrative: str, anonymizer: Anonymizer) -> lis
                 )
             )
     return leaks
+
+
+def places_left(content: dict[str, Any], narrative: str, anonymizer: Anonymizer) -> int:
+    """Count capital cities and regions left in the texts (none points at a participant's State here).
+
+    A softer signal than a name: the Chair reviews them. The Chair's own text is counted without the
+    registry, like the gate reads it.
+    """
+    blind = namelike.blind()
+    return sum(
+        (blind if by_chair else anonymizer).places_left(text)
+        for _location, text, by_chair in texts_of(content, narrative)
+    )

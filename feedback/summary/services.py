@@ -12,8 +12,8 @@ from django_fsm import can_proceed
 
 from consult.models import Round, RoundState
 from feedback import registry
-from feedback.models import GenerationStatus, Summary, SummaryState
 from feedback.anonymizer import namelike
+from feedback.models import GenerationStatus, Summary, SummaryState
 from feedback.summary import builder, gate, writers
 from participants import audit
 from participants.models import User
@@ -75,6 +75,13 @@ def leaks_of(summary: Summary) -> list[gate.Leak]:
     if summary.generation_status != GenerationStatus.DONE:
         return []
     return gate.scan(summary.content, summary.narrative, registry.current_anonymizer())
+
+
+def places_left(summary: Summary) -> int:
+    """Capital cities and regions left in the summary, for the Chair to check (see gate.places_left)."""
+    if summary.generation_status != GenerationStatus.DONE:
+        return 0
+    return gate.places_left(summary.content, summary.narrative, registry.current_anonymizer())
 
 
 def build_content(round_: Round, progress: builder.Progress | None = None) -> dict[str, Any]:

@@ -50,6 +50,7 @@ def summary_detail(request: HttpRequest, round_id: int) -> HttpResponse:
             leaks=leaks,
             narrative_form=NarrativeForm(initial={"narrative": summary.narrative, "version": summary.version}),
             new_respondents=_current_respondents(round_.pk) - summary.content.get("respondents", 0),
+            places_left=services.places_left(summary),
             flag_count=sum(
                 len(excerpt.get("flags", []))
                 for question in summary.content.get("questions", [])

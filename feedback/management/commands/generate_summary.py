@@ -8,8 +8,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from consult.models import Round
+from feedback import registry
 from feedback.models import GenerationStatus, Summary, SummaryState
-from feedback.summary import services, writers
+from feedback.summary import gate, services, writers
 
 
 class Command(BaseCommand):
@@ -48,6 +49,12 @@ class Command(BaseCommand):
         output.write_bytes(data)
         respondents = content["respondents"]
         self.stdout.write(f"Wrote the {state} summary of “{round_.title}” ({respondents} respondents) to {output}")
+        places = gate.places_left(content, narrative, registry.current_anonymizer())
+        if places:
+            self.stdout.write(
+                f"{places} capital {'city or region' if places == 1 else 'cities or regions'} left in the text "
+                "(none of a participant's State): check that none singles anyone out."
+            )
 
     def summary_parts(self, round_: Round, *, preview: bool, regenerate: bool) -> tuple[dict, str, str]:
         if preview:
