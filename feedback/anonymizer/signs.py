@@ -15,10 +15,12 @@ from feedback.anonymizer.types import PARTICIPANT, PERSON
 Candidate = tuple[int, int, str, str, int]
 PRIORITY_SIGN = 4
 
-_DOTTED = re.compile(r"(?<![\w.])[A-Z]\.(?:[ \u00a0]?-?[A-Z]\.){1,4}")
-_PLAIN = re.compile(r"(?<![\w.\-])(?:[A-Z]{2,5}|[A-Z]-[A-Z])(?![\w\-])")
-_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z][\w.]{1,30}")
-_IDENTIFIER = re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+(?![\w@])")
+# Initials as written: "H.T.", "H. T.", "J.-P.", "HT", "MRK", "J-P". The pattern starts with its capital
+# (no look-behind), so the regex engine skips straight to capitals; the character before is checked after.
+_INITIALS = re.compile(r"[A-Z](?:\.(?:[ \u00a0]?-?[A-Z]\.){1,4}|[A-Z]{1,4}(?![\w\-])|-[A-Z](?![\w\-]))")
+_NOT_BEFORE = frozenset(".-\u2010\u2011")
+_HANDLE = re.compile(r"@[A-Za-z][\w.]{1,30}")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+")
 _PARTS = re.compile(r"[A-Za-z]+")
 # Dotted abbreviations that are never a person's initials.
 _ABBREVIATIONS = frozenset(
@@ -33,16 +35,20 @@ def initials(text: str, registered: dict[str, frozenset[int]]) -> list[Candidate
     if not registered:
         return []
     found = []
-    for pattern in (_DOTTED, _PLAIN):
-        for match in pattern.finditer(text):
-            letters = "".join(ch for ch in match.group() if ch.isalpha())
-            if letters not in registered:
-                continue
-            dotted = "." in match.group()
-            start, end = match.span()
-            if (dotted and letters not in _ABBREVIATIONS) or _in_name_context(text, start, end, letters):
-                found.append((start, end, "person", PARTICIPANT, PRIORITY_SIGN))
+    for match in _INITIALS.finditer(text):
+        start, end = match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE):
+            continue  # inside a word or a longer abbreviation
+        written = match.group()
+        letters = written.translate(_LETTERS_ONLY)
+        if letters not in registered:
+            continue
+        if ("." in written and letters not in _ABBREVIATIONS) or _in_name_context(text, start, end, letters):
+            found.append((start, end, "person", PARTICIPANT, PRIORITY_SIGN))
     return found
+
+
+_LETTERS_ONLY = str.maketrans("", "", ". -\u00a0")
 
 
 def _in_name_context(text: str, start: int, end: int, letters: str) -> bool:
@@ -79,16 +85,43 @@ def handles(text: str, forms: frozenset[str]) -> list[Candidate]:
     found = []
     if "@" in text:
         for match in _HANDLE.finditer(text):
+            if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "._@-+'"):
+                continue  # the domain of an e-mail address
             end = match.end()
             while text[end - 1] == ".":
                 end -= 1
             placeholder = PARTICIPANT if _built_from(match.group()[1:], forms) else PERSON
             found.append((match.start(), end, "person", placeholder, PRIORITY_SIGN))
-    if forms and ("_" in text or "." in text):
-        for match in _IDENTIFIER.finditer(text):
-            if _built_from(match.group(), forms):
-                found.append((*match.span(), "person", PARTICIPANT, PRIORITY_SIGN))
+    if forms:
+        seen = -1
+        for glue in _GLUE.finditer(text):  # "jane.doe", "jdoe_xy": a dot or underscore inside a word
+            position = glue.start()
+            if position <= seen or not position or not text[position - 1].isalnum():
+                continue
+            start, end = _token_around(text, position)
+            seen = end
+            match = _IDENTIFIER.fullmatch(text, start, end)
+            if match and _built_from(match.group(), forms):
+                found.append((start, end, "person", PARTICIPANT, PRIORITY_SIGN))
     return found
+
+
+_GLUE = re.compile(r"[._][A-Za-z]")
+
+
+def _token_around(text: str, position: int) -> tuple[int, int]:
+    """Return the run of letters, digits, dots and underscores around position, without a final dot."""
+    start = position
+    while start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    end = position + 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "._"):
+        end += 1
+    while end > position + 1 and text[end - 1] in "._":
+        end -= 1
+    while start < position and text[start] in "._":
+        start += 1
+    return start, end
 
 
 def _built_from(token: str, forms: frozenset[str]) -> bool:
