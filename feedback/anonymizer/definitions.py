@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from feedback.anonymizer.lexicon import KNOWN_ACRONYMS
 from feedback.anonymizer.types import ORGANISATION
 
 Candidate = tuple[int, int, str, str, int]
@@ -25,8 +24,8 @@ def defined_acronyms(text: str, organisations: list[Candidate]) -> list[Candidat
             acronyms.add(before.group("acronym"))
     found = []
     for acronym in acronyms:
-        if sum(ch.isupper() for ch in acronym) < 2 or acronym.lower() in KNOWN_ACRONYMS:
-            continue
+        if sum(ch.isupper() for ch in acronym) < 2:
+            continue  # the text's own definition wins even over a known acronym ("… Bureau (GB)")
         for match in re.finditer(rf"(?<![\w.\-]){re.escape(acronym)}(?![\w\-])", text):
             found.append((*match.span(), "organisation", ORGANISATION, PRIORITY_DEFINED))
     return found

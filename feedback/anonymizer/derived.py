@@ -15,7 +15,7 @@ from feedback.anonymizer.lexicon import (
     PARTICLES,
     words,
 )
-from feedback.anonymizer.text import fold_tokens
+from feedback.anonymizer.text import fold_tokens, transliterate
 
 # Words of a name are letters with the punctuation names use; anything else (markup, "=", quotes) makes a
 # word no name at all, so a registrant called "<img onerror=…>" adds nothing to the matcher.
@@ -110,6 +110,9 @@ def domain_labels(host: str) -> list[str]:
     return found
 
 
+_LOOSE = PARTICLES | {"abd", "abu", "ó", "ní", "nic", "ap", "te"}
+
+
 def person_initials(full_name: str) -> set[str]:
     """Return the initials a person signs with: "HT", "MRK", "JPB", "JPVDB", and "JP" for "Jean-Pierre"."""
     words_ = name_words(full_name)
@@ -118,7 +121,11 @@ def person_initials(full_name: str) -> set[str]:
     parts = [[p for p in re.split(r"[\-‐‑.'’]+", word) if p] for word in words_]  # noqa: RUF001
     core = [p for word_parts in parts for p in word_parts if p.lower() not in PARTICLES]
     every = [p for word_parts in parts for p in word_parts]
-    forms = {"".join(p[0] for p in core), "".join(p[0] for p in every)}
+    # "Abd el-Nour" is signed "A.N.", "A.E.N." or "E.N."; "Ó Conchúir" "C." or "O.C."
+    loose = [
+        p for word, word_parts in zip(words_, parts, strict=True) if word.lower() not in _LOOSE for p in word_parts
+    ]
+    forms = {"".join(p[0] for p in core), "".join(p[0] for p in every), "".join(p[0] for p in loose)}
     if len(core) >= 3:
         forms.add(core[0][0] + core[-1][0])
     given_parts = parts[0]
@@ -136,6 +143,8 @@ def handle_forms(tokens: list[str]) -> set[str]:
     glued_surname = "".join(t for t in tokens[tokens.index(given) + 1 :])  # "vanderberg"
     forms = {
         given + surname,
+        transliterate(given + surname),
+        given[0] + transliterate(surname),
         given[0] + surname,
         surname + given,
         surname + given[0],
@@ -144,6 +153,9 @@ def handle_forms(tokens: list[str]) -> set[str]:
         given + glued_surname,
         "".join(t[0] for t in core[:-1]) + surname,
     }
+    for index, token in enumerate(tokens):
+        if token in PARTICLES and index > tokens.index(given):
+            forms |= {given[0] + "".join(tokens[index:]), given + "".join(tokens[index:])}  # "a.elnour"
     return {form for form in forms if len(form) >= 4 and form not in COMMON_WORDS}
 
 
@@ -163,19 +175,27 @@ _STATE_FORM_WORDS = words(
 )
 
 
-def official_fragments(official_name: str, short_name: str) -> set[str]:
+def official_head(official_name: str) -> str:
+    """Return what comes before "of" in an official name ("Plurinational State"), or ""."""
+    head = re.split(r"\s+of\s+", official_name, maxsplit=1)[0]
+    return "" if head == official_name else head
+
+
+def official_fragments(official_name: str, short_name: str, shared_by: int = 1) -> set[str]:
     """Return the distinctive part of a State's official name: "Plurinational State", "Hashemite Kingdom".
 
     Only fragments with a word that is no mere form of government ("Republic of" names nobody).
     """
-    head = re.split(r"\s+of\s+", official_name, maxsplit=1)[0]
-    if head == official_name or short_name in head:
+    head = official_head(official_name)
+    if not head:
         return set()
+    if short_name in head:
+        return {head}  # "Hong Kong Special Administrative Region": no "Special Administrative Region" left
     fragments = set()
     head_words = head.split()
     distinctive = [w for w in head_words if w.lower() not in _STATE_FORM_WORDS]
-    if distinctive:
-        fragments.add(head)
+    if distinctive or (len(head_words) >= 2 and shared_by <= 2):
+        fragments.add(head)  # "Plurinational State"; "Democratic Socialist Republic" (Sri Lanka alone)
         for word in distinctive:
             if word.lower() not in COMMON_WORDS and len(word) >= 6:
                 fragments.add(word)  # "Plurinational", "Hashemite", "Sultanate"

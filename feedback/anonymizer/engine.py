@@ -197,7 +197,11 @@ class Anonymizer:
         # demonyms (language names, varieties) depend on their neighbours; protected ones do not
         watched.extend((h.start, h.end, 12) for h in countries if h.form != "name")
         index = self._index
-        candidates = registered_people(text, folded, names, index.identity_tokens, index.given_words) if names else []
+        candidates = (
+            registered_people(text, folded, names, index.identity_tokens, index.given_words, index.phrase_words)
+            if names
+            else []
+        )
         for start, end, remove in places:
             if not text[start].isupper():
                 continue  # "the capital" or "nice" in lower case are no places

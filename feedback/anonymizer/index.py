@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -60,6 +61,7 @@ def country_tokens() -> frozenset[str]:
 def static_entries() -> dict[str, list[tuple]]:
     """Return the entries every registry shares: countries, languages and protected phrases."""
     entries: dict[str, list[tuple]] = {}
+    heads = Counter(derived.official_head(country.official_name) for country in COUNTRIES)
     for country in COUNTRIES:
         forms = [(term, "name") for term in country.names]
         forms += [(term, "demonym") for term in country.demonyms]
@@ -74,7 +76,8 @@ def static_entries() -> dict[str, list[tuple]]:
             needs_capital = key in COMMON_WORDS
             language = term in country.language_terms
             entries.setdefault(key, []).append((COUNTRY, country.code, form, language, exact, needs_capital))
-        for fragment in derived.official_fragments(country.official_name, country.name):
+        shared_by = heads.get(derived.official_head(country.official_name), 0)
+        for fragment in derived.official_fragments(country.official_name, country.name, shared_by):
             key = " ".join(fold_tokens(fragment))
             entries.setdefault(key, []).append((COUNTRY, country.code, "name", False, None, True))
     for language in PURE_LANGUAGES:
@@ -112,6 +115,7 @@ class Index:
     initials: dict[str, frozenset[int]] | None = None  # "HT" -> owners
     handles: frozenset[str] = frozenset()  # "jdoe", "janedoe": names written as handles
     given_words: frozenset[str] = frozenset()  # ordinary words that are someone's given name ("hope")
+    phrase_words: frozenset[str] = frozenset()  # words only registered as part of a phrase ("state")
 
 
 class _Builder:
@@ -129,6 +133,7 @@ class _Builder:
         self.initials: dict[str, set[int]] = {}
         self.handles: set[str] = set()
         self.given_words: set[str] = set()
+        self.phrase_owners: set[int] = set()
         self.countries: set[str] = set()
 
     def add(self, owner: int, identity: Identity) -> None:
@@ -151,6 +156,8 @@ class _Builder:
         tokens = fold_tokens(full_name)
         if tokens and (tokens[0] in GIVEN_WORDS or tokens[0] in NAME_LEXICON):
             self.given_words.add(tokens[0])
+        elif tokens and all(is_wordlike(token) for token in tokens):
+            self.phrase_owners.add(owner)  # "Observer State": a phrase, a name only in a name context
         variants = set(tokens) | set(fold_tokens(transliterate(full_name)))
         for word in _SPLIT_WORDS.split(full_name.strip()):
             parts = fold_tokens(word)
@@ -325,4 +332,5 @@ def build_index(identities: Iterable[Identity], min_cell: int = 3) -> Index:
         {letters: frozenset(owners) for letters, owners in builder.initials.items()},
         frozenset(builder.handles),
         frozenset(builder.given_words),
+        frozenset(key for key, owners in builder.names.items() if owners <= builder.phrase_owners),
     )

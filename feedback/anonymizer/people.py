@@ -56,6 +56,7 @@ def registered_people(
     hits: list[NameHit],
     identity_tokens: tuple[frozenset[str], ...] = (),
     given_words: frozenset[str] = frozenset(),
+    phrase_words: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Return spans of registered names that are names here, not ordinary words.
 
@@ -72,7 +73,8 @@ def registered_people(
                 pending.append((capitalised[0].start, capitalised[-1].end))
             continue
         start = _extend_left(text, folded, keep[0], identity_tokens)
-        if keep[0].wordlike and len(keep) == 1 and not _is_name(text, keep, start):
+        lone_phrase_word = len(keep) == 1 and folded.text[keep[0].ns : keep[0].ne] in phrase_words
+        if keep[0].wordlike and len(keep) == 1 and not _is_name(text, keep, start, lone_phrase_word):
             pending.append((keep[0].start, keep[0].end))
             continue
         if len(keep) > 1 and _ordinary_phrase(folded.text, keep, given_words) and not _is_name(text, keep, start, True):
@@ -298,6 +300,8 @@ def _is_name(text: str, group: list[NameHit], start: int, phrase: bool = False) 
         return True
     if start < group[0].start or has_title_before(text, start) >= 0:
         return True
+    if phrase and len(group) == 1:
+        return False  # one word of a registered phrase ("State" of "Observer State"): only after a title
     end = group[-1].end
     if _beside_a_number(text, group[0].start, end):
         return False  # "31 May", "May 2027", "Page 4"

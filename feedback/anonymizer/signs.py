@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from feedback.anonymizer.context import breaks_sentence, next_word, prev_word
+from feedback.anonymizer.context import UPPER, breaks_sentence, next_word, prev_word
 from feedback.anonymizer.lexicon import KNOWN_ACRONYMS, REPORTING_VERBS
 from feedback.anonymizer.types import PARTICIPANT, PERSON
 
@@ -17,7 +17,10 @@ PRIORITY_SIGN = 4
 
 # Initials as written: "H.T.", "H. T.", "J.-P.", "HT", "MRK", "J-P". The pattern starts with its capital
 # (no look-behind), so the regex engine skips straight to capitals; the character before is checked after.
-_INITIALS = re.compile(r"[A-Z](?:\.(?:[ \u00a0]?-?[A-Z]\.){1,4}|[A-Z]{1,4}(?![\w\-])|-[A-Z](?![\w\-]))")
+_CAPITAL = f"[{UPPER}]"
+_INITIALS = re.compile(
+    rf"{_CAPITAL}(?:\.(?:[ \u00a0]?-?{_CAPITAL}\.){{1,4}}|{_CAPITAL}{{1,4}}(?![\w\-])|-{_CAPITAL}(?![\w\-]))"
+)
 _NOT_BEFORE = frozenset(".-\u2010\u2011")
 _HANDLE = re.compile(r"@[A-Za-z][\w.]{1,30}")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+")
@@ -55,7 +58,7 @@ def _in_name_context(text: str, start: int, end: int, letters: str) -> bool:
     """Tell "HT said", "per HT", "HT's" and a sign-off ("/TB", "— MRK" at a line's end) from an acronym."""
     if _signs_off(text, start, end):
         return True
-    if letters.lower() in KNOWN_ACRONYMS:
+    if letters.lower() in KNOWN_ACRONYMS and "." not in text[start:end]:
         return False  # "the UN said": only a sign-off makes a known acronym someone's initials
     if text.startswith(("'s", "\u2019s"), end):
         return True
