@@ -49,7 +49,7 @@ SURNAMES = (
     "Mamani",
     "Quispe Huanca",
     "Etxeberria",
-    "Yıldız",
+    "Yıldız",  # noqa: RUF001
     "Wójcik",
     "Brzęczyszczykiewicz",
     "Adeyemi-Okafor",
