@@ -23,6 +23,7 @@ def identities() -> list[Identity]:
     approved (awaiting vetting, declined) are left out: anyone can register, and a name typed into
     the public form must not change what other people's answers become.
     """
+    vouched = Participant.objects.filter(erased_at__isnull=True, status__in=VOUCHED_STATUSES)
     people = [
         Identity(
             full_name=full_name,
@@ -33,12 +34,15 @@ def identities() -> list[Identity]:
             acronym=acronym,
             country=country,
         )
-        for full_name, email, phone, website, organisation, acronym, country in Participant.objects.filter(
-            erased_at__isnull=True, status__in=VOUCHED_STATUSES
-        )
-        .values_list("full_name", "user__email", "phone", "website", "organisation", "acronym", "country")
-        .iterator(chunk_size=5000)
+        for full_name, email, phone, website, organisation, acronym, country in vouched.values_list(
+            "full_name", "user__email", "phone", "website", "organisation", "acronym", "country"
+        ).iterator(chunk_size=5000)
     ]
+    people.extend(  # a renamed participant: answers written before still use the former name
+        Identity(full_name=name, email=email)
+        for names, email in vouched.exclude(former_names=[]).values_list("former_names", "user__email")
+        for name in names
+    )
     people.extend(
         Identity(
             full_name=name,

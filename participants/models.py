@@ -169,6 +169,9 @@ class Participant(FSMModelMixin, models.Model):
     statement = models.TextField(
         _("statement of expertise and commitment"), blank=True, validators=[validate_free_text]
     )
+    # Names this person was registered under before: answers written then still name them that way, so the
+    # anonymizer removes these too (feedback.registry).
+    former_names = models.JSONField(_("former names"), default=list, blank=True)
 
     personal_capacity_acknowledged_at = models.DateTimeField(null=True, blank=True)
     confidentiality_acknowledged_at = models.DateTimeField(null=True, blank=True)
@@ -201,6 +204,12 @@ class Participant(FSMModelMixin, models.Model):
 
     def __str__(self) -> str:
         return self.full_name or self.user.email
+
+    def rename(self, full_name: str) -> None:
+        """Take a new name, keeping the one it replaces among the former names."""
+        if self.full_name.strip() and self.full_name != full_name and self.full_name not in self.former_names:
+            self.former_names = [*self.former_names, self.full_name]
+        self.full_name = full_name
 
     def clean_fields(self, exclude: set[str] | None = None) -> None:
         # A protected FSMField refuses assignment, which full_clean() would attempt (STACK.md trap 1).

@@ -61,7 +61,8 @@ def request_erasure(*, participant_id: int, by: User, now: datetime | None = Non
 
 
 def _tombstone(participant: Participant) -> Tombstone:
-    names = list(dict.fromkeys(name for name in (participant.full_name, participant.user.name) if name.strip()))
+    every_name = (participant.full_name, participant.user.name, *participant.former_names)
+    names = list(dict.fromkeys(name for name in every_name if name.strip()))
     return Tombstone.objects.create(
         names=names,
         email=participant.user.email,
@@ -132,6 +133,7 @@ def erase_participant(*, participant_id: int, by: User, now: datetime | None = N
     for name in IDENTITY_FIELDS:
         setattr(participant, name, "")
     participant.expertise, participant.pending_changes, participant.notifications = [], {}, []
+    participant.former_names = []
     participant.feed_token = new_feed_token()
     participant.status_changed_at = participant.erased_at = now
     participant.save()

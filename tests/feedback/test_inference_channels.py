@@ -262,3 +262,29 @@ def test_a_capital_of_a_participants_state_goes_and_the_others_are_counted_for_r
     assert "Oslo" not in markdown
     assert "in [a place] and in Vienna use the CSV export" in markdown
     assert "3 capital cities or regions left" in output.getvalue()  # Vienna, in each of the three excerpts
+
+
+def test_a_participant_who_renames_themselves_is_still_removed_under_the_former_name(client_for, chair_client):
+    ingrid = factories.make_participant(full_name="Ingrid Johansson", country="SE", statement="x" * 60)
+    client_for(ingrid.user).post(
+        reverse("participants:profile"),
+        {
+            "section": "details",
+            "details-full_name": "Ingrid Lindqvist",
+            "details-phone": "",
+            "details-expertise": ["article_13"],
+            "details-statement": "Ten years preparing annual reports under Article 13 of the Treaty.",
+            "details-time_zone": "Europe/Stockholm",
+        },
+    )
+    round_ = closed_round()
+    for person in respondents(3):
+        answer(round_, person, {"ease": 4, "improve": "Johansson and Lindqvist both asked for pre-filling."})
+
+    page = chair_client.get(reverse("feedback:question_detail", kwargs={"round_id": round_.pk, "key": "improve"}))
+
+    ingrid.refresh_from_db()
+    assert ingrid.full_name == "Ingrid Lindqvist"
+    assert "Johansson" not in page.content.decode()
+    assert "Lindqvist" not in page.content.decode()
+    assert "both asked for pre-filling" in page.content.decode()
