@@ -1,10 +1,12 @@
 """The project's URLs; each app owns its own under a namespace."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from consult.meetings.webhook import inbound_patterns
 from participants.admin_site import guard_admin_site
 
 guard_admin_site(admin.site)
@@ -19,9 +21,14 @@ urlpatterns = [
     path("", include("participants.urls_account")),
     path("", include("participants.urls")),
     path("rounds/", include("consult.urls")),
+    path("meetings/", include("consult.meetings.urls")),
     path("feedback/", include("feedback.urls")),
     path("summaries/", include("feedback.summary.urls")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever the page says (the admin's pages say nothing).
     path("favicon.ico", favicon),
 ]
+
+if settings.INBOUND_EMAIL_ESP:
+    # Calendar replies e-mailed to the organizer, posted by the ESP's inbound route (docs/meetings.md).
+    urlpatterns.append(path("anymail/", include((inbound_patterns(settings.INBOUND_EMAIL_ESP), "anymail"))))

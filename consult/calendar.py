@@ -39,9 +39,19 @@ class CalendarEvent:
 
 
 def invitation(
-    event: CalendarEvent, *, method: Method, organizer: Person, attendee: Person, now: datetime | None = None
+    event: CalendarEvent,
+    *,
+    method: Method,
+    organizer: Person,
+    attendee: Person,
+    now: datetime | None = None,
+    partstat: str = "NEEDS-ACTION",
 ) -> bytes:
-    """An iTIP invitation (REQUEST) or cancellation (CANCEL) for one attendee only."""
+    """An iTIP invitation (REQUEST) or cancellation (CANCEL) for one attendee only.
+
+    A REQUEST asks for a reply (RSVP); `partstat` carries the answer already given, so an update
+    does not make the attendee's calendar forget it.
+    """
     ical_event = _event(event, organizer=organizer, now=now, cancelled=method == "CANCEL")
     ical_event.add(
         "attendee",
@@ -49,7 +59,7 @@ def invitation(
             attendee.email,
             cn=attendee.name or None,
             rsvp=method == "REQUEST",
-            partstat="NEEDS-ACTION",
+            partstat=partstat,
             role="REQ-PARTICIPANT",
         ),
     )

@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from consult import calendar
 from consult.events import meeting_event, organizer, round_url
+from consult.meetings import invitations
+from consult.meetings.services import accepts_replies
 from consult.models import Document, Round, RoundState
 from consult.selectors import eligible_participants
 from participants import audit
@@ -53,6 +55,8 @@ def _send(participant: Participant, template: str, round_: Round, *, ics: bytes 
         "answer_url": _answer_url(round_),
         **extra,
     }
+    if round_.is_meeting and accepts_replies(round_, timezone.now()):
+        context["reply"] = invitations.personal(round_, participant)
     attachments = []
     if ics is not None:
         method = "CANCEL" if template.endswith("cancelled") else "REQUEST"
@@ -66,7 +70,8 @@ def _invitation(round_: Round, participant: Participant, method: calendar.Method
     if event is None:
         return None
     attendee = calendar.Person(email=participant.email, name=participant.full_name)
-    return calendar.invitation(event, method=method, organizer=organizer(), attendee=attendee)
+    partstat = invitations.personal(round_, participant).partstat
+    return calendar.invitation(event, method=method, organizer=organizer(), attendee=attendee, partstat=partstat)
 
 
 def _fan_out(round_: Round, send_one: Callable[[Participant], bool]) -> int:
@@ -114,11 +119,16 @@ def invite_to_upcoming_meetings(*, participant_id: int, now: datetime | None = N
 
 
 def meeting_changed(*, round_id: int, **_: Any) -> int:
-    """Send the updated invitation (same UID, higher SEQUENCE) to those who receive invitations."""
+    """Send the updated invitation (same UID, higher SEQUENCE) to those who receive invitations.
+
+    Those who declined hear no more about it (the round page still shows the change).
+    """
     round_ = Round.objects.select_related("cycle", "tool", "att_meeting").get(pk=round_id)
 
     def send_one(participant: Participant) -> bool:
         if not participant.wants(Notification.MEETING_INVITATIONS):
+            return False
+        if invitations.personal(round_, participant).declined:
             return False
         _send(participant, "meeting_updated", round_, ics=_invitation(round_, participant, "REQUEST"))
         return True

@@ -174,3 +174,47 @@ class Summary(FSMModelMixin, models.Model):
     @transition(field=state, source=SummaryState.APPROVED, target=SummaryState.PUBLISHED)
     def publish(self, *, at: object) -> None:
         self.published_at = at
+
+
+class NotesState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+
+
+class MeetingNotes(FSMModelMixin, models.Model):
+    """The points raised at a round's meeting, kept anonymized: the anonymizer runs before they are stored.
+
+    They never say who said what. Approved notes go into the round's summary (feedback.meeting_notes).
+    """
+
+    round = models.OneToOneField(Round, on_delete=models.PROTECT, related_name="meeting_notes")
+    points = models.JSONField(default=list, blank=True)  # the anonymized text of each point, in order
+    state = FSMField(default=NotesState.DRAFT, choices=NotesState.choices, protected=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = _("meeting notes")
+
+    def __str__(self) -> str:
+        return f"Notes of the meeting of {self.round}"
+
+    def clean_fields(self, exclude: set[str] | None = None) -> None:
+        super().clean_fields(exclude={*(exclude or ()), "state"})  # a protected FSM field refuses assignment
+
+    @transition(field=state, source=NotesState.DRAFT, target=NotesState.APPROVED)
+    def approve(self, *, by: object, at: object) -> None:
+        self.approved_by = by
+        self.approved_at = at
+
+    @transition(field=state, source=NotesState.APPROVED, target=NotesState.DRAFT)
+    def reopen(self) -> None:
+        self.approved_by = None
+        self.approved_at = None

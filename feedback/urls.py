@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from feedback.meeting_notes import views as notes
 from feedback.views import chair, exports, participant, secretariat
 
 app_name = "feedback"
@@ -19,6 +20,9 @@ urlpatterns = [
     path("rounds/<int:round_id>/questions/", chair.question_index, name="question_index"),
     path("rounds/<int:round_id>/questions/<slug:key>/", chair.question_detail, name="question_detail"),
     path("rounds/<int:round_id>/answers.<str:fmt>", exports.export_answers, name="export_answers"),
+    path("rounds/<int:round_id>/meeting-notes/", notes.meeting_notes, name="meeting_notes"),
+    path("rounds/<int:round_id>/meeting-notes/approve/", notes.meeting_notes_approve, name="meeting_notes_approve"),
+    path("rounds/<int:round_id>/meeting-notes/reopen/", notes.meeting_notes_reopen, name="meeting_notes_reopen"),
     # The Secretariat
     path("rounds/<int:round_id>/reminders/", secretariat.send_reminders, name="send_reminders"),
     path("rounds/<int:round_id>/offline/", secretariat.record_offline, name="record_offline"),

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "participants",
     "consult",
+    "consult.meetings",
     "feedback",
 ]
 
@@ -224,6 +225,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Every ANYMAIL_* variable becomes an anymail setting: ANYMAIL_MAILGUN_API_KEY -> MAILGUN_API_KEY.
 ANYMAIL = {name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_")}
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 5)
+# Replies from calendar programs: the ESP (anymail's name, e.g. mailgun, postmark, amazon_ses) whose
+# inbound webhook is mounted at /anymail/<esp>/inbound/. Empty: no inbound e-mail (docs/meetings.md).
+INBOUND_EMAIL_ESP = env("INBOUND_EMAIL_ESP").lower()
 
 # The public address used in links inside e-mails and calendar feeds.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from consult import selectors, services
 from consult.forms import CancelRoundForm, RoundForm
+from consult.meetings import selectors as meeting_selectors
 from consult.models import Cycle, RoundState
 from participants.permissions import chair_required, is_chair, is_secretariat, login_required, secretariat_required
 
@@ -52,6 +53,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         "upcoming": selectors.upcoming_transitions(round_),
         "cap": selectors.cap_usage(round_.cycle) if staff else None,
         "rate": selectors.response_rates([round_]).get(round_.pk) if staff else None,
+        "meeting_panel": meeting_selectors.panel(request.user, round_),
     }
     return render(request, "consult/round_detail.html", context)
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from consult.models import Question, QuestionKind, Round
 from feedback.anonymizer import Anonymizer
+from feedback.meeting_notes import summary as meeting_notes
 from feedback.models import Answer, Submission, SubmissionState
 from feedback.summary import aggregates
 from participants.models import Category
@@ -68,6 +69,7 @@ def build_content(
         "respondents": respondents,
         "participation": _participation(submitted, min_cell),
         "questions": built_questions,
+        "meeting": meeting_notes.build(round_, clean=clean, min_cell=min_cell),
         "redactions": dict(sorted(redactions.items())),
     }
     report(100)

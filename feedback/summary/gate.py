@@ -23,6 +23,7 @@ from typing import Any
 
 from feedback.anonymizer import Anonymizer, namelike
 from feedback.anonymizer.text import fold_tokens
+from feedback.summary import meeting_section
 
 CONTEXT_CHARS = 40
 KIND_LABELS = {
@@ -67,6 +68,8 @@ def texts_of(content: dict[str, Any], narrative: str) -> Iterator[tuple[str, str
                 yield f"{where}, answer options", str(bar["label"]), False
         for excerpt in question.get("excerpts", []):
             yield f"{where}, excerpt {excerpt['id']}", excerpt["text"], bool(excerpt.get("edited"))
+    for location, point in meeting_section.texts(content):  # the Secretariat's notes, anonymized on save
+        yield location, point, False
 
 
 def vocabulary(content: dict[str, Any]) -> frozenset[str]:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from consult.selectors import access_round
+from feedback.meeting_notes import summary as meeting_notes
 from feedback.models import GenerationStatus, Submission, SubmissionState, Summary
 from feedback.summary import services, writers
 from participants.permissions import chair_required
@@ -51,6 +52,7 @@ def summary_detail(request: HttpRequest, round_id: int) -> HttpResponse:
             narrative_form=NarrativeForm(initial={"narrative": summary.narrative, "version": summary.version}),
             new_respondents=_current_respondents(round_.pk) - summary.content.get("respondents", 0),
             places_left=services.places_left(summary),
+            notes_changed=meeting_notes.stale(round_, summary.content),
             flag_count=sum(
                 len(excerpt.get("flags", []))
                 for question in summary.content.get("questions", [])

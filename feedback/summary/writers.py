@@ -17,6 +17,8 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
+from feedback.summary import meeting_section
+
 FORMATS = ("md", "html", "docx", "json")
 CONTENT_TYPES = {
     "md": "text/markdown; charset=utf-8",
@@ -146,6 +148,7 @@ def to_markdown(document: SummaryDocument) -> bytes:
             lines += [quoted, ""]
         if not distribution and not question.get("excerpts"):
             lines += ["No responses to this question.", ""]
+    lines += meeting_section.markdown(content)
     lines += ["---", "", CAPACITY_NOTE.format(min_cell=participation["min_cell"]), ""]
     return "\n".join(lines).encode("utf-8")
 
@@ -236,6 +239,7 @@ def to_html(document: SummaryDocument) -> bytes:
             parts.append(f"<blockquote>{'<br>'.join(e(line) for line in excerpt['text'].splitlines())}</blockquote>")
         if not distribution and not question.get("excerpts"):
             parts.append("<p>No responses to this question.</p>")
+    parts += meeting_section.html(content)
     parts.append(f'<p class="note">{e(CAPACITY_NOTE.format(min_cell=participation["min_cell"]))}</p></body></html>')
     return "\n".join(parts).encode("utf-8")
 
@@ -303,6 +307,7 @@ def _skeleton(document: SummaryDocument) -> Any:
             doc.add_paragraph(f"{_MARK}EXCERPTS:{index}{_MARK}")
         elif not distribution:
             doc.add_paragraph("No responses to this question.")
+    meeting_section.docx(doc, content, lambda text: _NOT_XML.sub("", text))
     doc.add_paragraph().add_run(CAPACITY_NOTE.format(min_cell=participation["min_cell"])).font.size = Pt(9)
     return doc
 

@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from consult.meetings.selectors import open_polls_for
 from consult.models import Round
 from consult.selectors import access_round
 from feedback import selectors, services
@@ -26,7 +27,8 @@ from participants.permissions import approved_participant, participant_required
 @participant_required
 def participant_dashboard(request: HttpRequest) -> HttpResponse:
     dashboard = selectors.participant_dashboard(request.user)
-    return render(request, "feedback/participant_dashboard.html", {"dashboard": dashboard})
+    polls = open_polls_for(approved_participant(request.user))
+    return render(request, "feedback/participant_dashboard.html", {"dashboard": dashboard, "polls": polls})
 
 
 def _version(request: HttpRequest) -> int:

@@ -308,6 +308,37 @@ CASES: list[Case] = [
         about="a withdrawn participant's token",
     ),
     Case("consult:calendar_feed", dict.fromkeys(EVERYONE, NOT_FOUND), {"token": "guessed"}, about="guessed"),
+    # --- Meetings: time polls, replies, attendance (names for the Secretariat only) ---------------------
+    Case("meetings:poll_create", expect(secretariat=REDIRECT), {R: "@meeting_round"}),  # a poll exists: to it
+    Case("meetings:poll_results", CHAIR_AND_SECRETARIAT, {R: "@meeting_round"}),
+    Case("meetings:poll_decide", SECRETARIAT, {R: "@meeting_round", "slot_id": "@meeting_slot"}),
+    *[
+        Case(f"meetings:poll_{action}", ALL_METHODS_REFUSED, {R: "@meeting_round"}, post=SECRETARIAT_POST)
+        for action in ("close", "cancel")
+    ],
+    Case("meetings:poll_answer", PARTICIPANTS, {"poll_id": "@meeting_poll"}),
+    Case("meetings:reply", EVERYONE, {"token": "@owner_reply_token"}, about="owner's link"),  # a POST confirms
+    Case("meetings:reply", dict.fromkeys(EVERYONE, NOT_FOUND), {"token": "forged"}, about="forged"),
+    Case(
+        "meetings:reply_on_site",
+        ALL_METHODS_REFUSED,
+        {R: "@meeting_round"},
+        post=post_only(party=ALLOWED),
+        data={"answer": "declined"},
+    ),
+    Case("meetings:attendance", SECRETARIAT, {R: "@meeting_round"}, data={"attended": "1"}),
+    Case("meetings:capacity", ALL_METHODS_REFUSED, {R: "@meeting_round"}, post=SECRETARIAT_POST),
+    Case("feedback:meeting_notes", CHAIR_AND_SECRETARIAT, {R: "@meeting_round"}, data={"points": "x", "version": 1}),
+    *[
+        Case(f"feedback:meeting_notes_{action}", ALL_METHODS_REFUSED, {R: "@meeting_round"}, post=CHAIR_POST)
+        for action in ("approve", "reopen")
+    ],
+    # The ESP's inbound webhook (calendar replies): POST only, behind anymail's basic-auth secret.
+    Case(
+        "anymail:postmark_inbound_webhook",
+        ALL_METHODS_REFUSED,
+        post=dict.fromkeys(EVERYONE, BAD_REQUEST),  # no secret: refused by anymail before any handler runs
+    ),
     # --- Planning set-up ------------------------------------------------------------------------------------
     Case("consult:setup", SECRETARIAT),
     Case(

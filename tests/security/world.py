@@ -23,7 +23,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from consult import services as consult_services
-from consult.models import QuestionKind, RoundState
+from consult.meetings import services as meeting_services
+from consult.meetings import tokens
+from consult.models import Mode, QuestionKind, RoundState
 from feedback import services as feedback_services
 from feedback.models import Submission
 from feedback.summary import services as summary_services
@@ -230,12 +232,36 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
     )
 
 
+def _meeting(world: World, participants: dict[str, Any], secretariat: User) -> None:
+    """An announced online meeting (its own cycle, so the cap allows it) with an open time poll."""
+    today = timezone.now().date()
+    cycle = consult_services.save_cycle(
+        by=secretariat, name="Meeting cycle", starts_on=today + timedelta(days=201), ends_on=today + timedelta(days=560)
+    )
+    now = timezone.now()
+    round_ = make_round(state=RoundState.SCHEDULED, mode=Mode.ONLINE, cycle=cycle, title="Meeting", by=secretariat)
+    start = (now + timedelta(days=5)).replace(second=0, microsecond=0)
+    poll = meeting_services.open_poll(
+        round_id=round_.pk,
+        by=secretariat,
+        slots=[(start, start + timedelta(hours=2)), (start + timedelta(hours=3), start + timedelta(hours=5))],
+        closes_at=now + timedelta(days=2),
+    )
+    world.refs.update(
+        meeting_round=round_.pk,
+        meeting_slot=poll.slots.first().pk,
+        meeting_poll=poll.pk,
+        owner_reply_token=tokens.make(round_id=round_.pk, participant_id=participants["owner"].pk, answer="accepted"),
+    )
+
+
 def build_world() -> World:
     world = World()
     secretariat, chair = _staff(world)
     participants = _people(world, secretariat)
     _invitations(world, secretariat, chair)
     _rounds(world, participants, secretariat, chair)
+    _meeting(world, participants, secretariat)
     _sign_in_attempts(world)
     assert set(world.users) == set(ROLES), set(ROLES) ^ set(world.users)
     return world

@@ -6,13 +6,18 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from consult import demo as consultations
+from consult.meetings import demo as meetings
 from feedback import demo as answers
+from feedback.meeting_notes import demo as meeting_notes
 from feedback.summary import demo as summaries
 from participants import demo as people
 
 
 class Command(BaseCommand):
-    help = "Load demo data: staff, participants, rounds, answers and a summary. Safe to run repeatedly."
+    help = (
+        "Load demo data: staff, participants, rounds, answers, a summary, a time poll, replies and meeting notes. "
+        "Safe to run repeatedly."
+    )
 
     def handle(self, *args: object, **options: object) -> None:
         with transaction.atomic():
@@ -20,6 +25,8 @@ class Command(BaseCommand):
             rounds = consultations.seed()
             answers.seed(rounds)
             summaries.seed(rounds.closed)
+            held = meetings.seed(announced=rounds.online_meeting)
+            meeting_notes.seed(held)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at http://127.0.0.1:8000/account/login/"))
         self.stdout.write(f"Password for every demo account: {people.DEMO_PASSWORD}")
         for login in logins:

@@ -1,0 +1,1 @@
+"""The meetings pages, one module per subject; each view parses, calls one service or selector, renders."""
