@@ -128,9 +128,9 @@ class Anonymizer:
         candidates = self._registry_candidates(text, blanks, False, watch, kept_places)
         if has_line_break_hyphen(text):
             candidates += self._registry_candidates(text, blanks, True, watch)
-        organisations = [c for c in candidates if c[2] == "organisation"]
-        if organisations and "(" in text:
-            candidates += defined_acronyms(text, organisations)
+        if "(" in text:
+            organisations = [c for c in candidates if c[2] == "organisation"]
+            candidates += defined_acronyms(text, organisations) if organisations else []
         index = self._index
         candidates += signs.initials(text, index.initials) if index.initials else []
         candidates += signs.handles(text, index.handles)
@@ -171,7 +171,7 @@ class Anonymizer:
                 if kind == NAME:
                     if not one_word and _COMPOUND_BREAK.search(text, start, end):
                         continue  # "the field. MENSAH" is not the compound surname "Field-Mensah"
-                    add_name(NameHit(ns, end_index, start, end, entry[1], entry[3]))
+                    add_name(new_hit(NameHit, (ns, end_index, start, end, entry[1], entry[3])))
                     if text[start].isupper():  # lower-case words only matter beside a name, not alone
                         add_given((start, end))
                         if entry[1] or end_index - ns <= 2:
@@ -256,6 +256,7 @@ def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple
 
 
 _SENTENCE_END = re.compile(r"[.!?;] ")
+new_hit = tuple.__new__  # builds a NamedTuple without its Python-level __new__ (a hot path)
 
 
 def _inside(hit: NameHit | CountryHit, spans: list[tuple[int, int]]) -> bool:
