@@ -82,9 +82,12 @@ class Anonymizer:
             output = _apply(text, findings)
         return Redaction(output, findings)
 
-    def scan(self, text: str) -> tuple[Finding, ...]:
-        """Return what redact would replace: the leak gate blocks on any of it."""
-        return self._findings(text)
+    def scan(self, text: str, kept_places: list[tuple[int, int]] | None = None) -> tuple[Finding, ...]:
+        """Return what redact would replace: the leak gate blocks on any of it.
+
+        kept_places, when given, receives the capitals and regions left in place (see places_left).
+        """
+        return self._resolved(text, self._candidates(text, kept_places)[0])
 
     def suspicious(self, text: str) -> tuple[Finding, ...]:
         """Return capitalised words left in place that may still be names, for the Chair to review."""

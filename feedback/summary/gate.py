@@ -81,36 +81,44 @@ def vocabulary(content: dict[str, Any]) -> frozenset[str]:
     return frozenset(token for text in texts for token in fold_tokens(text))
 
 
-def scan(content: dict[str, Any], narrative: str, anonymizer: Anonymizer) -> list[Leak]:
-    leaks = []
+@dataclass(frozen=True)
+class Review:
+    """What the gate found: the leaks (they block), and how many capitals or regions are left (to check)."""
+
+    leaks: list[Leak]
+    places_left: int
+
+
+def review(content: dict[str, Any], narrative: str, anonymizer: Anonymizer) -> Review:
+    """Scan every text once. Capitals and regions left are counted in the same pass: a softer signal
+    than a name (none points at a participant's State here), which the Chair reviews; the Chair's own
+    text is counted without the registry, like the gate reads it."""
+    leaks: list[Leak] = []
+    places = 0
     words = None
     for location, text, by_chair in texts_of(content, narrative):
+        kept_places: list[tuple[int, int]] = []
         if by_chair:
             words = vocabulary(content) if words is None else words
             findings = namelike.scan(text, words)
+            places += namelike.blind().places_left(text)
         else:
-            findings = anonymizer.scan(text)
-        for finding in findings:
-            leaks.append(
-                Leak(
-                    location=location,
-                    kind=finding.kind,
-                    text=finding.text,
-                    before=text[max(0, finding.start - CONTEXT_CHARS) : finding.start],
-                    after=text[finding.end : finding.end + CONTEXT_CHARS],
-                )
-            )
-    return leaks
+            findings = anonymizer.scan(text, kept_places)
+            places += len(kept_places)
+        leaks += [_leak(location, text, finding) for finding in findings]
+    return Review(leaks, places)
 
 
-def places_left(content: dict[str, Any], narrative: str, anonymizer: Anonymizer) -> int:
-    """Count capital cities and regions left in the texts (none points at a participant's State here).
+def scan(content: dict[str, Any], narrative: str, anonymizer: Anonymizer) -> list[Leak]:
+    """Return every leak: any of them blocks approval and export."""
+    return review(content, narrative, anonymizer).leaks
 
-    A softer signal than a name: the Chair reviews them. The Chair's own text is counted without the
-    registry, like the gate reads it.
-    """
-    blind = namelike.blind()
-    return sum(
-        (blind if by_chair else anonymizer).places_left(text)
-        for _location, text, by_chair in texts_of(content, narrative)
+
+def _leak(location: str, text: str, finding: Any) -> Leak:
+    return Leak(
+        location=location,
+        kind=finding.kind,
+        text=finding.text,
+        before=text[max(0, finding.start - CONTEXT_CHARS) : finding.start],
+        after=text[finding.end : finding.end + CONTEXT_CHARS],
     )

@@ -77,11 +77,11 @@ def leaks_of(summary: Summary) -> list[gate.Leak]:
     return gate.scan(summary.content, summary.narrative, registry.current_anonymizer())
 
 
-def places_left(summary: Summary) -> int:
-    """Capital cities and regions left in the summary, for the Chair to check (see gate.places_left)."""
+def gate_report(summary: Summary) -> gate.Review:
+    """The gate's leaks and the capitals or regions left, in one pass over the summary."""
     if summary.generation_status != GenerationStatus.DONE:
-        return 0
-    return gate.places_left(summary.content, summary.narrative, registry.current_anonymizer())
+        return gate.Review([], 0)
+    return gate.review(summary.content, summary.narrative, registry.current_anonymizer())
 
 
 def build_content(round_: Round, progress: builder.Progress | None = None) -> dict[str, Any]:

@@ -49,7 +49,7 @@ class Command(BaseCommand):
         output.write_bytes(data)
         respondents = content["respondents"]
         self.stdout.write(f"Wrote the {state} summary of “{round_.title}” ({respondents} respondents) to {output}")
-        places = gate.places_left(content, narrative, registry.current_anonymizer())
+        places = gate.review(content, narrative, registry.current_anonymizer()).places_left
         if places:
             self.stdout.write(
                 f"{places} capital {'city or region' if places == 1 else 'cities or regions'} left in the text "
