@@ -15,7 +15,7 @@ from participants import services
 from participants.models import Participant
 from participants.services.invitations import InvitationRequest
 from tests import factories
-from tests.participants.helpers import link_in, registration_data
+from tests.participants.helpers import admin_participant_form, link_in, registration_data
 
 pytestmark = pytest.mark.django_db
 
@@ -137,18 +137,7 @@ def test_the_admin_refuses_a_name_holding_markup(secretariat_client):
 
     response = secretariat_client.post(
         reverse("admin:participants_participant_change", args=[participant.pk]),
-        {
-            "full_name": "Ingrid <svg/onload=alert(1)>",
-            "phone": "",
-            "category": "state_party",
-            "country": "SE",
-            "organisation": "",
-            "acronym": "",
-            "website": "",
-            "expertise": "[]",
-            "statement": "",
-            "notifications": "[]",
-        },
+        admin_participant_form(full_name="Ingrid <svg/onload=alert(1)>"),
     )
 
     assert "A name cannot contain “&lt;”" in response.content.decode()
