@@ -114,17 +114,17 @@ _GLUE = re.compile(r"[._][A-Za-z]")
 
 def _token_around(text: str, position: int) -> tuple[int, int]:
     """Return the run of letters, digits, dots and underscores around position, without a final dot."""
-    start = position
-    while start and (text[start - 1].isalnum() or text[start - 1] in "._"):
-        start -= 1
-    end = position + 1
-    while end < len(text) and (text[end].isalnum() or text[end] in "._"):
-        end += 1
+    window = text[max(0, position - 64) : position]
+    start = position - _TOKEN_CHARS.match(window[::-1]).end()  # read backwards: one anchored match
+    end = _TOKEN_CHARS.match(text, position).end()
     while end > position + 1 and text[end - 1] in "._":
         end -= 1
     while start < position and text[start] in "._":
         start += 1
     return start, end
+
+
+_TOKEN_CHARS = re.compile(r"[\w.]*")
 
 
 def _built_from(token: str, forms: frozenset[str]) -> bool:
