@@ -129,12 +129,24 @@ def queries(url: str) -> None:
     print(run(["bench/query_bench.py"], url), end="")
 
 
+def themes(url: str) -> None:
+    section("Suggested themes for 10,000 answers, and the known topics they recover")
+    round_id = run(["bench/themes_bench.py", "populate", "--answers", "10000"], url).strip()
+    result = json.loads(run(["bench/themes_bench.py", "measure", round_id], url))
+    for label, covered in result["suggestions"]:
+        print(f"  {covered:>6}  {label}")
+    print(f"recovered: {', '.join(result['recovered'])}")
+    print(bench_line("themes_10k_seconds", result["seconds"], "s"))
+    print(bench_line("themes_topics_recovered", len(result["recovered"]), f"of {result['topics']}"))
+
+
 SECTIONS = {
     "anonymizer": anonymizer,
     "import": import_participants,
     "queries": queries,
     "http": http,
     "summary": summary,
+    "themes": themes,
 }
 
 

@@ -151,6 +151,8 @@ class Summary(FSMModelMixin, models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # The Chair's switch: every anonymized answer, grouped, as an appendix after the themes.
+    include_appendix = models.BooleanField(_("include every answer as an appendix"), default=False)
 
     class Meta:
         verbose_name_plural = _("summaries")
@@ -218,3 +220,18 @@ class MeetingNotes(FSMModelMixin, models.Model):
     def reopen(self) -> None:
         self.approved_by = None
         self.approved_at = None
+
+
+# The Chair's analysis lives in its own package; its models belong to this app.
+from feedback.analysis.models import SuggestionSet, Theme, ThemeTag  # noqa: E402
+
+__all__ = [
+    "Answer",
+    "MeetingNotes",
+    "Submission",
+    "SubmissionRevision",
+    "SuggestionSet",
+    "Summary",
+    "Theme",
+    "ThemeTag",
+]

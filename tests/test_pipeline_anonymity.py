@@ -152,7 +152,9 @@ def test_commands_produce_summaries_without_identities_that_keep_the_substance(
     outputs = {}
     for fmt in ("md", "docx", "html", "json"):
         path = tmp_path / f"summary.{fmt}"
-        call_command("generate_summary", round_id, "--format", fmt, "--output", str(path), stdout=io.StringIO())
+        call_command(
+            "generate_summary", round_id, "--format", fmt, "--output", str(path), "--appendix", stdout=io.StringIO()
+        )
         outputs[fmt] = output_text(path)
 
     for fmt, text in outputs.items():
@@ -167,12 +169,14 @@ def test_commands_produce_summaries_without_identities_that_keep_the_substance(
         ]
         assert states == [], f"{fmt} names States {states[:10]}"
 
-    # Every excerpt in the report is the anonymizer's output for one submitted text, and the
-    # anonymizer on these texts leaks nothing and keeps the substance.
+    # Every answer in the report's appendix is the anonymizer's output for submitted texts (identical
+    # and near-identical ones listed once, with their count), and the anonymizer on these texts leaks
+    # nothing and keeps the substance.
     anonymizer = build_anonymizer()
     redactions = [anonymizer.redact(sample.text) for sample in used]
-    excerpts = [text for question in json.loads(outputs["json"])["questions"] for text in question["excerpts"]]
-    assert sorted(excerpts) == sorted(redaction.text.strip() for redaction in redactions)
+    listed = [item for question in json.loads(outputs["json"])["questions"] for item in question.get("appendix", [])]
+    assert {item["text"] for item in listed} <= {redaction.text.strip() for redaction in redactions}
+    assert sum(item["respondents"] for item in listed) == len(redactions)
     result = score(used, [[(f.start, f.end) for f in redaction.findings] for redaction in redactions])
     assert result.leaks == ()
     assert result.kept_rate >= 0.95, result.damaged[:20]

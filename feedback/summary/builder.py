@@ -17,13 +17,15 @@ from django.db.models import Count
 from django.utils import timezone
 
 from consult.models import Question, QuestionKind, Round
+from feedback.analysis.models import Theme, ThemeTag
+from feedback.analysis.points import ThemeInfo, arrange_answers
 from feedback.anonymizer import Anonymizer
 from feedback.meeting_notes import summary as meeting_notes
 from feedback.models import Answer, Submission, SubmissionState
 from feedback.summary import aggregates
 from participants.models import Category
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: free-text questions carry groups, themes and points instead of excerpts
 CHUNK = 2000
 
 Progress = Callable[[int], None]
@@ -57,8 +59,9 @@ def build_content(
     total_answers = max(sum(answer_counts.values()), 1)
     done = 0
     built_questions = []
+    themes = [ThemeInfo(theme.pk, clean(theme.name), clean(theme.description)) for theme in _themes(round_)]
     for number, question in enumerate(questions, start=1):
-        built_questions.append(_question(question, number, submitted, clean, anonymizer))
+        built_questions.append(_question(question, number, submitted, clean, anonymizer, themes))
         done += answer_counts.get(question.pk, 0)
         report(min(99, int(100 * done / total_answers)))
 
@@ -110,8 +113,17 @@ def _values(question: Question, submitted: Any) -> Iterator[Any]:
     return answers.values_list("value", flat=True).iterator(chunk_size=CHUNK)
 
 
+def _themes(round_: Round) -> list[Theme]:
+    return list(Theme.objects.filter(round=round_).order_by("name", "pk"))
+
+
 def _question(
-    question: Question, number: int, submitted: Any, clean: Callable[[str], str], anonymizer: Anonymizer
+    question: Question,
+    number: int,
+    submitted: Any,
+    clean: Callable[[str], str],
+    anonymizer: Anonymizer,
+    themes: list[ThemeInfo],
 ) -> dict[str, Any]:
     built: dict[str, Any] = {
         "key": question.key,
@@ -121,12 +133,9 @@ def _question(
         "kind_label": str(question.get_kind_display()),
         "answered": 0,
         "distribution": None,
-        "excerpts": [],
     }
     if question.kind == QuestionKind.TEXT:
-        excerpts = _excerpts(question, submitted, clean, anonymizer)
-        built["answered"] = len(excerpts)
-        built["excerpts"] = excerpts
+        built.update(_free_text(question, submitted, clean, anonymizer, themes))
         return built
     distribution = _distribution(question, _values(question, submitted))
     built["answered"] = distribution.answered
@@ -155,9 +164,32 @@ def excerpt_order_key(question_id: int, submission_id: int) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
 
 
-def _excerpts(
-    question: Question, submitted: Any, clean: Callable[[str], str], anonymizer: Anonymizer
-) -> list[dict[str, Any]]:
+def _free_text(
+    question: Question,
+    submitted: Any,
+    clean: Callable[[str], str],
+    anonymizer: Anonymizer,
+    themes: list[ThemeInfo],
+) -> dict[str, Any]:
+    """Groups of answers, themes by how many raised them with their quotes, and the other points."""
+    answers = _anonymized_answers(question, submitted, clean)
+    tags: dict[int, set[int]] = {}
+    picked: dict[int, set[int]] = {}
+    rows = ThemeTag.objects.filter(question=question, submission__in=submitted).values_list(
+        "submission_id", "theme_id", "quoted"
+    )
+    for submission_id, theme_id, quoted in rows:
+        tags.setdefault(submission_id, set()).add(theme_id)
+        if quoted:
+            picked.setdefault(theme_id, set()).add(submission_id)
+    arranged = arrange_answers(answers, prefix=question.key, themes=themes, tags=tags, picked=picked)
+    for group in arranged["groups"]:
+        group["flags"] = flag_spans(anonymizer, group["text"])
+    return {"answered": len(answers), **arranged}
+
+
+def _anonymized_answers(question: Question, submitted: Any, clean: Callable[[str], str]) -> list[tuple[int, str]]:
+    """(response id, anonymized text) of each non-blank answer, in an order that says nothing about who."""
     rows = (
         Answer.objects.filter(submission__in=submitted, question=question)
         .exclude(value=None)
@@ -168,12 +200,9 @@ def _excerpts(
     for submission_id, value in rows:
         text = str(value).strip()
         if text:
-            keyed.append((excerpt_order_key(question.pk, submission_id), clean(text)))
+            keyed.append((excerpt_order_key(question.pk, submission_id), submission_id, clean(text)))
     keyed.sort()
-    return [
-        {"id": f"{question.key}-{index}", "text": text, "flags": flag_spans(anonymizer, text)}
-        for index, (_key, text) in enumerate(keyed, start=1)
-    ]
+    return [(submission_id, text) for _key, submission_id, text in keyed]
 
 
 def flag_spans(anonymizer: Anonymizer, text: str) -> list[list[int]]:

@@ -66,8 +66,12 @@ def texts_of(content: dict[str, Any], narrative: str) -> Iterator[tuple[str, str
         if question.get("kind") not in _PRODUCT_LABEL_KINDS:
             for bar in (question.get("distribution") or {}).get("bars", []):
                 yield f"{where}, answer options", str(bar["label"]), False
-        for excerpt in question.get("excerpts", []):
-            yield f"{where}, excerpt {excerpt['id']}", excerpt["text"], bool(excerpt.get("edited"))
+        for theme in question.get("themes", []):  # the Chair's own words, like the narrative
+            yield f"{where}, theme", theme["name"], True
+            if theme.get("description"):
+                yield f"{where}, theme “{theme['name']}”", theme["description"], True
+        for group in question.get("groups", []):  # anonymized answers; one the Chair edited is the Chair's
+            yield f"{where}, answer {group['id']}", group["text"], bool(group.get("edited"))
     for location, point in meeting_section.texts(content):  # the Secretariat's notes, anonymized on save
         yield location, point, False
 

@@ -185,24 +185,46 @@ def save_edits(
 
 
 def _apply_excerpt_edits(content: dict[str, Any], edits: dict[str, str]) -> tuple[int, int]:
-    """Apply the Chair's edits; an edited excerpt is the Chair's text, checked and flagged without the
-    registry (see gate), so neither the gate nor the highlights tell who is registered."""
+    """Shorten quoted answers, or remove them (an empty text) from the groups, themes and points alike.
+
+    An edited answer is the Chair's text: checked and flagged without the registry (see gate), so
+    neither the gate nor the highlights tell who is registered."""
     removed = edited = 0
     for question in content.get("questions", []):
-        kept = []
-        for excerpt in question.get("excerpts", []):
-            new_text = edits.get(excerpt["id"])
-            if new_text is None or new_text == excerpt["text"]:
-                kept.append(excerpt)
+        kept, gone = [], set()
+        for group in question.get("groups", []):
+            new_text = edits.get(group["id"])
+            if new_text is None or new_text == group["text"]:
+                kept.append(group)
             elif new_text.strip():
                 text = new_text.strip()
                 flags = [[f.start, f.end] for f in namelike.scan(text)]
-                kept.append({**excerpt, "text": text, "flags": flags, "edited": True})
+                kept.append({**group, "text": text, "flags": flags, "edited": True})
                 edited += 1
             else:
+                gone.add(group["id"])
                 removed += 1
-        question["excerpts"] = kept
+        if gone:
+            question["groups"] = kept
+            question["points"] = [group_id for group_id in question.get("points", []) if group_id not in gone]
+            for theme in question.get("themes", []):
+                theme["quotes"] = [group_id for group_id in theme["quotes"] if group_id not in gone]
+        else:
+            question["groups"] = kept
     return removed, edited
+
+
+@transaction.atomic
+def set_appendix(*, summary_id: int, by: User, include: bool) -> Summary:
+    """Switch the appendix of every anonymized answer on or off (drafts only). Raises SummaryLocked."""
+    summary = Summary.objects.select_for_update().get(pk=summary_id)
+    if summary.state != SummaryState.DRAFT:
+        raise SummaryLocked(summary)
+    summary.include_appendix = include
+    summary.version += 1
+    summary.save(update_fields=["include_appendix", "version"])
+    audit.record(actor=by, action="summary.appendix", target=summary, include=include)
+    return summary
 
 
 @transaction.atomic
@@ -254,18 +276,25 @@ def publish(*, summary_id: int, by: User, now: datetime | None = None) -> Summar
     return summary
 
 
-def render(*, content: dict[str, Any], narrative: str, state: str, fmt: str) -> bytes:
+def render(*, content: dict[str, Any], narrative: str, state: str, fmt: str, appendix: bool = False) -> bytes:
     """Write the summary in a format after the leak gate passes. Raises SummaryBlocked."""
     leaks = gate.scan(content, narrative, registry.current_anonymizer())
     if leaks:
         raise SummaryBlocked(leaks)
-    return writers.write(writers.SummaryDocument(content=content, narrative=narrative, state=state), fmt)
+    document = writers.SummaryDocument(content=content, narrative=narrative, state=state, appendix=appendix)
+    return writers.write(document, fmt)
 
 
 def export(*, summary: Summary, fmt: str, by: User | None) -> bytes:
     """The summary as a file for the report. Raises SummaryNotReady, SummaryBlocked."""
     if summary.generation_status != GenerationStatus.DONE:
         raise SummaryNotReady
-    data = render(content=summary.content, narrative=summary.narrative, state=summary.state, fmt=fmt)
+    data = render(
+        content=summary.content,
+        narrative=summary.narrative,
+        state=summary.state,
+        fmt=fmt,
+        appendix=summary.include_appendix,
+    )
     audit.record(actor=by, action="summary.export", target=summary, format=fmt, state=summary.state)
     return data

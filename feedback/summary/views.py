@@ -15,6 +15,7 @@ from consult.selectors import access_round
 from feedback.meeting_notes import summary as meeting_notes
 from feedback.models import GenerationStatus, Submission, SubmissionState, Summary
 from feedback.summary import services, writers
+from feedback.summary.content import other_points, themes_with_quotes
 from participants.permissions import chair_required
 
 
@@ -55,12 +56,18 @@ def summary_detail(request: HttpRequest, round_id: int) -> HttpResponse:
             places_left=report.places_left,
             notes_changed=meeting_notes.stale(round_, summary.content),
             flag_count=sum(
-                len(excerpt.get("flags", []))
+                len(group.get("flags", []))
                 for question in summary.content.get("questions", [])
-                for excerpt in question.get("excerpts", [])
+                for group in question.get("groups", [])
             ),
+            questions=[_for_page(question) for question in summary.content.get("questions", [])],
         )
     return render(request, "feedback/summary/summary_detail.html", context)
+
+
+def _for_page(question: dict) -> dict:
+    """A question with its themes' quotes and its other points resolved to texts, for the template."""
+    return {**question, "themed": themes_with_quotes(question), "other_points": other_points(question)}
 
 
 @chair_required
@@ -105,7 +112,7 @@ def summary_edit(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @chair_required
 def summary_edit_question(request: HttpRequest, round_id: int, number: int) -> HttpResponse:
-    """Shorten or remove the excerpts of one question."""
+    """Shorten or remove the quoted answers of one question (each distinct answer once)."""
     round_, summary = _summary_for(request, round_id)
     if summary is None or summary.generation_status != GenerationStatus.DONE:
         raise Http404
@@ -115,14 +122,46 @@ def summary_edit_question(request: HttpRequest, round_id: int, number: int) -> H
         raise Http404
     if request.method == "POST":
         edits = {
-            excerpt["id"]: "" if request.POST.get(f"remove-{excerpt['id']}") else request.POST.get(excerpt["id"], "")
-            for excerpt in question["excerpts"]
-            if excerpt["id"] in request.POST or request.POST.get(f"remove-{excerpt['id']}")
+            group["id"]: "" if request.POST.get(f"remove-{group['id']}") else request.POST.get(group["id"], "")
+            for group in question.get("groups", [])
+            if group["id"] in request.POST or request.POST.get(f"remove-{group['id']}")
         }
         version = int(request.POST.get("version", 0))
         return _save(request, summary, version, excerpts=edits)
-    context = {"round": round_, "summary": summary, "question": question}
+    context = {"round": round_, "summary": summary, "question": question, "groups": _placed_groups(question)}
     return render(request, "feedback/summary/summary_edit_question.html", context)
+
+
+def _placed_groups(question: dict) -> list[tuple[dict, str]]:
+    """Each distinct answer with where the summary shows it."""
+    where = {
+        group_id: _("Quoted under “%(theme)s”") % {"theme": theme["name"]}
+        for theme in question.get("themes", [])
+        for group_id in theme["quotes"]
+    }
+    where.update({group_id: _("Among the other points") for group_id in question.get("points", [])})
+    return [(group, where.get(group["id"], _("In the appendix only"))) for group in question.get("groups", [])]
+
+
+@require_POST
+@chair_required
+def summary_appendix(request: HttpRequest, round_id: int) -> HttpResponse:
+    _round, summary = _summary_for(request, round_id)
+    if summary is None:
+        raise Http404
+    include = request.POST.get("include") == "1"
+    try:
+        services.set_appendix(summary_id=summary.pk, by=request.user, include=include)
+    except services.SummaryError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Every anonymized answer is now added as an appendix.")
+            if include
+            else _("The appendix of every answer is off."),
+        )
+    return redirect("summary:detail", round_id=round_id)
 
 
 def _save(request: HttpRequest, summary: Summary, version: int, **changes: object) -> HttpResponse:

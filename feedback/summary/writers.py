@@ -14,10 +14,20 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
-from feedback.summary import meeting_section
+from feedback.summary import charts, meeting_section, themed
+from feedback.summary.content import has_free_text, other_points, themes_with_quotes
+from feedback.summary.themed import (
+    APPENDIX_NOTE,
+    APPENDIX_TITLE,
+    MARK,
+    NOT_XML,
+    appendix_questions,
+    docx_table,
+    given_by,
+    md_cell,
+)
 
 FORMATS = ("md", "html", "docx", "json")
 CONTENT_TYPES = {
@@ -42,6 +52,7 @@ class SummaryDocument:
     content: dict[str, Any]
     narrative: str = ""
     state: str = "draft"  # draft | approved | published
+    appendix: bool = False  # every anonymized answer, grouped, after the responses
 
     @property
     def is_draft(self) -> bool:
@@ -109,10 +120,6 @@ def paragraphs(text: str) -> list[str]:
 # --- Markdown -----------------------------------------------------------------------------------
 
 
-def _md_cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def to_markdown(document: SummaryDocument) -> bytes:
     content = document.content
     lines = [f"# {title_of(content)}", ""]
@@ -129,7 +136,7 @@ def to_markdown(document: SummaryDocument) -> bytes:
     lines += ["## Participation", "", participation_sentence(participation), ""]
     if participation["cells"]:
         lines += ["| Category | Respondents |", "|---|---:|"]
-        lines += [f"| {_md_cell(cell['label'])} | {cell['count']} |" for cell in participation["cells"]]
+        lines += [f"| {md_cell(cell['label'])} | {cell['count']} |" for cell in participation["cells"]]
         lines += [f"| **Total** | **{participation['total']}** |", ""]
     lines += ["## Responses", ""]
     for question in content["questions"]:
@@ -138,17 +145,20 @@ def to_markdown(document: SummaryDocument) -> bytes:
         if distribution:
             lines += ["| Answer | Respondents | Share |", "|---|---:|---:|"]
             lines += [
-                f"| {_md_cell(bar['label'])} | {bar['count']} | {bar['percent']:g}% |" for bar in distribution["bars"]
+                f"| {md_cell(bar['label'])} | {bar['count']} | {bar['percent']:g}% |" for bar in distribution["bars"]
             ]
             lines.append("")
             if rating_line(distribution):
                 lines += [rating_line(distribution), ""]
-        for excerpt in question.get("excerpts", []):
-            quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in excerpt["text"].splitlines())
-            lines += [quoted, ""]
-        if not distribution and not question.get("excerpts"):
+        lines += themed.md_free_text(question)
+        if not distribution and not has_free_text(question):
             lines += ["No responses to this question.", ""]
     lines += meeting_section.markdown(content)
+    for question in appendix_questions(document):
+        if question is appendix_questions(document)[0]:
+            lines += [f"## {APPENDIX_TITLE}", "", APPENDIX_NOTE, ""]
+        lines += [f"### {question['number']}. {question['text']}", ""]
+        lines += [line for group in question["groups"] for line in (themed.md_quote(group), "")]
     lines += ["---", "", CAPACITY_NOTE.format(min_cell=participation["min_cell"]), ""]
     return "\n".join(lines).encode("utf-8")
 
@@ -167,8 +177,11 @@ _HTML_STYLE = " ".join(
         "th,td{border-bottom:1px solid #e2e6ea;padding:.35rem .5rem;text-align:left}",
         "th{background:#f3f7fb}",
         "td.num{text-align:right;font-variant-numeric:tabular-nums}",
-        ".bar svg{width:100%;height:.9rem;display:block}",
-        ".bar{width:45%}",
+        "figure.chart{margin:.75rem 0}",
+        ".bar-chart{width:100%;max-width:40rem;height:auto;display:block}",
+        "h4{color:#163f63;font-size:1rem;margin:1.25rem 0 .25rem}",
+        "blockquote p{margin:0}",
+        ".given{color:#56616d;font-size:.9rem;margin-top:.25rem}",
         "blockquote{margin:.75rem 0;padding:.5rem 1rem;border-left:4px solid #245f8e;background:#f3f7fb}",
         ".draft{background:#fdf1d8;border-left:5px solid #7a4b00;padding:.5rem 1rem;font-weight:bold}",
         ".note{color:#56616d;font-size:.9rem;border-top:1px solid #e2e6ea;padding-top:1rem;margin-top:2rem}",
@@ -177,16 +190,6 @@ _HTML_STYLE = " ".join(
         "dd{margin:0}",
     ]
 )
-
-
-def bar_svg(percent: float) -> str:
-    """A bar drawn with SVG attributes, not inline CSS, so it also passes a strict CSP."""
-    width = max(0.0, min(100.0, float(percent)))
-    return (
-        '<svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-hidden="true">'
-        '<rect width="100" height="10" fill="#f1f3f5"/>'
-        f'<rect width="{width:g}" height="10" fill="#245f8e"/></svg>'
-    )
 
 
 def to_html(document: SummaryDocument) -> bytes:
@@ -223,23 +226,22 @@ def to_html(document: SummaryDocument) -> bytes:
         ]
         distribution = question.get("distribution")
         if distribution:
+            bars = charts.distribution_bars(distribution)
             parts.append(
-                '<table><thead><tr><th scope="col">Answer</th><th scope="col">Respondents</th>'
-                '<th scope="col">Share</th><th scope="col"><span hidden>Chart</span></th></tr></thead><tbody>'
+                themed.html_chart(bars, f"Answers to question {question['number']}", f"chart-q{question['number']}")
             )
-            parts += [
-                f'<tr><td>{e(bar["label"])}</td><td class="num">{bar["count"]}</td>'
-                f'<td class="num">{bar["percent"]:g}%</td><td class="bar">{bar_svg(bar["percent"])}</td></tr>'
-                for bar in distribution["bars"]
-            ]
-            parts.append("</tbody></table>")
+            parts.append(themed.html_figures("Answer", bars))
             if rating_line(distribution):
                 parts.append(f"<p>{e(rating_line(distribution))}</p>")
-        for excerpt in question.get("excerpts", []):
-            parts.append(f"<blockquote>{'<br>'.join(e(line) for line in excerpt['text'].splitlines())}</blockquote>")
-        if not distribution and not question.get("excerpts"):
+        parts += themed.html_free_text(question)
+        if not distribution and not has_free_text(question):
             parts.append("<p>No responses to this question.</p>")
     parts += meeting_section.html(content)
+    for index, question in enumerate(appendix_questions(document)):
+        if index == 0:
+            parts += [f"<h2>{e(APPENDIX_TITLE)}</h2>", f"<p>{e(APPENDIX_NOTE)}</p>"]
+        parts.append(f"<h3>{question['number']}. {e(question['text'])}</h3>")
+        parts += [themed.html_quote(group) for group in question["groups"]]
     parts.append(f'<p class="note">{e(CAPACITY_NOTE.format(min_cell=participation["min_cell"]))}</p></body></html>')
     return "\n".join(parts).encode("utf-8")
 
@@ -247,26 +249,11 @@ def to_html(document: SummaryDocument) -> bytes:
 # --- Word ---------------------------------------------------------------------------------------
 #
 # python-docx holds the whole document in memory and slows down as it grows, so the document is
-# built without its excerpts (one marker paragraph per question), then the excerpts are streamed
-# into word/document.xml in their place: memory and time stay proportional to one excerpt.
+# built without its long lists of quotes (the other points and the appendix: one marker paragraph per
+# question), then they are streamed into word/document.xml in their place: memory and time stay
+# proportional to one quote. Themes and their few quotes are written by python-docx directly.
 
-_MARK = "\u2063"  # invisible separator: cannot come from an answer's text by accident
-_MARKER_PARAGRAPH = re.compile(rf"<w:p\b[^>]*>(?:(?!<w:p\b).)*?{_MARK}EXCERPTS:(\d+){_MARK}.*?</w:p>", re.DOTALL)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _table(doc: Any, header: list[str], rows: list[list[str]], numeric_columns: set[int]) -> None:
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Light Grid Accent 1"
-    for index, label in enumerate(header):
-        table.rows[0].cells[index].text = label
-    for row in rows:
-        cells = table.add_row().cells
-        for index, value in enumerate(row):
-            cells[index].text = value
-            if index in numeric_columns:
-                cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    doc.add_paragraph()
+_MARKER_PARAGRAPH = re.compile(rf"<w:p\b[^>]*>(?:(?!<w:p\b).)*?{MARK}(POINTS|APPENDIX):(\d+){MARK}.*?</w:p>", re.DOTALL)
 
 
 def _skeleton(document: SummaryDocument) -> Any:
@@ -282,40 +269,51 @@ def _skeleton(document: SummaryDocument) -> Any:
         warning.bold = True
         warning.font.color.rgb = RGBColor(0x7A, 0x4B, 0x00)
     doc.add_heading("About the consultation", level=2)
-    _table(doc, ["", ""], [[label, value] for label, value in facts(content)], set())
+    docx_table(doc, ["", ""], [[label, value] for label, value in facts(content)], set())
     if document.narrative.strip():
         doc.add_heading("Summary by the Chair", level=2)
         for block in paragraphs(document.narrative):
-            doc.add_paragraph(_NOT_XML.sub("", block))
+            doc.add_paragraph(NOT_XML.sub("", block))
     participation = content["participation"]
     doc.add_heading("Participation", level=2)
     doc.add_paragraph(participation_sentence(participation))
     if participation["cells"]:
         rows = [[cell["label"], str(cell["count"])] for cell in participation["cells"]]
-        _table(doc, ["Category", "Respondents"], [*rows, ["Total", str(participation["total"])]], {1})
+        docx_table(doc, ["Category", "Respondents"], [*rows, ["Total", str(participation["total"])]], {1})
     doc.add_heading("Responses", level=2)
     for index, question in enumerate(content["questions"]):
         doc.add_heading(f"{question['number']}. {question['text']}", level=3)
         doc.add_paragraph().add_run(question_meta(question)).italic = True
         distribution = question.get("distribution")
         if distribution:
-            rows = [[bar["label"], str(bar["count"]), f"{bar['percent']:g}%"] for bar in distribution["bars"]]
-            _table(doc, ["Answer", "Respondents", "Share"], rows, {1, 2})
+            bars = charts.distribution_bars(distribution)
+            themed.chart(doc, bars, f"Answers to question {question['number']}")
+            rows = [[bar.label, str(bar.count), f"{bar.percent:g}%"] for bar in bars]
+            docx_table(doc, ["Answer", "Respondents", "Share"], rows, {1, 2})
             if rating_line(distribution):
                 doc.add_paragraph(rating_line(distribution))
-        if question.get("excerpts"):
-            doc.add_paragraph(f"{_MARK}EXCERPTS:{index}{_MARK}")
-        elif not distribution:
+        themed.docx_free_text(doc, question, index)
+        if not distribution and not has_free_text(question):
             doc.add_paragraph("No responses to this question.")
-    meeting_section.docx(doc, content, lambda text: _NOT_XML.sub("", text))
+    meeting_section.docx(doc, content, lambda text: NOT_XML.sub("", text))
+    for question in appendix_questions(document):
+        if question is appendix_questions(document)[0]:
+            doc.add_heading(APPENDIX_TITLE, level=2)
+            doc.add_paragraph(APPENDIX_NOTE)
+        doc.add_heading(f"{question['number']}. {question['text']}", level=3)
+        doc.add_paragraph(f"{MARK}APPENDIX:{content['questions'].index(question)}{MARK}")
     doc.add_paragraph().add_run(CAPACITY_NOTE.format(min_cell=participation["min_cell"])).font.size = Pt(9)
     return doc
 
 
 def _excerpt_xml(text: str, style_id: str) -> str:
-    lines = _NOT_XML.sub("", text).split("\n")
+    lines = NOT_XML.sub("", text).split("\n")
     runs = "<w:br/>".join(f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>' for line in lines)
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r>{runs}</w:r></w:p>'
+
+
+def _streamed(question: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    return other_points(question) if kind == "POINTS" else question.get("groups", [])
 
 
 def to_docx(document: SummaryDocument) -> bytes:
@@ -332,24 +330,48 @@ def to_docx(document: SummaryDocument) -> bytes:
                 continue
             pieces = _MARKER_PARAGRAPH.split(source.read(item.filename).decode("utf-8"))
             with target.open("word/document.xml", "w") as stream:
-                for position, piece in enumerate(pieces):
-                    if position % 2 == 0:
-                        stream.write(piece.encode("utf-8"))
+                for position in range(0, len(pieces), 3):
+                    stream.write(pieces[position].encode("utf-8"))
+                    if position + 2 >= len(pieces):
                         continue
-                    for excerpt in questions[int(piece)]["excerpts"]:
-                        stream.write(_excerpt_xml(excerpt["text"], quote_style).encode("utf-8"))
+                    kind, number = pieces[position + 1], int(pieces[position + 2])
+                    for group in _streamed(questions[number], kind):
+                        stream.write(_excerpt_xml(group["text"] + given_by(group), quote_style).encode("utf-8"))
     return output.getvalue()
 
 
 # --- JSON ---------------------------------------------------------------------------------------
 
 
+def _json_quote(group: dict[str, Any]) -> dict[str, Any]:
+    return {"text": group["text"], "respondents": group["respondents"]}
+
+
+def _json_question(question: dict[str, Any], appendix: bool) -> dict[str, Any]:
+    """A question as the report reads it: no group ids or review flags, quotes as texts with counts."""
+    internal = ("groups", "themes", "points")
+    built = {key: value for key, value in question.items() if key not in internal}
+    if question.get("kind") != "text":
+        return built
+    built["themes"] = [
+        {
+            "name": theme["name"],
+            "description": theme.get("description", ""),
+            "respondents": theme["respondents"],
+            "percent": theme["percent"],
+            "quotes": [_json_quote(group) for group in theme["quoted"]],
+        }
+        for theme in themes_with_quotes(question)
+    ]
+    built["other_points"] = [_json_quote(group) for group in other_points(question)]
+    if appendix:
+        built["appendix"] = [_json_quote(group) for group in question.get("groups", [])]
+    return built
+
+
 def to_json(document: SummaryDocument) -> bytes:
     content = document.content
-    questions = [
-        {**question, "excerpts": [excerpt["text"] for excerpt in question.get("excerpts", [])]}
-        for question in content["questions"]
-    ]
+    questions = [_json_question(question, document.appendix) for question in content["questions"]]
     payload = {
         "title": title_of(content),
         "state": document.state,

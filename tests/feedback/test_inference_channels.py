@@ -93,7 +93,7 @@ def test_an_organisation_or_acronym_is_flagged_in_the_narrative_whether_register
 def test_an_edited_excerpt_is_checked_and_highlighted_without_the_registry(summarised, chair, chair_client):
     factories.make_participant(full_name="Ingrid Johansson", country="SE")
     summary = Summary.objects.get(round=summarised)
-    excerpt_id = summary.content["questions"][-1]["excerpts"][0]["id"]
+    excerpt_id = summary.content["questions"][-1]["groups"][0]["id"]
 
     def edit(text: str) -> tuple[list[str], list]:
         current = Summary.objects.get(pk=summary.pk)
@@ -101,7 +101,7 @@ def test_an_edited_excerpt_is_checked_and_highlighted_without_the_registry(summa
             summary_id=current.pk, by=chair, expected_version=current.version, excerpts={excerpt_id: text}
         )
         content = Summary.objects.get(pk=summary.pk).content
-        edited = next(e for q in content["questions"] for e in q["excerpts"] if e["id"] == excerpt_id)
+        edited = next(e for q in content["questions"] for e in q["groups"] if e["id"] == excerpt_id)
         return leak_lines(summary_page(chair_client, summarised)), edited["flags"]
 
     assert edit("As Johansson said, pre-filling helps.") == edit("As Andersson said, pre-filling helps.")
@@ -261,7 +261,7 @@ def test_a_capital_of_a_participants_state_goes_and_the_others_are_counted_for_r
     markdown = (tmp_path / "s.md").read_text()
     assert "Oslo" not in markdown
     assert "in [a place] and in Vienna use the CSV export" in markdown
-    assert "3 capital cities or regions left" in output.getvalue()  # Vienna, in each of the three excerpts
+    assert "1 capital city or region left" in output.getvalue()  # Vienna (the three same answers are one group)
 
 
 def test_a_participant_who_renames_themselves_is_still_removed_under_the_former_name(client_for, chair_client):

@@ -1,4 +1,4 @@
-"""The summary generated from a closed round: counts, suppressed cells, anonymized unordered excerpts."""
+"""The summary generated from a closed round: counts, suppressed cells, anonymized answers grouped unordered."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def test_closed_answers_are_counted_and_drafts_left_out():
         ("XML", 0),
     ]
     assert [(bar["label"], bar["count"]) for bar in pilot["distribution"]["bars"]] == [("Yes", 3), ("No", 0)]
-    assert improve["excerpts"] == []
+    assert (improve["groups"], improve["themes"], improve["points"]) == ([], [], [])
 
 
 def test_every_registered_identity_is_removed_from_excerpts():
@@ -51,26 +51,41 @@ def test_every_registered_identity_is_removed_from_excerpts():
 
     content = build_content(round_, anonymizer=build_anonymizer(), min_cell=3)
 
-    text = content["questions"][3]["excerpts"][0]["text"]
+    text = content["questions"][3]["groups"][0]["text"]
     for identity in ("Sweden", "Kwame", "Mensah", "WAACN", "Johansson"):
         assert identity not in text
     assert "export to Excel, per Article 13" in text
 
 
-def test_excerpts_do_not_follow_submission_order_and_carry_no_respondent_label():
+def test_quoted_answers_do_not_follow_submission_order_and_carry_no_respondent_label():
     round_ = closed_round()
     people = respondents(12)
+    subjects = [
+        "clearer validation messages",
+        "pre-filling from last year",
+        "guidance next to each field",
+        "an XML export",
+        "a Spanish translation",
+        "an offline template",
+        "keyword search in the library",
+        "e-mail alerts before deadlines",
+        "a nil-report checkbox",
+        "examples of completed reports",
+        "wider remarks columns",
+        "a printable summary page",
+    ]
     for number, person in enumerate(people):
-        answer(round_, person, {"improve": f"Suggestion number {number} about the template."})
+        answer(round_, person, {"improve": f"{number}. What we need most is {subjects[number]}."})
 
-    excerpts = build_content(round_, anonymizer=build_anonymizer(), min_cell=3)["questions"][3]["excerpts"]
-    again = build_content(round_, anonymizer=build_anonymizer(), min_cell=3)["questions"][3]["excerpts"]
+    groups = build_content(round_, anonymizer=build_anonymizer(), min_cell=3)["questions"][3]["groups"]
+    again = build_content(round_, anonymizer=build_anonymizer(), min_cell=3)["questions"][3]["groups"]
 
-    texts = [excerpt["text"] for excerpt in excerpts]
-    assert texts == [excerpt["text"] for excerpt in again]
-    assert texts != sorted(texts, key=lambda text: int(text.split()[2]))
-    assert set(excerpts[0]) == {"id", "text", "flags"}
-    assert "Respondent" not in str(excerpts)
+    texts = [group["text"] for group in groups]
+    assert len(texts) == 12
+    assert texts == [group["text"] for group in again]
+    assert texts != sorted(texts, key=lambda text: int(text.split(".")[0]))
+    assert set(groups[0]) == {"id", "text", "flags", "respondents"}
+    assert "Respondent" not in str(groups)
 
 
 def test_a_category_too_small_to_show_is_merged_into_other_categories():

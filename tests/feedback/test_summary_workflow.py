@@ -107,10 +107,10 @@ def test_a_stale_edit_is_refused_not_silently_overwritten(summary, chair):
     assert Summary.objects.get(pk=summary.pk).narrative == "First."
 
 
-def test_excerpts_can_be_shortened_or_removed(summary, chair):
+def test_quoted_answers_can_be_shortened_or_removed(summary, chair):
     summary.refresh_from_db()
-    excerpts = summary.content["questions"][3]["excerpts"]
-    first, second = excerpts[0]["id"], excerpts[1]["id"]
+    groups = summary.content["questions"][3]["groups"]
+    first, second = groups[0]["id"], groups[1]["id"]
 
     result = services.save_edits(
         summary_id=summary.pk,
@@ -119,9 +119,10 @@ def test_excerpts_can_be_shortened_or_removed(summary, chair):
         excerpts={first: "Shorter.", second: ""},
     )
 
-    kept = result.summary.content["questions"][3]["excerpts"]
-    assert [excerpt["text"] for excerpt in kept][:1] == ["Shorter."]
-    assert len(kept) == 2
+    improve = result.summary.content["questions"][3]
+    assert [group["text"] for group in improve["groups"]][:1] == ["Shorter."]
+    assert len(improve["groups"]) == 2
+    assert second not in improve["points"]
 
 
 def test_an_approved_summary_cannot_be_edited_until_reopened(summary, chair):

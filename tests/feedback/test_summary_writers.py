@@ -51,7 +51,6 @@ CONTENT = {
                 "mean": 3.67,
                 "median": 4.0,
             },
-            "excerpts": [],
         },
         {
             "key": "improve",
@@ -59,12 +58,35 @@ CONTENT = {
             "text": "What should change in the Excel export?",
             "kind": "text",
             "kind_label": "Free text",
-            "answered": 2,
+            "answered": 5,
             "distribution": None,
-            "excerpts": [
-                {"id": "improve-1", "text": "Export to CSV as well as Excel | please.", "flags": []},
-                {"id": "improve-2", "text": "As [a State] we need a French version\nof the guidance.", "flags": []},
+            "groups": [
+                {"id": "improve-1", "text": "Export to CSV as well as Excel | please.", "flags": [], "respondents": 3},
+                {
+                    "id": "improve-2",
+                    "text": "As [a State] we need a French version\nof the guidance.",
+                    "flags": [],
+                    "respondents": 1,
+                },
+                {"id": "improve-3", "text": "Keep the offline template.", "flags": [], "respondents": 1},
             ],
+            "themes": [
+                {
+                    "name": "Export formats",
+                    "description": "CSV, XML and Excel.",
+                    "respondents": 3,
+                    "percent": 60.0,
+                    "quotes": ["improve-1"],
+                },
+                {
+                    "name": "Translations",
+                    "description": "",
+                    "respondents": 1,
+                    "percent": 20.0,
+                    "quotes": ["improve-2"],
+                },
+            ],
+            "points": ["improve-3"],
         },
     ],
     "redactions": {"country": 1},
@@ -77,7 +99,7 @@ def document(**overrides):
     )
 
 
-def test_markdown_has_facts_narrative_tables_and_quoted_excerpts():
+def test_markdown_has_facts_narrative_tables_themes_and_quotes():
     text = to_markdown(document()).decode()
 
     assert text.startswith("# Summary of the consultation: Online reporting tool: first design review")
@@ -87,9 +109,14 @@ def test_markdown_has_facts_narrative_tables_and_quoted_excerpts():
     assert "| State Party | 4 |" in text
     assert "| 4 | 3 | 50% |" in text
     assert "Average rating 3.67 out of 5 (median 4)." in text
-    assert "> Export to CSV as well as Excel | please." in text
+    assert "| Export formats | 3 | 60% |" in text
+    assert "#### Export formats: 3 respondents (60%)\n\n*CSV, XML and Excel.*" in text
+    assert "> Export to CSV as well as Excel | please.\n>\n> *Given by 3 respondents*" in text
     assert "> As [a State] we need a French version\n> of the guidance." in text
+    assert "#### Other points\n\n> Keep the offline template." in text
+    assert text.count("Export to CSV as well as Excel") == 1
     assert "DRAFT" not in text
+    assert "Appendix" not in text
 
 
 def test_a_draft_says_so_in_every_format():
@@ -101,15 +128,19 @@ def test_a_draft_says_so_in_every_format():
     assert any("DRAFT" in p.text for p in Document(io.BytesIO(to_docx(draft))).paragraphs)
 
 
-def test_html_is_a_standalone_page_with_svg_bars_and_escaped_text():
+def test_html_is_a_standalone_page_with_svg_charts_and_escaped_text():
     page = to_html(document(narrative="<script>alert(1)</script>")).decode()
     parser = HTMLParser()
     parser.feed(page)
 
     assert page.startswith("<!doctype html>")
     assert "&lt;script&gt;" in page and "<script>" not in page
-    assert '<rect width="50" height="10" fill="#245f8e"/>' in page
-    assert "<blockquote>As [a State] we need a French version<br>of the guidance.</blockquote>" in page
+    assert page.count('<svg class="bar-chart"') == 2  # the rating question and the themes
+    assert '<title id="chart-q1-title">Answers to question 1</title>' in page
+    assert "Answers to question 1: 1 0 (0%); 2 1 (16.7%); 3 1 (16.7%); 4 3 (50%); 5 1 (16.7%)." in page
+    assert "Themes in answers to question 2: Export formats 3 (60%); Translations 1 (20%)." in page
+    assert "<blockquote><p>As [a State] we need a French version<br>of the guidance.</p></blockquote>" in page
+    assert '<footer class="given">Given by 3 respondents</footer>' in page
 
 
 def test_word_export_has_headings_tables_narrative_and_quotes():
@@ -125,22 +156,65 @@ def test_word_export_has_headings_tables_narrative_and_quotes():
     assert "Summary by the Chair" in headings
     assert "2. What should change in the Excel export?" in headings
     assert "Experts welcomed pre-filling." in [p.text for p in doc.paragraphs]
+    assert "Export formats: 3 respondents (60%)" in headings
+    assert "Other points" in headings
     assert quotes == [
-        "Export to CSV as well as Excel | please.",
+        "Export to CSV as well as Excel | please. (given by 3 respondents)",
         "As [a State] we need a French version\nof the guidance.",
+        "Keep the offline template.",
     ]
     assert ["State Party", "4"] in tables[1]
     assert ["4", "3", "50%"] in tables[2]
+    assert ["Export formats", "3", "60%"] in tables[3]
     assert doc.core_properties.author == "WGTR advisory group"
 
 
-def test_json_lists_excerpts_as_plain_texts_without_ids_or_flags():
+def test_word_export_has_a_chart_image_with_its_figures_as_alternative_text():
+    doc = Document(io.BytesIO(to_docx(document())))
+
+    shapes = [shape._inline.docPr for shape in doc.inline_shapes]
+    assert [shape.get("title") for shape in shapes] == ["Answers to question 1", "Themes in answers to question 2"]
+    assert shapes[0].get("descr").startswith("Answers to question 1: 1 0 (0%); 2 1 (16.7%)")
+    images = [part for part in doc.part.package.parts if part.content_type == "image/png"]
+    assert len(images) == 2 and all(image.blob.startswith(b"\x89PNG") for image in images)
+
+
+def test_the_appendix_lists_every_answer_once_only_when_switched_on():
+    with_appendix = document(appendix=True)
+
+    text = to_markdown(with_appendix).decode()
+    word = Document(io.BytesIO(to_docx(with_appendix)))
+    data = json.loads(to_json(with_appendix))
+
+    assert "## Appendix: every answer, anonymized" in text
+    assert text.split("## Appendix")[1].count("Export to CSV as well as Excel") == 1
+    assert "Appendix: every answer, anonymized" in [p.text for p in word.paragraphs]
+    assert [item["respondents"] for item in data["questions"][1]["appendix"]] == [3, 1, 1]
+    assert "appendix" not in json.loads(to_json(document()))["questions"][1]
+
+
+def test_json_carries_themes_counts_and_quotes_without_ids_or_flags():
     data = json.loads(to_json(document()))
 
-    assert data["questions"][1]["excerpts"] == [
-        "Export to CSV as well as Excel | please.",
-        "As [a State] we need a French version\nof the guidance.",
+    improve = data["questions"][1]
+    assert improve["themes"] == [
+        {
+            "name": "Export formats",
+            "description": "CSV, XML and Excel.",
+            "respondents": 3,
+            "percent": 60.0,
+            "quotes": [{"text": "Export to CSV as well as Excel | please.", "respondents": 3}],
+        },
+        {
+            "name": "Translations",
+            "description": "",
+            "respondents": 1,
+            "percent": 20.0,
+            "quotes": [{"text": "As [a State] we need a French version\nof the guidance.", "respondents": 1}],
+        },
     ]
+    assert improve["other_points"] == [{"text": "Keep the offline template.", "respondents": 1}]
+    assert "groups" not in improve and "flags" not in str(data)
     assert "redactions" not in data
     assert data["narrative"] == "Experts welcomed pre-filling."
 

@@ -434,7 +434,7 @@ CASES: list[Case] = [
     Case("summary:edit_question", CHAIR_AND_SECRETARIAT, {R: "@summarised_round", "number": 1}),
     *[
         Case(f"summary:{action}", ALL_METHODS_REFUSED, {R: "@summarised_round"}, post=CHAIR_POST)
-        for action in ("generate", "edit", "approve", "reopen", "publish")
+        for action in ("generate", "edit", "appendix", "approve", "reopen", "publish")
     ],
     *[
         Case("summary:export", CHAIR_AND_SECRETARIAT, {R: "@summarised_round", "fmt": fmt}, about=fmt)
@@ -446,6 +446,53 @@ CASES: list[Case] = [
         {R: "@draft_round", "fmt": "md"},
         about="draft",
     ),
+    # --- The Chair's analysis: themes, coding, suggestions, coded data ----------------------------------------
+    *chair_round_cases("analysis:overview"),
+    Case("analysis:theme_create", ALL_METHODS_REFUSED, {R: "@restricted_round"}, post=CHAIR_POST, data={"name": "X"}),
+    Case("analysis:theme", CHAIR_AND_SECRETARIAT, {R: "@restricted_round", "theme_id": "@restricted_theme"}),
+    Case(
+        "analysis:theme",
+        expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@restricted_round", "theme_id": "@open_theme"},
+        about="a theme of another round",
+    ),
+    *round_cases(
+        "analysis:question",
+        kw={"key": "improve"},
+        restricted=CHAIR_AND_SECRETARIAT,
+        summarised=CHAIR_AND_SECRETARIAT,
+    ),
+    Case(
+        "analysis:question",
+        expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@draft_round", "key": "q1"},
+        about="draft",
+    ),
+    Case("analysis:code", expect(chair=REDIRECT, secretariat=REDIRECT), {R: "@restricted_round", "key": "improve"}),
+    Case(
+        "analysis:code_answer",
+        CHAIR_AND_SECRETARIAT,
+        {R: "@restricted_round", "key": "improve", "pseudonym": "@restricted_pseudonym"},
+        data={"theme": "1", "new_theme": "Written by a refused role?"},
+    ),
+    Case(
+        "analysis:code_answer",
+        expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@restricted_round", "key": "improve", "pseudonym": "@open_pseudonym"},
+        about="a pseudonym of another round",
+    ),
+    Case("analysis:suggestions", CHAIR_AND_SECRETARIAT, {R: "@restricted_round", "key": "improve"}),
+    *[
+        Case("analysis:export_coding", CHAIR_AND_SECRETARIAT, {R: "@restricted_round", "fmt": fmt}, about=fmt)
+        for fmt in ("csv", "xlsx")
+    ],
+    Case(
+        "analysis:export_coding",
+        expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@draft_round", "fmt": "csv"},
+        about="draft",
+    ),
+    Case("analysis:import_coding", ALL_METHODS_REFUSED, {R: "@restricted_round"}, post=CHAIR_POST),
 ]
 
 # --- The admin, by pattern ------------------------------------------------------------------------------------

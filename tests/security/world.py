@@ -27,6 +27,7 @@ from consult.meetings import services as meeting_services
 from consult.meetings import tokens
 from consult.models import Mode, QuestionKind, RoundState
 from feedback import services as feedback_services
+from feedback.analysis import services as analysis_services
 from feedback.models import Submission
 from feedback.summary import services as summary_services
 from participants import services as participant_services
@@ -206,6 +207,8 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
     meeting = consult_services.save_att_meeting(
         by=secretariat, name="CSP12", location="Geneva", starts_on=today, ends_on=today + timedelta(days=4)
     )
+    restricted_theme = analysis_services.create_theme(round_id=restricted.pk, by=chair, name="Pre-filling")
+    open_theme = analysis_services.create_theme(round_id=open_round.pk, by=chair, name="Guidance")
     # Pseudonyms are random per round: make the owner's open-round one unused in the restricted round,
     # so that "a pseudonym of another round" never names a respondent there by chance.
     unused = max(Submission.objects.values_list("pseudonym", flat=True)) + 1
@@ -225,6 +228,8 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
         current_cycle=current.pk,
         tool=open_round.tool_id,
         att_meeting=meeting.pk,
+        restricted_theme=restricted_theme.pk,
+        open_theme=open_theme.pk,
         **{
             f"{name}_pseudonym": Submission.objects.get(round=round_, participant=participants["owner"]).pseudonym
             for name, round_ in (("open", open_round), ("restricted", restricted), ("summarised", summarised))

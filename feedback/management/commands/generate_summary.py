@@ -28,16 +28,35 @@ class Command(BaseCommand):
             "--preview", action="store_true", help="Generate from the answers so far, even if the round is open."
         )
         parser.add_argument(
-            "--regenerate", action="store_true", help="Rebuild the draft from the answers (drops excerpt edits)."
+            "--appendix",
+            action="store_true",
+            help="Add every anonymized answer as an appendix (also on when the Chair has switched it on).",
+        )
+        parser.add_argument(
+            "--regenerate",
+            action="store_true",
+            help="Rebuild the draft from the answers (drops quote edits; themes and tags are kept).",
         )
 
-    def handle(self, *args: Any, round_id: int, fmt: str, output: Path, preview: bool, regenerate: bool, **opts: Any):
+    def handle(
+        self,
+        *args: Any,
+        round_id: int,
+        fmt: str,
+        output: Path,
+        preview: bool,
+        regenerate: bool,
+        appendix: bool = False,
+        **opts: Any,
+    ):
         round_ = Round.objects.filter(pk=round_id).first()
         if round_ is None:
             raise CommandError(f"There is no round with id {round_id}.")
         try:
-            content, narrative, state = self.summary_parts(round_, preview=preview, regenerate=regenerate)
-            data = services.render(content=content, narrative=narrative, state=state, fmt=fmt)
+            content, narrative, state, chosen = self.summary_parts(round_, preview=preview, regenerate=regenerate)
+            data = services.render(
+                content=content, narrative=narrative, state=state, fmt=fmt, appendix=appendix or chosen
+            )
         except services.SummaryBlocked as blocked:
             for leak in blocked.leaks:
                 self.stderr.write(f"  {leak.location}: {leak.kind} “…{leak.before}[{leak.text}]{leak.after}…”")
@@ -56,10 +75,11 @@ class Command(BaseCommand):
                 "(none of a participant's State): check that none singles anyone out."
             )
 
-    def summary_parts(self, round_: Round, *, preview: bool, regenerate: bool) -> tuple[dict, str, str]:
+    def summary_parts(self, round_: Round, *, preview: bool, regenerate: bool) -> tuple[dict, str, str, bool]:
+        """The content, narrative, state and appendix choice to write."""
         if preview:
-            return services.build_content(round_), "", SummaryState.DRAFT
+            return services.build_content(round_), "", SummaryState.DRAFT, False
         summary = Summary.objects.filter(round=round_).first()
         if regenerate or summary is None or summary.generation_status != GenerationStatus.DONE:
             summary = services.generate_now(round_id=round_.pk, by=None)
-        return summary.content, summary.narrative, summary.state
+        return summary.content, summary.narrative, summary.state, summary.include_appendix

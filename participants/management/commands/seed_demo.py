@@ -8,6 +8,7 @@ from django.db import transaction
 from consult import demo as consultations
 from consult.meetings import demo as meetings
 from feedback import demo as answers
+from feedback.analysis import demo as coding
 from feedback.meeting_notes import demo as meeting_notes
 from feedback.summary import demo as summaries
 from participants import demo as people
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             logins = people.seed()
             rounds = consultations.seed()
             answers.seed(rounds)
+            coding.seed(rounds.closed)
             summaries.seed(rounds.closed)
             held = meetings.seed(announced=rounds.online_meeting)
             meeting_notes.seed(held)

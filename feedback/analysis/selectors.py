@@ -1,0 +1,168 @@
+"""Reads for the Chair's analysis. Answers come out anonymized and under pseudonyms, in pseudonym order.
+
+The response ids these functions use internally never leave the server: pages, files and the summary
+know an answer only by pseudonym and question key.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from consult.models import Question, QuestionKind, Round
+from feedback.analysis.models import SuggestionSet, Theme, ThemeTag
+from feedback.models import Answer, SubmissionState
+from feedback.redaction import Cleaner, text_cleaner
+
+
+@dataclass
+class CodedAnswer:
+    """One free-text answer as the Chair codes it."""
+
+    submission_id: int  # internal only: never rendered
+    pseudonym: int
+    text: str  # anonymized
+    theme_ids: set[int] = field(default_factory=set)
+    quoted_theme_ids: set[int] = field(default_factory=set)
+
+
+def text_questions(round_: Round) -> list[Question]:
+    return list(round_.questions.filter(retired=False, kind=QuestionKind.TEXT).order_by("order", "pk"))
+
+
+def text_question(round_: Round, key: str) -> Question:
+    """The round's free-text question with this key, or 404."""
+    question = round_.questions.filter(retired=False, kind=QuestionKind.TEXT, key=key).first()
+    if question is None:
+        raise Http404
+    return question
+
+
+def raw_answers(round_: Round, question: Question) -> list[tuple[int, int, str]]:
+    """(response id, pseudonym, text as given) of every submitted, non-blank answer, in pseudonym order."""
+    rows = (
+        Answer.objects.filter(submission__round=round_, submission__state=SubmissionState.SUBMITTED, question=question)
+        .exclude(value=None)
+        .order_by("submission__pseudonym")
+        .values_list("submission_id", "submission__pseudonym", "value")
+    )
+    return [(submission_id, pseudonym, str(value)) for submission_id, pseudonym, value in rows if str(value).strip()]
+
+
+def coded_answers(round_: Round, question: Question, *, clean: Cleaner | None = None) -> list[CodedAnswer]:
+    """Every answer to the question, anonymized, with the themes given to it."""
+    clean = clean or text_cleaner()
+    tags: dict[int, set[int]] = defaultdict(set)
+    quoted: dict[int, set[int]] = defaultdict(set)
+    for submission_id, theme_id, is_quoted in ThemeTag.objects.filter(question=question).values_list(
+        "submission_id", "theme_id", "quoted"
+    ):
+        tags[submission_id].add(theme_id)
+        if is_quoted:
+            quoted[submission_id].add(theme_id)
+    return [
+        CodedAnswer(submission_id, pseudonym, clean(text), tags[submission_id], quoted[submission_id])
+        for submission_id, pseudonym, text in raw_answers(round_, question)
+    ]
+
+
+def codebook(round_: Round) -> QuerySet[Theme]:
+    """The round's themes, each with how many answers carry it (`answers`)."""
+    return (
+        Theme.objects.filter(round=round_)
+        .select_related("question")
+        .annotate(answers=Count("tags", filter=Q(tags__submission__state=SubmissionState.SUBMITTED)))
+        .order_by("name")
+    )
+
+
+def themes_for(round_: Round, question: Question) -> list[Theme]:
+    """The themes that may be given to answers of this question: untied ones and those tied to it."""
+    return list(
+        Theme.objects.filter(round=round_).filter(Q(question=None) | Q(question=question)).order_by("name", "pk")
+    )
+
+
+def theme_of(round_: Round, theme_id: int) -> Theme:
+    """A theme of this round, or 404."""
+    theme = Theme.objects.filter(round=round_, pk=theme_id).select_related("question").first()
+    if theme is None:
+        raise Http404
+    return theme
+
+
+def suggestions(round_: Round, question: Question) -> SuggestionSet | None:
+    return SuggestionSet.objects.filter(round=round_, question=question).first()
+
+
+def tag_names(round_: Round) -> dict[tuple[int, str], list[str]]:
+    """{(pseudonym, question key): theme names} for the response pages."""
+    names: dict[tuple[int, str], list[str]] = defaultdict(list)
+    rows = (
+        ThemeTag.objects.filter(theme__round=round_)
+        .order_by("theme__name")
+        .values_list("submission__pseudonym", "question__key", "theme__name")
+    )
+    for pseudonym, key, name in rows:
+        names[pseudonym, key].append(name)
+    return names
+
+
+def answered_submissions(round_: Round, question: Question) -> list[int]:
+    """Ids of the submitted responses that answer this question (internal use only)."""
+    return [submission_id for submission_id, _pseudonym, _text in raw_answers(round_, question)]
+
+
+def coded_submissions(question: Question) -> set[int]:
+    """Ids of the responses whose answer to this question has at least one theme (internal use only)."""
+    return set(ThemeTag.objects.filter(question=question).values_list("submission_id", flat=True))
+
+
+@dataclass(frozen=True)
+class QuoteChoice:
+    question: Question
+    answers: list[CodedAnswer]  # those carrying the theme, anonymized
+
+
+def quote_choices(round_: Round, theme: Theme) -> list[QuoteChoice]:
+    """Per question, the answers that carry the theme, so the Chair can pick the ones to quote."""
+    clean = text_cleaner()
+    questions = [theme.question] if theme.question else text_questions(round_)
+    choices = []
+    for question in questions:
+        tagged = [answer for answer in coded_answers(round_, question, clean=clean) if theme.pk in answer.theme_ids]
+        if tagged:
+            choices.append(QuoteChoice(question, tagged))
+    return choices
+
+
+@dataclass(frozen=True)
+class SuggestionItem:
+    number: int
+    label: str
+    terms: list[str]
+    status: str
+    samples: list[str]  # a few of the answers it covers, anonymized
+    covered: int  # answers it covers that are still there
+
+
+def suggestion_items(round_: Round, suggestion_set: SuggestionSet, *, samples: int = 3) -> list[SuggestionItem]:
+    clean = text_cleaner()
+    texts = {submission_id: text for submission_id, _p, text in raw_answers(round_, suggestion_set.question)}
+    items = []
+    for item in suggestion_set.items:
+        present = [pk for pk in item["submissions"] if pk in texts]
+        items.append(
+            SuggestionItem(
+                item["number"],
+                item["label"],
+                item["terms"],
+                item["status"],
+                [clean(texts[pk]) for pk in present[:samples]],
+                len(present),
+            )
+        )
+    return items
