@@ -49,3 +49,24 @@ def test_the_gate_reads_the_chairs_narrative_without_the_registry(world, anonymi
         without = gate.scan(content, narrative, blind)
         assert with_registry == without
     assert all(gate.scan(content, f"We thank {name}.", anonymizer) for name in registered)
+
+
+def test_the_gate_reads_the_chairs_theme_names_and_edited_answers_without_the_registry(world, anonymizer):
+    blind = Anonymizer.build([])
+    registered = world.people[0].name
+
+    def content(theme: str, edited: str) -> dict:
+        question = {
+            "number": 1,
+            "text": "What should change?",
+            "kind": "text",
+            "themes": [{"name": theme, "description": f"Raised by {theme}."}],
+            "groups": [{"id": "improve-1", "text": edited, "edited": True}],
+        }
+        return {"round": {"title": "Review"}, "questions": [question]}
+
+    for name in (registered, "Pedro Alvarado"):
+        summary = content(name, f"As {name} said, pre-filling helps.")
+        assert gate.scan(summary, "", anonymizer) == gate.scan(summary, "", blind)
+        flagged = {leak.location for leak in gate.scan(summary, "", anonymizer)}
+        assert flagged == {"Question 1, theme", "Question 1, theme “" + name + "”", "Question 1, answer improve-1"}
