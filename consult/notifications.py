@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -30,6 +31,11 @@ from participants.models import Notification, Participant, User
 
 TEMPLATES = "consult/emails/"
 
+# Files another app attaches to a round's announcement for participants who asked for them (feedback
+# answers with the questionnaire as Word and Excel). Sent with `round_`; each receiver returns a list of
+# participants.mail.Attachment. Consult knows nothing of how they are made.
+announcement_attachments = Signal()
+
 
 def _zone(participant: Participant) -> zoneinfo.ZoneInfo | None:
     try:
@@ -45,7 +51,15 @@ def _answer_url(round_: Round) -> str:
         return round_url(round_)
 
 
-def _send(participant: Participant, template: str, round_: Round, *, ics: bytes | None = None, **extra: Any) -> None:
+def _send(
+    participant: Participant,
+    template: str,
+    round_: Round,
+    *,
+    ics: bytes | None = None,
+    files: list[Attachment] | None = None,
+    **extra: Any,
+) -> None:
     """Render in the recipient's own time zone and queue one message to them alone."""
     zone = _zone(participant)
     context = {
@@ -53,11 +67,12 @@ def _send(participant: Participant, template: str, round_: Round, *, ics: bytes 
         "round": round_,
         "round_url": round_url(round_),
         "answer_url": _answer_url(round_),
+        "questionnaire_attached": bool(files),
         **extra,
     }
     if round_.is_meeting and accepts_replies(round_, timezone.now()):
         context["reply"] = invitations.personal(round_, participant)
-    attachments = []
+    attachments = list(files or [])
     if ics is not None:
         method = "CANCEL" if template.endswith("cancelled") else "REQUEST"
         attachments.append(Attachment("invite.ics", ics, f"text/calendar; method={method}"))
@@ -85,15 +100,34 @@ def _fan_out(round_: Round, send_one: Callable[[Participant], bool]) -> int:
 # --- One function per event ---------------------------------------------------------------------------
 
 
+class _AnnouncementFiles:
+    """The announcement's attachments, made once per fan-out and only if someone asked for them."""
+
+    def __init__(self, round_: Round) -> None:
+        self.round = round_
+        self._files: list[Attachment] | None = None
+
+    def for_participant(self, participant: Participant) -> list[Attachment]:
+        if not participant.wants(Notification.QUESTIONNAIRE_FILES):
+            return []
+        if self._files is None:
+            answers = announcement_attachments.send(sender=Round, round_=self.round)
+            self._files = [attachment for _receiver, files in answers for attachment in files or []]
+        return self._files
+
+
 def round_scheduled(*, round_id: int, **_: Any) -> int:
-    """Announce a round; for a meeting, those who want invitations get it as a calendar invitation."""
+    """Announce a round; for a meeting, those who want invitations get it as a calendar invitation.
+    Those who asked for it get the questionnaire attached (see announcement_attachments)."""
     round_ = Round.objects.select_related("cycle", "tool", "att_meeting").get(pk=round_id)
+    files = _AnnouncementFiles(round_)
 
     def send_one(participant: Participant) -> bool:
         if round_.is_meeting and participant.wants(Notification.MEETING_INVITATIONS):
-            _send(participant, "meeting_invitation", round_, ics=_invitation(round_, participant, "REQUEST"))
+            ics = _invitation(round_, participant, "REQUEST")
+            _send(participant, "meeting_invitation", round_, ics=ics, files=files.for_participant(participant))
         elif participant.wants(Notification.ROUND_SCHEDULED):
-            _send(participant, "round_scheduled", round_)
+            _send(participant, "round_scheduled", round_, files=files.for_participant(participant))
         else:
             return False
         return True

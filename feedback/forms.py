@@ -15,12 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from consult.models import Question
 from feedback.models import OFFLINE_FILE_EXTENSIONS
-from feedback.validation import MULTI_CHOICE, RATING, RATING_RANGE, TEXT, YES_NO, choice_options
+from feedback.validation import MULTI_CHOICE, RATING, RATING_LABELS, RATING_RANGE, TEXT, YES_NO, choice_options
 from participants.models import Participant
 from participants.safe_files import content_matches, read_upload
 
 FIELD_PREFIX = "q_"
-RATING_LABELS = {1: _("1 · very poor"), 2: _("2"), 3: _("3"), 4: _("4"), 5: _("5 · very good")}
 
 
 class _Collect:
@@ -170,3 +169,43 @@ class OfflineSubmissionForm(AnswerForm):
                 % {"name": upload.name, "type": Path(name).suffix.lstrip(".").upper()}
             )
         return upload
+
+
+class QuestionnaireFileField(forms.FileField):
+    """A filled Word or Excel questionnaire. What the file is gets decided later, by its content."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Filled questionnaire"))
+        kwargs.setdefault("error_messages", {"required": _("Choose the filled Word or Excel file first.")})
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ".docx,.xlsx"}))
+        super().__init__(**kwargs)
+
+
+class QuestionnaireUploadForm(forms.Form):
+    """A participant brings back their filled questionnaire."""
+
+    questionnaire = QuestionnaireFileField(
+        help_text=_("The Word (.docx) or Excel (.xlsx) questionnaire of this consultation, filled in.")
+    )
+
+
+class OfflineQuestionnaireForm(forms.Form):
+    """The Secretariat records a filled questionnaire received by e-mail."""
+
+    participant = forms.ModelChoiceField(
+        queryset=Participant.objects.none(),
+        label=_("Participant"),
+        empty_label=_("Choose the participant who sent it"),
+        error_messages={
+            "required": _("Choose the participant who sent this questionnaire."),
+            "invalid_choice": _("This participant may not answer this consultation; choose one from the list."),
+        },
+    )
+    questionnaire = QuestionnaireFileField(
+        help_text=_("The Word (.docx) or Excel (.xlsx) questionnaire of this consultation, as received.")
+    )
+
+    def __init__(self, *args: Any, eligible: Any, **kwargs: Any) -> None:
+        super().__init__(*args, prefix="file", **kwargs)
+        self.fields["participant"].queryset = eligible.select_related("user").order_by("full_name")
+        self.fields["participant"].label_from_instance = lambda p: f"{p.full_name} · {p.email} · {p.affiliation}"

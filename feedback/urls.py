@@ -3,7 +3,7 @@
 from django.urls import path
 
 from feedback.meeting_notes import views as notes
-from feedback.views import chair, exports, participant, secretariat
+from feedback.views import chair, exports, files, participant, secretariat
 
 app_name = "feedback"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("", participant.participant_dashboard, name="participant_dashboard"),
     path("rounds/<int:round_id>/answer/", participant.answer, name="answer"),
     path("rounds/<int:round_id>/answer/autosave/", participant.autosave, name="autosave"),
+    path("rounds/<int:round_id>/answer/upload/", files.upload_answers, name="upload_answers"),
+    path("rounds/<int:round_id>/questionnaire.<str:fmt>", files.questionnaire_file, name="questionnaire_file"),
     # The Chair (and the Secretariat)
     path("chair/", chair.chair_dashboard, name="chair_dashboard"),
     path("rounds/<int:round_id>/progress/", chair.round_progress, name="round_progress"),
@@ -26,7 +28,9 @@ urlpatterns = [
     # The Secretariat
     path("rounds/<int:round_id>/reminders/", secretariat.send_reminders, name="send_reminders"),
     path("rounds/<int:round_id>/offline/", secretariat.record_offline, name="record_offline"),
+    path("rounds/<int:round_id>/offline/file/", files.record_offline_file, name="record_offline_file"),
     path("rounds/<int:round_id>/respondents/", secretariat.respondents, name="respondents"),
+    path("rounds/<int:round_id>/respondents/answers/", exports.export_identities, name="export_identities"),
     path(
         "rounds/<int:round_id>/respondents/<int:pseudonym>/original/",
         secretariat.original_file,

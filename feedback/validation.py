@@ -12,10 +12,18 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 TEXT, RATING, CHOICE, MULTI_CHOICE, YES_NO = "text", "rating", "choice", "multi_choice", "yes_no"
 RATING_RANGE = range(1, 6)
+# How a rating reads wherever it is offered: the web form, the Word and Excel questionnaires.
+RATING_LABELS = {
+    1: gettext_lazy("1 · very poor"),
+    2: gettext_lazy("2"),
+    3: gettext_lazy("3"),
+    4: gettext_lazy("4"),
+    5: gettext_lazy("5 · very good"),
+}
 YES_WORDS = frozenset({"yes", "y", "true", "1", "on"})
 NO_WORDS = frozenset({"no", "n", "false", "0", "off"})
 # One cell of an imported file may hold several choices, separated by any of these.

@@ -142,10 +142,18 @@ class Notification(models.TextChoices):
     ROUND_CLOSED = "round_closed", _("A consultation closes")
     DOCUMENTS_UPDATED = "documents_updated", _("Documents are added or updated")
     MEETING_INVITATIONS = "meeting_invitations", _("Calendar invitations for meetings")
+    QUESTIONNAIRE_FILES = (
+        "questionnaire_files",
+        _("A consultation is announced: attach its questionnaire as Word and Excel files, to answer offline"),
+    )
+
+
+# Asked for, not given by default: most people answer on the site, and attachments make every message heavy.
+ON_REQUEST = frozenset({Notification.QUESTIONNAIRE_FILES})
 
 
 def default_notifications() -> list[str]:
-    return list(Notification.values)
+    return [value for value in Notification.values if value not in ON_REQUEST]
 
 
 def new_feed_token() -> str:

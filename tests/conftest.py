@@ -64,8 +64,15 @@ def chair_client(client_for, chair):
 
 def pytest_report_header(config):
     from tests.browser.chromium import chromium_path
+    from tests.feedback.questionnaire_helpers import soffice
 
     path = chromium_path()
     if path:
-        return f"browser tests: Chromium at {path}"
-    return "browser tests: SKIPPED, Chromium not found (install Debian's `chromium` package to run them)"
+        lines = [f"browser tests: Chromium at {path}"]
+    else:
+        lines = ["browser tests: SKIPPED, Chromium not found (install Debian's `chromium` package to run them)"]
+    if soffice():
+        lines.append(f"Word files saved by LibreOffice: tested with {soffice()}")
+    else:
+        lines.append("Word files saved by LibreOffice: SKIPPED (install Debian's `libreoffice-writer-nogui`)")
+    return lines

@@ -20,12 +20,27 @@ from feedback.services.errors import (
     RowError,
     VersionConflict,
 )
-from feedback.services.exporting import ExportFile, export_answers
+from feedback.services.exporting import ExportFile, export_answers, export_answers_with_identities
 from feedback.services.identity import Revealed, open_original_file, reveal_identities
-from feedback.services.offline import ImportReport, ImportRow, import_feedback, record_offline_submission
+from feedback.services.offline import (
+    ImportReport,
+    ImportRow,
+    check_offline_submission,
+    import_feedback,
+    record_offline_submission,
+)
+from feedback.services.questionnaire_files import (
+    DraftFromFile,
+    export_questionnaire,
+    fill_draft_from_file,
+    participant_with_email,
+    read_questionnaire,
+    record_offline_from_file,
+)
 
 __all__ = [
     "NEW",
+    "DraftFromFile",
     "ExportFile",
     "FeedbackError",
     "ImportRejected",
@@ -42,10 +57,17 @@ __all__ = [
     "Submitted",
     "VersionConflict",
     "autosave_draft",
+    "check_offline_submission",
     "discard_changes",
     "export_answers",
+    "export_answers_with_identities",
+    "export_questionnaire",
+    "fill_draft_from_file",
     "import_feedback",
     "open_original_file",
+    "participant_with_email",
+    "read_questionnaire",
+    "record_offline_from_file",
     "record_offline_submission",
     "reveal_identities",
     "save_draft",

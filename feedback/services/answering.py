@@ -41,7 +41,7 @@ class Submitted:
     changed: bool  # False for a replay or a second click: nothing new was recorded
 
 
-def _check_may_answer(round_: Round, participant: Participant, now: datetime) -> None:
+def check_may_answer(round_: Round, participant: Participant, now: datetime) -> None:
     if not may_take_part(participant, restricted=round_.restricted):
         raise NotEligible()
     if not round_.accepts_answers(now):
@@ -75,7 +75,7 @@ def save_draft(
     Raises RoundNotAcceptingAnswers, NotEligible, InvalidAnswers, VersionConflict."""
     now = now or timezone.now()
     round_ = Round.objects.get(pk=round_id)
-    _check_may_answer(round_, participant, now)
+    check_may_answer(round_, participant, now)
     cleaned = clean_answers(questions if questions is not None else active_questions(round_), answers, final=False)
     if cleaned.errors:
         raise InvalidAnswers(cleaned.errors)
@@ -116,7 +116,7 @@ def autosave_draft(
     stale or unchanged version, takes save_draft's full path, which decides and explains.
     `round_` and `questions` are the caller's fresh reads of this request. Raises as save_draft."""
     now = now or timezone.now()
-    _check_may_answer(round_, participant, now)
+    check_may_answer(round_, participant, now)
     cleaned = clean_answers(questions, answers, final=False)
     if cleaned.errors:
         raise InvalidAnswers(cleaned.errors)
@@ -160,7 +160,7 @@ def submit_response(
     VersionConflict, PersonalCapacityNotConfirmed."""
     now = now or timezone.now()
     round_ = Round.objects.get(pk=round_id)
-    _check_may_answer(round_, participant, now)
+    check_may_answer(round_, participant, now)
     questions = active_questions(round_)
     cleaned = clean_answers(questions, answers, final=True)
     # A concurrent first submission (a double click) may create the row while we wait: take it either way.
@@ -199,7 +199,7 @@ def discard_changes(
     Raises RoundNotAcceptingAnswers, NotEligible, VersionConflict."""
     now = now or timezone.now()
     round_ = Round.objects.get(pk=round_id)
-    _check_may_answer(round_, participant, now)
+    check_may_answer(round_, participant, now)
     submission = lock_submission(round_, participant)
     if submission is None or submission.version != version:
         raise VersionConflict(current_version=submission.version if submission else NEW)

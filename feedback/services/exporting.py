@@ -1,17 +1,23 @@
-"""The anonymized answer export for the Chair, recorded in the audit trail."""
+"""The answer export: anonymized for the Chair and the Secretariat, and, on the Secretariat's explicit
+request, with identities. Both are recorded in the audit trail."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from consult.models import Round
 from feedback import exports
+from feedback.models import Submission, SubmissionState
+from feedback.pseudonyms import label
 from feedback.redaction import redacted, text_cleaner
 from feedback.validation import choice_options
 from participants import audit
 from participants.models import User
+from participants.permissions import is_secretariat
 
 
 @dataclass(frozen=True)
@@ -21,24 +27,43 @@ class ExportFile:
     content: bytes
 
 
-def export_data(round_: Round) -> exports.ExportData:
-    """The round's submitted answers by pseudonym, free text anonymized."""
+def export_data(round_: Round, *, identities: dict[int, exports.ExportIdentity] | None = None) -> exports.ExportData:
+    """The round's submitted answers by pseudonym, free text anonymized; with identities (by pseudonym),
+    free text as written."""
     from feedback import selectors
 
     questions = selectors.questions(round_)
-    respondents = redacted(selectors.respondents(round_), questions, text_cleaner())
+    respondents = selectors.respondents(round_)
+    if identities is None:
+        respondents = redacted(respondents, questions, text_cleaner())
     return exports.ExportData(
         round={"title": round_.title, "tool": round_.tool.name, "cycle": round_.cycle.name, "stage": round_.stage},
         questions=[
-            exports.ExportQuestion(q.key, q.text, q.kind, [label for _value, label in choice_options(q)])
+            exports.ExportQuestion(q.key, q.text, q.kind, [text for _value, text in choice_options(q)])
             for q in questions
         ],
         responses=[
             (respondent.label, {q.key: respondent.answers[q.key] for q in questions if q.key in respondent.answers})
             for respondent in respondents
         ],
-        free_text="anonymized",
+        free_text="anonymized" if identities is None else "original",
+        identities={label(pseudonym): who for pseudonym, who in (identities or {}).items()},
+        schema_url=f"{settings.SITE_URL}{settings.STATIC_URL}{exports.XML_SCHEMA}",
     )
+
+
+def _identities(round_: Round) -> dict[int, exports.ExportIdentity]:
+    submitted = Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED)
+    return {
+        submission.pseudonym: exports.ExportIdentity(
+            name=submission.participant.full_name,
+            email=submission.participant.email,
+            category=submission.participant.get_category_display(),
+            affiliation=submission.participant.affiliation,
+            source=submission.get_source_display(),
+        )
+        for submission in submitted.select_related("participant__user")
+    }
 
 
 @transaction.atomic
@@ -48,3 +73,22 @@ def export_answers(*, round_: Round, fmt: str, by: User) -> ExportFile:
     content = writer(export_data(round_))
     audit.record(actor=by, action="feedback.export_answers", target=round_, format=fmt)
     return ExportFile(f"consultation-{round_.pk}-answers.{fmt}", exports.FORMATS[fmt], content)
+
+
+@transaction.atomic
+def export_answers_with_identities(*, round_: Round, fmt: str, by: User) -> ExportFile:
+    """The answers with who gave them, for the Secretariat only; recorded as a reveal of every pseudonym
+    in it. Raises PermissionDenied for anyone else, KeyError for an unknown format."""
+    if not is_secretariat(by):
+        raise PermissionDenied
+    identities = _identities(round_)
+    content = exports.WRITERS[fmt](export_data(round_, identities=identities))
+    audit.record(
+        actor=by,
+        action="feedback.reveal_identity",
+        target=round_,
+        scope="export",
+        format=fmt,
+        pseudonyms=sorted(identities),
+    )
+    return ExportFile(f"consultation-{round_.pk}-answers-with-identities.{fmt}", exports.FORMATS[fmt], content)

@@ -56,7 +56,7 @@ def _record(
     *,
     questions: list[Question],
     values: dict[str, Any],
-    by: User,
+    by: User | None,
     now: datetime,
     original_file: File | None = None,
 ) -> tuple[Submission, bool]:
@@ -77,21 +77,8 @@ def _record(
     return submission, replaced
 
 
-@transaction.atomic
-def record_offline_submission(
-    *,
-    round_id: int,
-    participant_id: int,
-    answers: Mapping[str, Any],
-    by: User,
-    original_file: File | None = None,
-    now: datetime | None = None,
-) -> Submission:
-    """Record one written submission on a participant's behalf, as submitted. Questions left blank stay
-    unanswered (a letter may skip some). Raises RoundNotRecordable, NotEligible, InvalidAnswers."""
-    now = now or timezone.now()
-    round_ = _recordable_round(round_id)
-    participant = Participant.objects.select_related("user").get(pk=participant_id)
+def _checked(round_: Round, participant: Participant, answers: Mapping[str, Any]) -> tuple[list[Question], dict]:
+    """The round's questions and the well-formed answers to record. Raises NotEligible, InvalidAnswers."""
     problem = _eligibility_problem(participant, round_)
     if problem:
         raise NotEligible(problem)
@@ -101,9 +88,40 @@ def record_offline_submission(
         raise InvalidAnswers(cleaned.errors)
     if not cleaned.values:
         raise InvalidAnswers({"": _("Type or paste at least one answer from the written submission.")})
+    return questions, cleaned.values
+
+
+@transaction.atomic
+def check_offline_submission(*, round_id: int, participant_id: int, answers: Mapping[str, Any]) -> None:
+    """Everything record_offline_submission checks, recording nothing (a dry run).
+    Raises RoundNotRecordable, NotEligible, InvalidAnswers."""
+    round_ = _recordable_round(round_id)
+    _checked(round_, Participant.objects.select_related("user").get(pk=participant_id), answers)
+
+
+@transaction.atomic
+def record_offline_submission(
+    *,
+    round_id: int,
+    participant_id: int,
+    answers: Mapping[str, Any],
+    by: User | None,
+    original_file: File | None = None,
+    from_questionnaire: str = "",
+    now: datetime | None = None,
+) -> Submission:
+    """Record one written submission on a participant's behalf, as submitted. Questions left blank stay
+    unanswered (a letter may skip some). `from_questionnaire` (docx or xlsx) says the answers were read
+    from a filled questionnaire file, kept as the original. Raises RoundNotRecordable, NotEligible,
+    InvalidAnswers."""
+    now = now or timezone.now()
+    round_ = _recordable_round(round_id)
+    participant = Participant.objects.select_related("user").get(pk=participant_id)
+    questions, values = _checked(round_, participant, answers)
     submission, replaced = _record(
-        round_, participant, questions=questions, values=cleaned.values, by=by, now=now, original_file=original_file
+        round_, participant, questions=questions, values=values, by=by, now=now, original_file=original_file
     )
+    provenance = {"questionnaire_file": from_questionnaire} if from_questionnaire else {}
     audit.record(
         actor=by,
         action="feedback.record_offline",
@@ -111,6 +129,7 @@ def record_offline_submission(
         participant_id=participant.pk,
         replaced=replaced,
         with_file=bool(original_file),
+        **provenance,
     )
     return submission
 

@@ -18,7 +18,7 @@ from consult.meetings.selectors import open_polls_for
 from consult.models import Round
 from consult.selectors import access_round
 from feedback import selectors, services
-from feedback.forms import FIELD_PREFIX, AnswerForm
+from feedback.forms import FIELD_PREFIX, AnswerForm, QuestionnaireUploadForm
 from feedback.models import Answer, Submission, SubmissionState
 from feedback.templatetags.feedback_tags import zoned
 from participants.permissions import approved_participant, participant_required
@@ -43,7 +43,7 @@ def _storage_key(request: HttpRequest, round_: Round) -> str:
     return f"feedback-draft:{round_.pk}:{salted_hmac('feedback.local-draft', request.user.pk).hexdigest()[:16]}"
 
 
-class _Page:
+class AnswerPage:
     """Everything the questionnaire page needs, from the round and the participant's own response."""
 
     def __init__(self, request: HttpRequest, round_id: int) -> None:
@@ -78,6 +78,7 @@ class _Page:
             "accepting": self.accepting,
             "needs_confirmation": self.needs_confirmation,
             "storage_key": _storage_key(self.request, self.round),
+            "upload_form": extra.pop("upload_form", None) or QuestionnaireUploadForm(),
             **extra,
         }
         return render(self.request, "feedback/answer.html", context, status=status)
@@ -93,7 +94,7 @@ class _Page:
 
 @participant_required
 def answer(request: HttpRequest, round_id: int) -> HttpResponse:
-    page = _Page(request, round_id)
+    page = AnswerPage(request, round_id)
     if request.method != "POST":
         return page.render(page.form()) if page.accepting else page.render_read_only()
     form = page.form(request.POST)
@@ -105,7 +106,7 @@ def answer(request: HttpRequest, round_id: int) -> HttpResponse:
     return _save(page, form)
 
 
-def _refused(page: _Page, form: AnswerForm, error: services.FeedbackError) -> HttpResponse:
+def _refused(page: AnswerPage, form: AnswerForm, error: services.FeedbackError) -> HttpResponse:
     """The service said no: show why, keep everything that was typed on the page (status 200, as Django
     re-renders forms: the message on the page is what matters to a person)."""
     if isinstance(error, services.InvalidAnswers):
@@ -121,7 +122,7 @@ def _refused(page: _Page, form: AnswerForm, error: services.FeedbackError) -> Ht
     return page.render(form, status=403, version=_version(page.request), problem=str(error))
 
 
-def _save(page: _Page, form: AnswerForm) -> HttpResponse:
+def _save(page: AnswerPage, form: AnswerForm) -> HttpResponse:
     try:
         submission = services.save_draft(
             round_id=page.round.pk,
@@ -141,7 +142,7 @@ def _save(page: _Page, form: AnswerForm) -> HttpResponse:
     return redirect("feedback:answer", round_id=page.round.pk)
 
 
-def _submit(page: _Page, form: AnswerForm) -> HttpResponse:
+def _submit(page: AnswerPage, form: AnswerForm) -> HttpResponse:
     try:
         result = services.submit_response(
             round_id=page.round.pk,
@@ -167,7 +168,7 @@ def _submit(page: _Page, form: AnswerForm) -> HttpResponse:
     return redirect("feedback:participant_dashboard")
 
 
-def _discard(page: _Page) -> HttpResponse:
+def _discard(page: AnswerPage) -> HttpResponse:
     try:
         services.discard_changes(round_id=page.round.pk, participant=page.participant, version=_version(page.request))
     except services.FeedbackError as error:
@@ -180,7 +181,7 @@ def _discard(page: _Page) -> HttpResponse:
 @participant_required
 def autosave(request: HttpRequest, round_id: int) -> JsonResponse:
     """Save the working copy while the participant types (JSON for static/js/feedback-answer.js)."""
-    page = _Page(request, round_id)
+    page = AnswerPage(request, round_id)
     form = page.form(request.POST)
     try:
         saved = services.autosave_draft(

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from consult.models import RoundState
+from consult.models import Round, RoundState
 from feedback import selectors, services
-from feedback.forms import OfflineSubmissionForm
+from feedback.forms import OfflineQuestionnaireForm, OfflineSubmissionForm
 from participants.permissions import secretariat_required
 
 
@@ -39,6 +39,28 @@ def send_reminders(request: HttpRequest, round_id: int) -> HttpResponse:
     else:
         messages.info(request, _("Nobody needed a reminder: every eligible participant has submitted or opted out."))
     return redirect("feedback:round_progress", round_id=round_.pk)
+
+
+def render_record_offline(
+    request: HttpRequest,
+    round_: Round,
+    *,
+    form: OfflineSubmissionForm | None = None,
+    file_form: OfflineQuestionnaireForm | None = None,
+    **extra: object,
+) -> HttpResponse:
+    """The written-answer page: type the answers in, or record a filled questionnaire file."""
+    eligible = selectors.eligible_participants(round_)
+    form = form or OfflineSubmissionForm(questions=selectors.questions(round_), eligible=eligible)
+    context = {
+        "round": round_,
+        "form": form,
+        "file_form": file_form or OfflineQuestionnaireForm(eligible=eligible),
+        "recordable": round_.state in (RoundState.OPEN, RoundState.CLOSED),
+        "questions": form.question_fields(),
+        **extra,
+    }
+    return render(request, "feedback/record_offline.html", context)
 
 
 @secretariat_required
@@ -71,8 +93,7 @@ def record_offline(request: HttpRequest, round_id: int) -> HttpResponse:
                 % {"name": form.cleaned_data["participant"].full_name, "label": submission.label},
             )
             return redirect("feedback:record_offline", round_id=round_.pk)
-    context = {"round": round_, "form": form, "recordable": recordable, "questions": form.question_fields()}
-    return render(request, "feedback/record_offline.html", context)
+    return render_record_offline(request, round_, form=form)
 
 
 @secretariat_required

@@ -2,12 +2,20 @@
 
 from participants.roster.columns import EXPORT_COLUMNS, IMPORT_COLUMNS, CleanRow, RowError, guard_formula
 from participants.roster.exporting import export_participants, export_rows
-from participants.roster.files import CONTENT_TYPES, FORMATS, UnreadableFile, load_dataset, load_path
+from participants.roster.files import (
+    CONTENT_TYPES,
+    EXPORT_FORMATS,
+    FORMATS,
+    UnreadableFile,
+    load_dataset,
+    load_path,
+)
 from participants.roster.importing import ImportFailed, ImportPlan, apply_import, import_participants, plan_import
 
 __all__ = [
     "CONTENT_TYPES",
     "EXPORT_COLUMNS",
+    "EXPORT_FORMATS",
     "FORMATS",
     "IMPORT_COLUMNS",
     "CleanRow",

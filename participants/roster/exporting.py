@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from participants import audit
 from participants.models import Participant, User
 from participants.roster.columns import EXPORT_COLUMNS
 from participants.roster.files import write
+from participants.roster.xml import SCHEMA
 
 
 def as_row(participant: Participant) -> dict[str, object]:
@@ -45,8 +48,9 @@ def export_rows(queryset: QuerySet[Participant] | None = None) -> Iterator[dict[
 def export_participants(
     *, fmt: str, by: User | None, queryset: QuerySet[Participant] | None = None, source: str = ""
 ) -> bytes:
-    """Every participant (or those of `queryset`), one row each, as csv, xlsx or json; audited."""
+    """Every participant (or those of `queryset`), one row each, as csv, xlsx, json or xml; audited."""
     rows = list(export_rows(queryset))
-    content = write(rows, EXPORT_COLUMNS, fmt)
+    schema_url = f"{settings.SITE_URL}{settings.STATIC_URL}{SCHEMA}"
+    content = write(rows, EXPORT_COLUMNS, fmt, exported_at=timezone.now(), schema_url=schema_url)
     audit.record(actor=by, action="participants.export", format=fmt, rows=len(rows), source=source)
     return content

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -14,13 +15,16 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from participants.roster.columns import cell, guard_formula
+from participants.roster.xml import to_xml
 from participants.safe_files import UnsafeFile, check_spreadsheet
 
-FORMATS = ("csv", "xlsx", "json")
+FORMATS = ("csv", "xlsx", "json")  # read and written
+EXPORT_FORMATS = (*FORMATS, "xml")  # written only
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
+    "xml": "application/xml",
 }
 
 
@@ -86,9 +90,19 @@ def flat(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def write(rows: Iterable[dict[str, object]], columns: Iterable[str], fmt: str) -> bytes:
-    """The rows in one of FORMATS. CSV cells that a spreadsheet would run as formulas get a leading quote."""
+def write(
+    rows: Iterable[dict[str, object]],
+    columns: Iterable[str],
+    fmt: str,
+    *,
+    exported_at: dt.datetime | None = None,
+    schema_url: str = "",
+) -> bytes:
+    """The rows in one of EXPORT_FORMATS. CSV cells that a spreadsheet would run as formulas get a leading
+    quote; XML says when it was exported and where its schema is."""
     columns = list(columns)
+    if fmt == "xml":
+        return to_xml(rows, columns, exported_at=exported_at or dt.datetime.now(dt.UTC), schema_url=schema_url)
     if fmt == "json":
         return json.dumps(list(rows), ensure_ascii=False, indent=1).encode("utf-8")
     if fmt == "csv":
@@ -99,7 +113,7 @@ def write(rows: Iterable[dict[str, object]], columns: Iterable[str], fmt: str) -
         return buffer.getvalue().encode("utf-8")
     if fmt == "xlsx":
         return _xlsx(rows, columns)
-    raise ValueError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
+    raise ValueError(f"Unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}.")
 
 
 def _xlsx(rows: Iterable[dict[str, object]], columns: list[str]) -> bytes:

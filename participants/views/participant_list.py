@@ -46,7 +46,7 @@ def participant_list(request: HttpRequest) -> HttpResponse:
 @secretariat_required
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The filtered list as a file, in the same format as `export_participants`."""
-    if fmt not in roster.FORMATS:
+    if fmt not in roster.EXPORT_FORMATS:
         raise Http404
     form = ParticipantFilterForm(request.GET or None)
     queryset = participants_for_secretariat(request.user, form.filters())

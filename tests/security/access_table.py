@@ -206,7 +206,7 @@ CASES: list[Case] = [
     ],
     # --- The Secretariat's people pages ---------------------------------------------------------------------
     Case("participants:participant_list", SECRETARIAT),
-    *[Case("participants:export", SECRETARIAT, {"fmt": fmt}, about=fmt) for fmt in ("csv", "xlsx", "json")],
+    *[Case("participants:export", SECRETARIAT, {"fmt": fmt}, about=fmt) for fmt in ("csv", "xlsx", "json", "xml")],
     Case("participants:export", expect(secretariat=NOT_FOUND), {"fmt": "exe"}, about="unknown format"),
     Case("participants:participant_detail", SECRETARIAT, {"pk": "@owner_participant"}),
     Case(
@@ -372,6 +372,39 @@ CASES: list[Case] = [
             ("draft", post_only(party=NOT_FOUND)),
         )
     ],
+    # --- Questionnaire files: a participant's own copy pre-filled, blank for the Chair and the Secretariat ---
+    *[
+        Case("feedback:questionnaire_file", outcome, {R: f"@{which}_round", "fmt": fmt}, about=f"{which} {fmt}")
+        for fmt in ("docx", "xlsx")
+        for which, outcome in (
+            ("open", expect(applicant=NOT_FOUND, party=OK, chair=OK, secretariat=OK)),
+            ("restricted", ROUND_FOR_PARTIES),
+            ("summarised", ROUND_FOR_ALL),
+            ("draft", ROUND_FOR_SECRETARIAT),
+        )
+    ],
+    Case(
+        "feedback:questionnaire_file",
+        expect(applicant=NOT_FOUND, party=NOT_FOUND, chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@open_round", "fmt": "exe"},
+        about="unknown format",
+    ),
+    *[
+        Case(
+            "feedback:upload_answers",
+            ALL_METHODS_REFUSED,
+            {R: f"@{which}_round"},
+            post=post,
+            data={"questionnaire": ""},
+            about=which,
+        )
+        for which, post in (
+            ("open", post_only(party=ALLOWED)),
+            ("restricted", post_only(party=ALLOWED, others=NOT_FOUND)),
+            ("draft", post_only(party=NOT_FOUND)),
+        )
+    ],
+    Case("feedback:record_offline_file", ALL_METHODS_REFUSED, {R: "@open_round"}, post=SECRETARIAT_POST),
     # --- The Chair's pseudonymous review, exports, and the Secretariat's identity pages ---------------------
     Case("feedback:chair_dashboard", CHAIR_AND_SECRETARIAT),
     *round_cases(
@@ -400,8 +433,15 @@ CASES: list[Case] = [
     ),
     *[
         Case("feedback:export_answers", CHAIR_AND_SECRETARIAT, {R: "@restricted_round", "fmt": fmt}, about=fmt)
-        for fmt in ("csv", "xlsx", "json")
+        for fmt in ("csv", "xlsx", "json", "xml")
     ],
+    Case(
+        "feedback:export_identities",
+        ALL_METHODS_REFUSED,
+        {R: "@open_round"},
+        post=SECRETARIAT_POST,
+        data={"fmt": "xml"},
+    ),
     Case(
         "feedback:export_answers",
         expect(chair=NOT_FOUND, secretariat=NOT_FOUND),

@@ -1,4 +1,4 @@
-"""`manage.py export_participants [--format csv|xlsx|json] [--output PATH]`: every participant (DESIGN.md §5)."""
+"""`manage.py export_participants [--format csv|xlsx|json|xml] [--output PATH]`: every participant (DESIGN.md §5)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--format", choices=roster.FORMATS, default="csv", dest="fmt", help="csv (default), xlsx or json."
+            "--format",
+            choices=roster.EXPORT_FORMATS,
+            default="csv",
+            dest="fmt",
+            help="csv (default), xlsx, json or xml (schema: static/schemas/participants-1.xsd).",
         )
         parser.add_argument("--output", help="The file to write.")
 
