@@ -242,7 +242,7 @@ class ParticipantAdmin(ImportExportModelAdmin):
     list_select_related = ["user"]
     ordering = ["full_name"]
     fieldsets = [
-        (None, {"fields": ["user", "full_name", "phone"]}),
+        (None, {"fields": ["user", "full_name", "former_names", "phone"]}),
         (_("Affiliation"), {"fields": ["category", "country", "organisation", "acronym", "website"]}),
         (_("Expertise"), {"fields": ["expertise", "statement"]}),
         (
@@ -257,6 +257,7 @@ class ParticipantAdmin(ImportExportModelAdmin):
     ]
     readonly_fields = [
         "user",
+        "former_names",
         "status",
         "status_changed_at",
         "status_reason",

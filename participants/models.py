@@ -14,6 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from participants.time_zones import validate_time_zone
+from participants.validators import (
+    validate_acronym,
+    validate_free_text,
+    validate_organisation_name,
+    validate_person_name,
+)
 
 # --- Users ------------------------------------------------------------------------------------------
 
@@ -47,7 +53,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """Anyone who can log in. Roles are groups (Secretariat, Chair); experts also have a Participant."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
-    name = models.CharField(_("name"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=200, blank=True, validators=[validate_person_name])
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff status"), default=False, help_text=_("May use the admin site."))
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
@@ -107,6 +113,12 @@ class Status(models.TextChoices):
     REMOVED = "removed", _("Removed")
 
 
+# Whose names the anonymizer removes from everyone's text: people the Secretariat vouched for (approved,
+# now or before) or named itself (invited). A self-registered applicant who never confirmed the e-mail or
+# was never approved is left out, so a name typed into the public form changes nobody else's text.
+VOUCHED_STATUSES = (Status.INVITED, Status.APPROVED, Status.WITHDRAWN, Status.REMOVED)
+
+
 class ExpertiseArea(models.TextChoices):
     ARTICLE_11 = "article_11", _("Article 11 (diversion)")
     ARTICLE_13 = "article_13", _("Article 13 (reporting)")
@@ -149,15 +161,22 @@ class Participant(FSMModelMixin, models.Model):
     """A registered expert. Speaks in a personal capacity (§11); vetted by the Secretariat (§4)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="participant")
-    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True, validators=[validate_person_name])
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     category = models.CharField(_("category"), max_length=32, choices=Category.choices)
     country = models.CharField(_("country"), max_length=2, blank=True, help_text=_("ISO 3166 alpha-2 code."))
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, validators=[validate_organisation_name]
+    )
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True, validators=[validate_acronym])
     website = models.URLField(_("website"), blank=True)
     expertise = models.JSONField(_("expertise areas"), default=list, blank=True)
-    statement = models.TextField(_("statement of expertise and commitment"), blank=True)
+    statement = models.TextField(
+        _("statement of expertise and commitment"), blank=True, validators=[validate_free_text]
+    )
+    # Names this person was registered under before: answers written then still name them that way, so the
+    # anonymizer removes these too (feedback.registry).
+    former_names = models.JSONField(_("former names"), default=list, blank=True)
 
     personal_capacity_acknowledged_at = models.DateTimeField(null=True, blank=True)
     confidentiality_acknowledged_at = models.DateTimeField(null=True, blank=True)
@@ -190,6 +209,12 @@ class Participant(FSMModelMixin, models.Model):
 
     def __str__(self) -> str:
         return self.full_name or self.user.email
+
+    def rename(self, full_name: str) -> None:
+        """Take a new name, keeping the one it replaces among the former names."""
+        if self.full_name.strip() and self.full_name != full_name and self.full_name not in self.former_names:
+            self.former_names = [*self.former_names, self.full_name]
+        self.full_name = full_name
 
     def clean_fields(self, exclude: set[str] | None = None) -> None:
         # A protected FSMField refuses assignment, which full_clean() would attempt (STACK.md trap 1).
@@ -266,9 +291,11 @@ class Invitation(models.Model):
 
     email = models.EmailField(_("e-mail address"))
     category = models.CharField(_("category"), max_length=32, choices=Category.choices)
-    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True, validators=[validate_person_name])
     country = models.CharField(_("country"), max_length=2, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, validators=[validate_organisation_name]
+    )
     message = models.TextField(_("personal message"), blank=True)
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="invitations")
     token_hash = models.CharField(max_length=64, unique=True)

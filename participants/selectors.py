@@ -169,6 +169,7 @@ def own_data(participant: Participant) -> dict[str, Any]:
         },
         "participant": {
             "full_name": participant.full_name,
+            "former_names": participant.former_names,
             "phone": participant.phone,
             "category": participant.category,
             "country": participant.country,

@@ -35,6 +35,11 @@ def make_chair(*, email: str | None = None, name: str = "Chris Chair") -> User:
     return user
 
 
+def spelled(number: int) -> str:
+    """A number written in letters ("12" -> "bc"): names hold no digits, yet each must differ."""
+    return "".join("abcdefghij"[int(digit)] for digit in str(number))
+
+
 def make_participant(
     *,
     email: str | None = None,
@@ -46,7 +51,7 @@ def make_participant(
     **extra,
 ) -> Participant:
     number = next(_sequence)
-    full_name = full_name or f"Expert Number{number}"
+    full_name = full_name or f"Expert Number{spelled(number)}"
     user = make_user(email=email or f"expert{number}@example.org", name=full_name)
     is_state = category in (Category.STATE_PARTY, Category.SIGNATORY_STATE, Category.OBSERVER_STATE)
     now = timezone.now()

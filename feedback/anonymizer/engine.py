@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from feedback.anonymizer import patterns
+from feedback.anonymizer import patterns, signs
+from feedback.anonymizer.definitions import defined_acronyms
 from feedback.anonymizer.index import (
     COUNTRY,
     DIGIT,
@@ -13,6 +14,7 @@ from feedback.anonymizer.index import (
     GIVEN,
     LANGUAGE,
     NAME,
+    PLACE,
     PROTECT,
     TITLE,
     Index,
@@ -28,6 +30,7 @@ from feedback.anonymizer.types import (
     EMAIL,
     ORGANISATION,
     PHONE,
+    PLACE_PLACEHOLDER,
     PLACEHOLDERS,
     WEBSITE,
     Finding,
@@ -36,7 +39,7 @@ from feedback.anonymizer.types import (
 )
 
 Candidate = tuple[int, int, str, str, int]  # start, end, kind, placeholder, priority
-PRIORITY = {"email": 7, "url": 6, "phone": 5, "organisation": 3}
+PRIORITY = {"email": 7, "url": 6, "phone": 5, "organisation": 3, "place": 1}
 _NON_SPACE = re.compile(r"\S*")
 _AT_SIGN = re.compile("@")
 _COMPOUND_BREAK = re.compile(r"[^\w\s'\u2019\-\u2010\u2011]")
@@ -57,9 +60,12 @@ class Anonymizer:
         self._index = index
 
     @classmethod
-    def build(cls, identities: Iterable[Identity]) -> Anonymizer:
-        """Compile the matcher for these identities (any status, tombstones included)."""
-        return cls(build_index(identities))
+    def build(cls, identities: Iterable[Identity], *, min_cell: int = 3) -> Anonymizer:
+        """Compile the matcher for these identities (any status, tombstones included).
+
+        min_cell: a region with fewer registered States than this identifies them, and goes.
+        """
+        return cls(build_index(identities, min_cell))
 
     def redact(self, text: str) -> Redaction:
         """Return the text with every finding replaced by its placeholder."""
@@ -76,16 +82,32 @@ class Anonymizer:
             output = _apply(text, findings)
         return Redaction(output, findings)
 
-    def scan(self, text: str) -> tuple[Finding, ...]:
-        """Return what redact would replace: the leak gate blocks on any of it."""
-        return self._findings(text)
+    def scan(self, text: str, kept_places: list[tuple[int, int]] | None = None) -> tuple[Finding, ...]:
+        """Return what redact would replace: the leak gate blocks on any of it.
+
+        kept_places, when given, receives the capitals and regions left in place (see places_left).
+        """
+        return self._resolved(text, self._candidates(text, kept_places)[0])
 
     def suspicious(self, text: str) -> tuple[Finding, ...]:
         """Return capitalised words left in place that may still be names, for the Chair to review."""
-        found, _ = self._candidates(text)
+        kept_places: list[tuple[int, int]] = []
+        found, _ = self._candidates(text, kept_places)
         covered = [(start, end) for start, end, *_ in found]
         doubtful = self._doubtful_spans(text)
-        return doubtful_tokens(text, covered, doubtful, self._index.name_lexicon)
+        flagged = doubtful_tokens(text, covered, doubtful, self._index.name_lexicon)
+        places = tuple(
+            Finding("place", start, end, text[start:end], PLACE_PLACEHOLDER, certain=False)
+            for start, end in kept_places
+            if not any(f.start < end and start < f.end for f in flagged)
+        )
+        return tuple(sorted(flagged + places, key=lambda f: f.start))
+
+    def places_left(self, text: str) -> int:
+        """Count capital cities and regions left in place (they point at no participant's State)."""
+        kept_places: list[tuple[int, int]] = []
+        self._candidates(text, kept_places)
+        return len(kept_places)
 
     def _doubtful_spans(self, text: str) -> list[tuple[int, int]]:
         return upper_case_names(text, self._index.name_lexicon)[1]
@@ -100,20 +122,33 @@ class Anonymizer:
             for start, end, kind, placeholder in _resolve(text, candidates)
         )
 
-    def _candidates(self, text: str) -> tuple[list[Candidate], list[tuple[int, int, int]]]:
+    def _candidates(
+        self, text: str, kept_places: list[tuple[int, int]] | None = None
+    ) -> tuple[list[Candidate], list[tuple[int, int, int]]]:
         """Return every candidate span, and the hits whose fate depends on the words around them."""
         blanks = tuple(m.span() for m in _PLACEHOLDER.finditer(text)) if "[" in text else ()
         watch: list[tuple[int, int, int]] = []
-        candidates = self._registry_candidates(text, blanks, False, watch)
+        candidates = self._registry_candidates(text, blanks, False, watch, kept_places)
         if has_line_break_hyphen(text):
             candidates += self._registry_candidates(text, blanks, True, watch)
+        if "(" in text:
+            organisations = [c for c in candidates if c[2] == "organisation"]
+            candidates += defined_acronyms(text, organisations) if organisations else []
+        index = self._index
+        candidates += signs.initials(text, index.initials) if index.initials else []
+        candidates += signs.handles(text, index.handles)
         candidates += _addresses(text, watch)
         if blanks:
             candidates = [c for c in candidates if not any(s < c[1] and c[0] < e for s, e in blanks)]
         return candidates, watch
 
     def _registry_candidates(
-        self, text: str, blanks: tuple, join: bool, watched: list[tuple[int, int, int]]
+        self,
+        text: str,
+        blanks: tuple,
+        join: bool,
+        watched: list[tuple[int, int, int]],
+        kept_places: list[tuple[int, int]] | None = None,
     ) -> list[Candidate]:
         """Run the automaton once and hand each kind of hit to its rules."""
         folded = fold(text, join_line_breaks=join, blanks=blanks)
@@ -121,7 +156,7 @@ class Anonymizer:
         to_original = folded.start
         whole = folded.words_are_whole
         names, countries, languages, others = [], [], [], []
-        protected, titles, givens, digits = [], [], [], []
+        protected, titles, givens, digits, places = [], [], [], [], []
         add_digit, add_name, add_given, add_watch = digits.append, names.append, givens.append, watched.append
         for end_index, (length, entries, one_word) in self._index.automaton.iter(norm):
             kind = entries[0][0]
@@ -139,7 +174,7 @@ class Anonymizer:
                 if kind == NAME:
                     if not one_word and _COMPOUND_BREAK.search(text, start, end):
                         continue  # "the field. MENSAH" is not the compound surname "Field-Mensah"
-                    add_name(NameHit(ns, end_index, start, end, entry[1], entry[3]))
+                    add_name(new_hit(NameHit, (ns, end_index, start, end, entry[1], entry[3])))
                     if text[start].isupper():  # lower-case words only matter beside a name, not alone
                         add_given((start, end))
                         if entry[1] or end_index - ns <= 2:
@@ -155,6 +190,8 @@ class Anonymizer:
                 elif kind == LANGUAGE:
                     languages.append(LanguageHit(ns, end_index, start, end))
                     add_watch((start, end, 12))
+                elif kind == PLACE:
+                    places.append((start, end, entry[1]))
                 else:
                     others.append((start, end, entry))
         if protected:
@@ -162,7 +199,19 @@ class Anonymizer:
             countries = [h for h in countries if norm[h.ns : h.ne] not in PROTECTED_WORDS or not _inside(h, protected)]
         # demonyms (language names, varieties) depend on their neighbours; protected ones do not
         watched.extend((h.start, h.end, 12) for h in countries if h.form != "name")
-        candidates = registered_people(text, folded, names, self._index.identity_tokens) if names else []
+        index = self._index
+        candidates = (
+            registered_people(text, folded, names, index.identity_tokens, index.given_words, index.phrase_words)
+            if names
+            else []
+        )
+        for start, end, remove in places:
+            if not text[start].isupper():
+                continue  # "the capital" or "nice" in lower case are no places
+            if remove:
+                candidates.append((start, end, "place", PLACE_PLACEHOLDER, PRIORITY["place"]))
+            elif kept_places is not None:
+                kept_places.append((start, end))
         if countries:
             candidates += states(text, norm, countries, languages)
         lexicon = self._index.name_lexicon
@@ -210,6 +259,7 @@ def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple
 
 
 _SENTENCE_END = re.compile(r"[.!?;] ")
+new_hit = tuple.__new__  # builds a NamedTuple without its Python-level __new__ (a hot path)
 
 
 def _inside(hit: NameHit | CountryHit, spans: list[tuple[int, int]]) -> bool:
@@ -228,7 +278,18 @@ def _organisation_or_domain(text: str, start: int, end: int, entry: tuple) -> Ca
         return None  # "SAFE" the acronym, not "safe" the word
     if needs_capital and not all(word[:1].isupper() for word in original.split() if word.lower() not in _ORG_SMALL):
         return None
+    if exact is not None and "." in original and text[end : end + 1] == "." and not text[end + 1 : end + 3].istitle():
+        end += 1  # "P.C.S.A.B." mid-sentence: its last dot is the acronym's
+    legal_form = _LEGAL_FORM_AFTER.match(text, end) if text[end : end + 1] in (" ", ",") else None
+    if legal_form:
+        end = legal_form.end()  # "Acme Dynamics GmbH": no fragment left behind
     return (start, end, "organisation", ORGANISATION, PRIORITY["organisation"])
+
+
+_LEGAL_FORM_AFTER = re.compile(
+    r",?[ \t\u00a0]+(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|Corp|Corporation|GmbH|gGmbH|AG|S\.?A\.?S?|SARL|S\.?p\.?A\.?"
+    r"|S\.?r\.?l\.?|B\.?V\.?|N\.?V\.?|Pty|AB|Oy|ASA|e\.\s?V)\.?(?![\w])"
+)
 
 
 _ORG_SMALL = words("and of the for on in to at de la le des du et y para pour por del di da")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -10,10 +11,13 @@ from itertools import pairwise
 
 import ahocorasick
 
+from feedback.anonymizer import derived, places
+from feedback.anonymizer.derived import NEVER_NAMES, ORG_STOPWORDS
 from feedback.anonymizer.lexicon import (
     COMMON_WORDS,
     CORE_TERMS,
     GENERIC_ADDRESS_WORDS,
+    GIVEN_WORDS,
     MONTHS,
     NAME_LEXICON,
     PARTICLES,
@@ -23,16 +27,13 @@ from feedback.anonymizer.lexicon import (
     SUBSTANCE_TOKENS,
     WEAK_TITLES,
     WEEKDAYS,
-    words,
 )
 from feedback.anonymizer.text import fold_tokens, spelling_variants, transliterate
 from feedback.anonymizer.types import Identity
 from participants.countries import COUNTRIES
 
 # Entry kinds, the first item of every entry tuple.
-NAME, COUNTRY, ORG, DOMAIN, PROTECT, LANGUAGE, TITLE, GIVEN, DIGIT = range(9)
-
-ORG_STOPWORDS = words("and of the for on in to at de la le des du et y para pour por del di da")
+NAME, COUNTRY, ORG, DOMAIN, PROTECT, LANGUAGE, TITLE, GIVEN, DIGIT, PLACE = range(10)
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,5}$|^[A-Z][a-zA-Z]{1,3}[A-Z]$")
 _SPLIT_WORDS = re.compile(r"\s+")
 
@@ -60,6 +61,7 @@ def country_tokens() -> frozenset[str]:
 def static_entries() -> dict[str, list[tuple]]:
     """Return the entries every registry shares: countries, languages and protected phrases."""
     entries: dict[str, list[tuple]] = {}
+    heads = Counter(derived.official_head(country.official_name) for country in COUNTRIES)
     for country in COUNTRIES:
         forms = [(term, "name") for term in country.names]
         forms += [(term, "demonym") for term in country.demonyms]
@@ -74,6 +76,10 @@ def static_entries() -> dict[str, list[tuple]]:
             needs_capital = key in COMMON_WORDS
             language = term in country.language_terms
             entries.setdefault(key, []).append((COUNTRY, country.code, form, language, exact, needs_capital))
+        shared_by = heads.get(derived.official_head(country.official_name), 0)
+        for fragment in derived.official_fragments(country.official_name, country.name, shared_by):
+            key = " ".join(fold_tokens(fragment))
+            entries.setdefault(key, []).append((COUNTRY, country.code, "name", False, None, True))
     for language in PURE_LANGUAGES:
         entries.setdefault(language, []).append((LANGUAGE,))
     for phrase in SUBSTANCE_PHRASES:
@@ -106,12 +112,17 @@ class Index:
     phone_suffixes: frozenset[str]
     name_lexicon: frozenset[str]
     acronyms: frozenset[str] = frozenset()
+    initials: dict[str, frozenset[int]] | None = None  # "HT" -> owners
+    handles: frozenset[str] = frozenset()  # "jdoe", "janedoe": names written as handles
+    given_words: frozenset[str] = frozenset()  # ordinary words that are someone's given name ("hope")
+    phrase_words: frozenset[str] = frozenset()  # words only registered as part of a phrase ("state")
 
 
 class _Builder:
     """Collect pattern entries per folded key, merging owners of the same key."""
 
-    def __init__(self) -> None:
+    def __init__(self, min_cell: int = 3) -> None:
+        self.min_cell = min_cell
         self.names: dict[str, set[int]] = {}
         self.compounds: dict[str, set[int]] = {}
         self.particles: dict[str, set[int]] = {}
@@ -119,17 +130,34 @@ class _Builder:
         self.domains: dict[str, set[int]] = {}
         self.tokens: list[frozenset[str]] = []
         self.phones: set[str] = set()
+        self.initials: dict[str, set[int]] = {}
+        self.handles: set[str] = set()
+        self.given_words: set[str] = set()
+        self.phrase_owners: set[int] = set()
+        self.countries: set[str] = set()
 
     def add(self, owner: int, identity: Identity) -> None:
-        """Add every pattern one identity contributes."""
-        tokens = self._add_name(owner, identity.full_name)
-        self._add_org(owner, identity.organisation, identity.acronym)
+        """Add every pattern one identity contributes, and the forms derived from them."""
+        full_name = derived.clean_name(identity.full_name)
+        tokens = self._add_name(owner, full_name)
+        organisation = derived.clean_organisation(identity.organisation)
+        acronym = derived.clean_organisation(identity.acronym)
+        self._add_org(owner, organisation, acronym)
         self._add_address(owner, identity.email, identity.website)
         self._add_phone(identity.phone)
+        for letters in derived.person_initials(full_name):
+            self.initials.setdefault(letters, set()).add(owner)
+        self.handles |= derived.handle_forms(tokens)
+        if identity.country:
+            self.countries.add(identity.country.upper())
         self.tokens.append(frozenset(tokens))
 
     def _add_name(self, owner: int, full_name: str) -> list[str]:
         tokens = fold_tokens(full_name)
+        if tokens and (tokens[0] in GIVEN_WORDS or tokens[0] in NAME_LEXICON):
+            self.given_words.add(tokens[0])
+        elif tokens and all(is_wordlike(token) for token in tokens):
+            self.phrase_owners.add(owner)  # "Observer State": a phrase, a name only in a name context
         variants = set(tokens) | set(fold_tokens(transliterate(full_name)))
         for word in _SPLIT_WORDS.split(full_name.strip()):
             parts = fold_tokens(word)
@@ -142,25 +170,43 @@ class _Builder:
                     self.compounds.setdefault(" ".join(parts), set()).add(owner)
             elif parts and parts[0] in PARTICLES and word[:1].isupper():
                 self.particles.setdefault(parts[0], set()).add(owner)  # "Nguyen Van", "De Souza"
+            variants |= derived.particle_variants(word)
+        for first, second in pairwise(tokens):
+            if first in ("al", "el"):
+                variants |= {"al" + second, "el" + second}  # "Al Hassan" is also written "Elhassan"
         variants |= _particle_compounds(tokens)
         variants |= {glued for glued in _glued_forms(tokens) if glued not in COMMON_WORDS}
         for token in variants:
-            if len(token) >= 2 and token not in PARTICLES:
+            if len(token) >= 2 and token not in PARTICLES and token not in NEVER_NAMES and token not in CORE_TERMS:
                 self.names.setdefault(token, set()).add(owner)
         return tokens
 
     def _add_org(self, owner: int, name: str, acronym: str) -> None:
         key = " ".join(fold_tokens(name))
-        if key and key not in CORE_TERMS:
-            significant = [t for t in key.split() if t not in ORG_STOPWORDS]
+        base = derived.without_legal_form(key)
+        significant = [t for t in base.split() if t not in ORG_STOPWORDS]
+        if key and _names_something(key, significant):
             needs_capital = all(is_wordlike(t) for t in significant)
-            for variant in _org_variants(key):
+            for variant in _org_variants(key) | _org_variants(base):
                 self.orgs.setdefault((variant, None, needs_capital), set()).add(owner)
+            for short in derived.short_forms(base, is_wordlike):
+                self.orgs.setdefault((short, None, True), set()).add(owner)  # "Acme" for "Acme Dynamics Ltd"
+        if not acronym:
+            self._add_exact_acronym(owner, derived.initials_acronym(name))
         folded = " ".join(fold_tokens(acronym))
         if folded and folded not in CORE_TERMS:
             alnum = "".join(ch for ch in acronym if ch.isalnum())
             exact = alnum if (is_wordlike(folded.replace(" ", "")) or len(alnum) <= 3) else None
             self.orgs.setdefault((folded, exact, False), set()).add(owner)
+
+    def _add_exact_acronym(self, owner: int, acronym: str) -> None:
+        """Add an acronym matched only as written in capitals, plain or dotted ("PCSAB", "P.C.S.A.B.")."""
+        if not acronym or not derived.usable_acronym(acronym, country_tokens()):
+            return
+        exact = acronym.upper()
+        self.orgs.setdefault((exact.lower(), exact, False), set()).add(owner)
+        if len(exact) <= 6:
+            self.orgs.setdefault((" ".join(exact.lower()), exact, False), set()).add(owner)
 
     def _add_address(self, owner: int, email: str, website: str) -> None:
         hosts = []
@@ -174,6 +220,12 @@ class _Builder:
             host = re.sub(r"^[a-z]+://", "", website.strip().lower()).split("/", 1)[0]
             hosts.append(host)
         for host in hosts:
+            for label in derived.domain_labels(host):
+                if 2 <= len(label) <= 10 and label.isalpha():
+                    self._add_exact_acronym(owner, label)  # "pcsab.org" -> "PCSAB"
+                elif "-" in label and label.replace("-", "").isalpha() and derived.usable_acronym(label, frozenset()):
+                    exact = label.replace("-", "").upper()  # "CRE-HUB"
+                    self.orgs.setdefault((" ".join(label.split("-")), exact, False), set()).add(owner)
             labels = fold_tokens(host.lower().removeprefix("www."))
             if len(labels) < 2 or labels[0] in GENERIC_ADDRESS_WORDS:
                 continue
@@ -205,6 +257,8 @@ class _Builder:
             entries.setdefault(key, []).append((ORG, frozenset(owners), exact, needs_capital))
         for key, owners in self.domains.items():
             entries.setdefault(key, []).append((DOMAIN, frozenset(owners)))
+        for key, remove in places.entries(self.countries, self.min_cell).items():
+            entries.setdefault(key, []).append((PLACE, remove))
         return entries
 
 
@@ -239,9 +293,22 @@ def _org_variants(key: str) -> set[str]:
     return {v for v in variants if v}
 
 
-def build_index(identities: Iterable[Identity]) -> Index:
+def _names_something(key: str, significant: list[str]) -> bool:
+    """Tell whether an organisation's name may be matched: not the field's own terms, not one plain word.
+
+    "Online Reporting Tool" or "Validation Messages" registered as an organisation must not remove
+    that substance from everyone's answers; nor may a one-word name that is a dictionary word.
+    """
+    if key in CORE_TERMS or key in SUBSTANCE_PHRASES or not significant:
+        return False
+    if all(t in SUBSTANCE_TOKENS or t in CORE_TERMS for t in significant):
+        return False
+    return not (len(significant) == 1 and is_wordlike(significant[0]))
+
+
+def build_index(identities: Iterable[Identity], min_cell: int = 3) -> Index:
     """Compile the matcher for a registry; the countries are always included."""
-    builder = _Builder()
+    builder = _Builder(min_cell)
     for owner, identity in enumerate(identities):
         builder.add(owner, identity)
     automaton = ahocorasick.Automaton()
@@ -256,4 +323,14 @@ def build_index(identities: Iterable[Identity]) -> Index:
     automaton.make_automaton()
     lexicon = NAME_LEXICON | frozenset(builder.names)
     acronyms = frozenset(key for key, exact, _ in builder.orgs if " " not in key)
-    return Index(automaton, tuple(builder.tokens), frozenset(builder.phones), lexicon, acronyms)
+    return Index(
+        automaton,
+        tuple(builder.tokens),
+        frozenset(builder.phones),
+        lexicon,
+        acronyms,
+        {letters: frozenset(owners) for letters, owners in builder.initials.items()},
+        frozenset(builder.handles),
+        frozenset(builder.given_words),
+        frozenset(key for key, owners in builder.names.items() if owners <= builder.phrase_owners),
+    )

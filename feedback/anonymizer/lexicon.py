@@ -32,7 +32,45 @@ def _load_substance() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(tokens), frozenset(phrases), frozenset(core)
 
 
-COMMON_WORDS: frozenset[str] = frozenset(_read_words("common_words.txt"))
+_BRITISH_ENDINGS = (
+    ("ization", "isation"),
+    ("izations", "isations"),
+    ("ize", "ise"),
+    ("izes", "ises"),
+    ("ized", "ised"),
+    ("izing", "ising"),
+    ("yze", "yse"),
+    ("yzed", "ysed"),
+    ("yzes", "yses"),
+    ("yzing", "ysing"),
+    ("ter", "tre"),
+    ("ters", "tres"),
+    ("ber", "bre"),
+    ("bers", "bres"),
+    ("or", "our"),
+    ("ors", "ours"),
+    ("ense", "ence"),
+    ("enses", "ences"),
+    ("eled", "elled"),
+    ("eling", "elling"),
+)
+
+
+def _with_british_spellings(american: list[str]) -> frozenset[str]:
+    """Add the British spellings the word list lacks ("organisation", "centre", "colour", "defence").
+
+    Over-generating is harmless ("motour" will never be typed); a missing one would make an ordinary
+    word look like a distinctive name.
+    """
+    found = set(american)
+    for word in american:
+        for ending, british in _BRITISH_ENDINGS:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                found.add(word[: -len(ending)] + british)
+    return frozenset(found)
+
+
+COMMON_WORDS: frozenset[str] = _with_british_spellings(_read_words("common_words.txt"))
 SUBSTANCE_TOKENS, SUBSTANCE_PHRASES, CORE_TERMS = _load_substance()
 NAME_LEXICON: frozenset[str] = frozenset(word for line in _read_words("names.txt") for word in line.split())
 
@@ -155,4 +193,15 @@ GENERIC_ADDRESS_WORDS = words(
     "info contact office admin secretariat mail email enquiries inquiries hello team support"
     " webmaster noreply no-reply reply press media news gmail yahoo hotmail outlook live icloud"
     " proton protonmail gmx web mailbox www"
+)
+
+# Given names that are also dictionary words. A registered name made only of dictionary words is a name
+# when written in full only if it starts with one of these ("Hope Young", "Grant Field"); otherwise it
+# needs a name context ("Validation Messages" the registrant, not the validation messages of a form).
+GIVEN_WORDS = words(
+    "hope grace faith will mark rose dawn joy iris bill guy pat sue summer rich frank grant may june april"
+    " august jack ivy lily daisy heather holly ruby amber pearl violet robin hunter mason carter taylor dean"
+    " drew gene earl art bob martin gordon page field young best chase rex victor jean miles ray norman"
+    " ken sky rain star angel autumn chance cliff dale don eve glen gray hazel jay jewel rocky rusty"
+    " sandy stone sunny tony wade warren wendy"
 )

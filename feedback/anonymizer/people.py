@@ -51,9 +51,18 @@ _TRAILING_INITIALS = re.compile(rf",?[ \t]+(?:[{UPPER}]\.[ \t]?-?){{1,3}}")
 
 
 def registered_people(
-    text: str, folded: Folded, hits: list[NameHit], identity_tokens: tuple[frozenset[str], ...] = ()
+    text: str,
+    folded: Folded,
+    hits: list[NameHit],
+    identity_tokens: tuple[frozenset[str], ...] = (),
+    given_words: frozenset[str] = frozenset(),
+    phrase_words: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Return spans of registered names that are names here, not ordinary words."""
+    """Return spans of registered names that are names here, not ordinary words.
+
+    A name made only of dictionary words is a name written in full only when it starts with a given
+    name ("Hope Young"); otherwise ("Validation Messages", "State Party") it needs a name context.
+    """
     removed, hits = _plain_names(text, folded.text, hits)
     pending: list[tuple[int, int]] = []
     for group in _group(text, folded.text, hits) if hits else ():
@@ -64,8 +73,12 @@ def registered_people(
                 pending.append((capitalised[0].start, capitalised[-1].end))
             continue
         start = _extend_left(text, folded, keep[0], identity_tokens)
-        if keep[0].wordlike and len(keep) == 1 and not _is_name(text, keep, start):
+        lone_phrase_word = len(keep) == 1 and folded.text[keep[0].ns : keep[0].ne] in phrase_words
+        if keep[0].wordlike and len(keep) == 1 and not _is_name(text, keep, start, lone_phrase_word):
             pending.append((keep[0].start, keep[0].end))
+            continue
+        if len(keep) > 1 and _ordinary_phrase(folded.text, keep, given_words) and not _is_name(text, keep, start, True):
+            pending.append((keep[0].start, keep[-1].end))
             continue
         removed.append((_extend_title(text, start), _extend_right(text, keep[-1].end)))
     removed += _join_lists(text, removed, pending)
@@ -271,14 +284,24 @@ def _extend_right(text: str, end: int) -> int:
     return end
 
 
-def _is_name(text: str, group: list[NameHit], start: int) -> bool:
-    """Tell whether a run of hits is a name: distinctive, a full name, or in a name context."""
+def _ordinary_phrase(norm: str, group: list[NameHit], given_words: frozenset[str]) -> bool:
+    """Tell a run of dictionary words that starts with no given name ("Validation Messages")."""
+    return all(hit.wordlike for hit in group) and norm[group[0].ns : group[0].ne] not in given_words
+
+
+def _is_name(text: str, group: list[NameHit], start: int, phrase: bool = False) -> bool:
+    """Tell whether a run of hits is a name: distinctive, a full name, or in a name context.
+
+    phrase: the run is a registered phrase of dictionary words, which is a name only in a context.
+    """
     if any(not hit.wordlike for hit in group):
         return True
-    if len(group) >= 2 and any(a.owners & b.owners for a, b in pairwise(group)):
+    if not phrase and len(group) >= 2 and any(a.owners & b.owners for a, b in pairwise(group)):
         return True
     if start < group[0].start or has_title_before(text, start) >= 0:
         return True
+    if phrase and len(group) == 1:
+        return False  # one word of a registered phrase ("State" of "Observer State"): only after a title
     end = group[-1].end
     if _beside_a_number(text, group[0].start, end):
         return False  # "31 May", "May 2027", "Page 4"
@@ -289,8 +312,8 @@ def _is_name(text: str, group: list[NameHit], start: int) -> bool:
         return True
     if following in ("who", "whose") and separator.strip() in ("", ","):
         return True  # "Page, who chairs the group"
-    if _alone_on_its_line(text, group[0].start, end):
-        return True  # a signature: "Kind regards,\nHope"
+    if _alone_on_its_line(text, group[0].start, end) and (not phrase or not text[end:].strip(" .\n")):
+        return True  # a signature: "Kind regards,\nHope" (a phrase only at the very end, not a heading)
     if _month_abbreviation_without_date(text, group, separator, following):
         return True  # "Jan", "Jun" with no day or year beside them are given names
     return len(group) == 1 and _stands_alone_mid_sentence(text, group[0], separator, following)

@@ -12,6 +12,7 @@ from django_fsm import can_proceed
 
 from consult.models import Round, RoundState
 from feedback import registry
+from feedback.anonymizer import namelike
 from feedback.models import GenerationStatus, Summary, SummaryState
 from feedback.summary import builder, gate, writers
 from participants import audit
@@ -74,6 +75,13 @@ def leaks_of(summary: Summary) -> list[gate.Leak]:
     if summary.generation_status != GenerationStatus.DONE:
         return []
     return gate.scan(summary.content, summary.narrative, registry.current_anonymizer())
+
+
+def gate_report(summary: Summary) -> gate.Review:
+    """The gate's leaks and the capitals or regions left, in one pass over the summary."""
+    if summary.generation_status != GenerationStatus.DONE:
+        return gate.Review([], 0)
+    return gate.review(summary.content, summary.narrative, registry.current_anonymizer())
 
 
 def build_content(round_: Round, progress: builder.Progress | None = None) -> dict[str, Any]:
@@ -177,8 +185,10 @@ def save_edits(
 
 
 def _apply_excerpt_edits(content: dict[str, Any], edits: dict[str, str]) -> tuple[int, int]:
-    """Shorten quoted answers, or remove them (an empty text) from the groups, themes and points alike."""
-    anonymizer = registry.current_anonymizer()
+    """Shorten quoted answers, or remove them (an empty text) from the groups, themes and points alike.
+
+    An edited answer is the Chair's text: checked and flagged without the registry (see gate), so
+    neither the gate nor the highlights tell who is registered."""
     removed = edited = 0
     for question in content.get("questions", []):
         kept, gone = [], set()
@@ -187,9 +197,9 @@ def _apply_excerpt_edits(content: dict[str, Any], edits: dict[str, str]) -> tupl
             if new_text is None or new_text == group["text"]:
                 kept.append(group)
             elif new_text.strip():
-                kept.append(
-                    {**group, "text": new_text.strip(), "flags": builder.flag_spans(anonymizer, new_text.strip())}
-                )
+                text = new_text.strip()
+                flags = [[f.start, f.end] for f in namelike.scan(text)]
+                kept.append({**group, "text": text, "flags": flags, "edited": True})
                 edited += 1
             else:
                 gone.add(group["id"])

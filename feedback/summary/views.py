@@ -46,12 +46,14 @@ def summary_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     round_, summary = _summary_for(request, round_id)
     context = {"round": round_, "summary": summary, "formats": writers.FORMATS}
     if summary is not None and summary.generation_status == GenerationStatus.DONE:
-        leaks = services.leaks_of(summary)
+        report = services.gate_report(summary)
+        leaks = report.leaks
         context.update(
             content=summary.content,
             leaks=leaks,
             narrative_form=NarrativeForm(initial={"narrative": summary.narrative, "version": summary.version}),
             new_respondents=_current_respondents(round_.pk) - summary.content.get("respondents", 0),
+            places_left=report.places_left,
             notes_changed=meeting_notes.stale(round_, summary.content),
             flag_count=_flag_count(summary),
             questions=[_for_page(question) for question in summary.content.get("questions", [])],

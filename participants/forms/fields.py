@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from participants.countries import COUNTRY_CHOICES
 from participants.eligibility import is_state_category
 from participants.models import ExpertiseArea, User
-from participants.validators import normalise_website, validate_phone, validate_website
+from participants.validators import (
+    normalise_website,
+    validate_acronym,
+    validate_free_text,
+    validate_organisation_name,
+    validate_person_name,
+    validate_phone,
+    validate_website,
+)
 
 
 class ChoiceListMixin:
@@ -40,6 +48,7 @@ def full_name_field() -> forms.CharField:
     return forms.CharField(
         label=_("Full name"),
         max_length=200,
+        validators=[validate_person_name],
         help_text=_("As the Secretariat should address you. It is never shown next to your views (Annex 1, §11)."),
         error_messages={"required": _("Give your full name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
@@ -74,6 +83,7 @@ def statement_field() -> forms.CharField:
         label=_("Statement of expertise and commitment"),
         min_length=50,
         max_length=2000,
+        validators=[validate_free_text],
         help_text=_(
             "In a few sentences: your experience with reporting or information exchange, and the time you can give "
             "to consultations (50 to 2,000 characters)."
@@ -95,10 +105,17 @@ class AffiliationFields(forms.Form):
         label=_("Organisation"),
         max_length=200,
         required=False,
+        validators=[validate_organisation_name],
         help_text=_("For organisations, civil society and industry: its full name."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    acronym = forms.CharField(label=_("Acronym"), max_length=40, required=False, help_text=_("Optional, e.g. OSCE."))
+    acronym = forms.CharField(
+        label=_("Acronym"),
+        max_length=40,
+        required=False,
+        validators=[validate_acronym],
+        help_text=_("Optional, e.g. OSCE."),
+    )
     website = forms.CharField(
         label=_("Website"),
         max_length=200,

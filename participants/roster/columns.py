@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 from participants.countries import COUNTRIES, get_country, sort_key
 from participants.import_errors import RowError
 from participants.models import STATE_CATEGORIES, Category
-from participants.validators import normalise_website, validate_phone, validate_website
+from participants.validators import (
+    normalise_website,
+    validate_acronym,
+    validate_organisation_name,
+    validate_person_name,
+    validate_phone,
+    validate_website,
+)
 
 REQUIRED_COLUMNS = ("email", "full_name", "category", "affiliation", "country")
 OPTIONAL_COLUMNS = ("phone", "website", "acronym")
@@ -104,13 +111,21 @@ class _Row:
             self.error("email", _("“%(email)s” is not a valid e-mail address.") % {"email": email})
         return email
 
-    def required(self, column: str, message: str, max_length: int) -> str:
+    def required(self, column: str, message: str, max_length: int, validator=None) -> str:
         value = self.values.get(column, "")
         if not value:
             self.error(column, message)
         elif len(value) > max_length:
             self.error(column, too_long(max_length, value))
+        elif validator:
+            self.validate(column, value, validator)
         return value
+
+    def validate(self, column: str, value: str, validator) -> None:
+        try:
+            validator(value)
+        except ValidationError as exc:
+            self.error(column, " ".join(exc.messages))
 
     def category(self) -> str:
         raw = self.values.get("category", "")
@@ -168,7 +183,7 @@ class _Row:
         value = self.values[column]
         if column == "website":
             value = normalise_website(value)
-        validator = {"phone": validate_phone, "website": validate_website}.get(column)
+        validator = {"phone": validate_phone, "website": validate_website, "acronym": validate_acronym}.get(column)
         try:
             if validator:
                 validator(value)
@@ -183,11 +198,15 @@ def clean_row(number: int, values: dict[str, str]) -> CleanRow | list[RowError]:
     """Check one row against the rules of DESIGN.md §5; return the clean row or every error in it."""
     row = _Row(number, values)
     email = row.email()
-    full_name = row.required("full_name", _("A full name is required."), 200)
+    full_name = row.required("full_name", _("A full name is required."), 200, validate_person_name)
     category = row.category()
     country = row.country(category)
     is_state = category in STATE_CATEGORIES
-    organisation = "" if is_state else row.required("affiliation", _("The organisation's name is required."), 200)
+    organisation = (
+        ""
+        if is_state
+        else row.required("affiliation", _("The organisation's name is required."), 200, validate_organisation_name)
+    )
     phone, website, acronym = row.optional("phone", 40), row.optional("website", 200), row.optional("acronym", 40)
     if row.errors:
         return row.errors

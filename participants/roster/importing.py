@@ -143,7 +143,11 @@ def _apply_updates(plan: ImportPlan, now: datetime) -> None:
     participants, users, fields = [], [], set()
     for row, participant, changed in plan.updates:
         for name in changed:
-            setattr(participant, name, new_values(row)[name])
+            if name == "full_name":
+                participant.rename(row.full_name)
+                fields.add("former_names")
+            else:
+                setattr(participant, name, new_values(row)[name])
         participant.updated_at = now
         participants.append(participant)
         fields.update(changed)

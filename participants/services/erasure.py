@@ -20,7 +20,15 @@ from django_fsm import can_proceed
 from django_otp import devices_for_user
 
 from participants import audit
-from participants.models import Invitation, OutboundEmail, Participant, Tombstone, User, new_feed_token
+from participants.models import (
+    VOUCHED_STATUSES,
+    Invitation,
+    OutboundEmail,
+    Participant,
+    Tombstone,
+    User,
+    new_feed_token,
+)
 from participants.permissions import is_secretariat
 from participants.services import notify
 from participants.services.errors import NotAllowed, ParticipantError
@@ -53,7 +61,8 @@ def request_erasure(*, participant_id: int, by: User, now: datetime | None = Non
 
 
 def _tombstone(participant: Participant) -> Tombstone:
-    names = list(dict.fromkeys(name for name in (participant.full_name, participant.user.name) if name.strip()))
+    every_name = (participant.full_name, participant.user.name, *participant.former_names)
+    names = list(dict.fromkeys(name for name in every_name if name.strip()))
     return Tombstone.objects.create(
         names=names,
         email=participant.user.email,
@@ -115,7 +124,8 @@ def erase_participant(*, participant_id: int, by: User, now: datetime | None = N
         raise NotAllowed
     now = now or timezone.now()
     participant = _locked(participant_id)
-    _tombstone(participant)
+    if participant.status in VOUCHED_STATUSES:  # an applicant never vouched for was never in the registry
+        _tombstone(participant)
     from_state = participant.status
     _close_participation(participant)
     requested_at = participant.erasure_requested_at
@@ -123,6 +133,7 @@ def erase_participant(*, participant_id: int, by: User, now: datetime | None = N
     for name in IDENTITY_FIELDS:
         setattr(participant, name, "")
     participant.expertise, participant.pending_changes, participant.notifications = [], {}, []
+    participant.former_names = []
     participant.feed_token = new_feed_token()
     participant.status_changed_at = participant.erased_at = now
     participant.save()

@@ -54,6 +54,11 @@ class AffiliationChange:
         }
 
 
+def _former(changed: list[str]) -> list[str]:
+    """A new name keeps the old one among the former names (the anonymizer still removes it)."""
+    return ["former_names"] if "full_name" in changed else []
+
+
 def _lock(participant_id: int) -> Participant:
     return Participant.objects.select_for_update().select_related("user").get(pk=participant_id)
 
@@ -68,8 +73,11 @@ def update_profile(*, participant_id: int, details: ProfileDetails) -> Participa
         if getattr(participant, name) != getattr(details, name)
     ]
     for name in changed:
-        setattr(participant, name, getattr(details, name))
-    participant.save(update_fields=[*changed, "updated_at"])
+        if name == "full_name":
+            participant.rename(details.full_name)
+        else:
+            setattr(participant, name, getattr(details, name))
+    participant.save(update_fields=[*changed, *_former(changed), "updated_at"])
     user = participant.user
     user.name, user.time_zone = details.full_name, details.time_zone
     user.save(update_fields=["name", "time_zone"])
@@ -167,8 +175,11 @@ def correct_participant(*, participant_id: int, by: User, changes: dict[str, obj
     participant = _lock(participant_id)
     changed = [name for name in SECRETARIAT_EDITABLE if name in changes and getattr(participant, name) != changes[name]]
     for name in changed:
-        setattr(participant, name, changes[name])
-    participant.save(update_fields=[*changed, "updated_at"])
+        if name == "full_name":
+            participant.rename(str(changes[name]))
+        else:
+            setattr(participant, name, changes[name])
+    participant.save(update_fields=[*changed, *_former(changed), "updated_at"])
     if "full_name" in changed:
         participant.user.name = participant.full_name
         participant.user.save(update_fields=["name"])

@@ -149,7 +149,7 @@ def test_a_name_signing_off_on_its_own_line_goes(anonymizer):
 
 
 def test_a_name_written_as_one_word_goes(anonymizer):
-    assert redacted(anonymizer, "Ask @IngridJohansson or ijohansson.") == "Ask @[a participant] or [a participant]."
+    assert redacted(anonymizer, "Ask @IngridJohansson or ijohansson.") == "Ask [a participant] or [a participant]."
 
 
 def test_a_deleted_participants_tombstone_still_removes_the_name(anonymizer):
@@ -400,7 +400,7 @@ def test_a_demonym_used_as_a_language_stays(anonymizer, text):
     [
         "The turkey and the china were on the table.",
         "Please let us know.",
-        "Latin America and the Caribbean use the Inter-American Convention.",
+        "The Caribbean and Central Asia use the Inter-American Convention.",
         "The Organization of American States reports too.",
         "States Parties and Signatory States asked the ATT Secretariat.",
     ],

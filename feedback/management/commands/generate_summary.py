@@ -8,8 +8,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from consult.models import Round
+from feedback import registry
 from feedback.models import GenerationStatus, Summary, SummaryState
-from feedback.summary import services, writers
+from feedback.summary import gate, services, writers
 
 
 class Command(BaseCommand):
@@ -67,6 +68,12 @@ class Command(BaseCommand):
         output.write_bytes(data)
         respondents = content["respondents"]
         self.stdout.write(f"Wrote the {state} summary of “{round_.title}” ({respondents} respondents) to {output}")
+        places = gate.review(content, narrative, registry.current_anonymizer()).places_left
+        if places:
+            self.stdout.write(
+                f"{places} capital {'city or region' if places == 1 else 'cities or regions'} left in the text "
+                "(none of a participant's State): check that none singles anyone out."
+            )
 
     def summary_parts(self, round_: Round, *, preview: bool, regenerate: bool) -> tuple[dict, str, str, bool]:
         """The content, narrative, state and appendix choice to write."""

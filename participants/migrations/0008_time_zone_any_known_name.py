@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participants', '0005_user_updated_at'),
+        ('participants', '0007_participant_former_names'),
     ]
 
     operations = [
