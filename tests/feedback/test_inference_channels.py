@@ -141,7 +141,10 @@ def test_a_registrant_named_like_a_category_label_cannot_block_approval(chair, c
     summary = services.generate_now(round_id=round_.pk, by=chair)
     assert summary.content["participation"]["cells"][0]["label"] == "Observer State"
 
-    response = chair_client.post(reverse("summary:approve", kwargs={"round_id": round_.pk}), follow=True)
+    # Past the check for an empty narrative (confirmed), the gate must not stop it either.
+    response = chair_client.post(
+        reverse("summary:approve", kwargs={"round_id": round_.pk}), {"confirmed": "1"}, follow=True
+    )
 
     assert "leak gate" not in response.content.decode()
     assert Summary.objects.get(pk=summary.pk).state == "approved"
