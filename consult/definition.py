@@ -17,6 +17,7 @@ from django.core.validators import URLValidator
 from django.utils.text import slugify
 
 from consult.models import Mode, QuestionKind, Stage
+from participants.domain_errors import DomainError
 
 MODE_SPELLINGS = {
     "written": Mode.WRITTEN,
@@ -42,7 +43,7 @@ KIND_SPELLINGS = {
 TRUE_WORDS, FALSE_WORDS = {"true", "yes", "1"}, {"false", "no", "0", ""}
 
 
-class DefinitionInvalid(ValueError):
+class DefinitionInvalid(DomainError, ValueError):
     """Every problem found, each starting with where it is in the JSON."""
 
     def __init__(self, problems: list[str]) -> None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from consult.articles import articles_label
+from participants.state_flags import state_flags
 
 ARTICLES = (11, 13, 15, 17)
 ARTICLE_CHOICES = [(number, _("Article %(n)s") % {"n": number}) for number in ARTICLES]
@@ -90,10 +91,15 @@ class RoundState(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# Rounds whose details and questionnaire may still change.
+EDITABLE_STATES = (RoundState.DRAFT, RoundState.SCHEDULED, RoundState.OPEN)
+
 # States that hold one of the cycle's two places (§10): everything from scheduled on.
 CAP_STATES = (RoundState.SCHEDULED, RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
 
 
+@state_flags("state", RoundState)
+@state_flags("mode", Mode)
 class Round(FSMModelMixin, models.Model):
     """One consultation. At most two per cycle may ever be scheduled or later (§10)."""
 
@@ -165,12 +171,12 @@ class Round(FSMModelMixin, models.Model):
         super().clean_fields(exclude={*(exclude or ()), "state"})  # STACK.md trap 1
 
     @property
-    def is_meeting(self) -> bool:
-        return self.mode in (Mode.ONLINE, Mode.IN_PERSON)
+    def is_editable(self) -> bool:
+        return self.state in EDITABLE_STATES
 
     @property
-    def is_open(self) -> bool:
-        return self.state == RoundState.OPEN
+    def is_meeting(self) -> bool:
+        return self.mode in (Mode.ONLINE, Mode.IN_PERSON)
 
     def accepts_answers(self, now: object | None = None) -> bool:
         """Open, and the deadline has not passed (the server is the clock)."""
@@ -210,6 +216,13 @@ class QuestionKind(models.TextChoices):
     YES_NO = "yes_no", _("Yes or no")
 
 
+class QuestionQuerySet(models.QuerySet):
+    def active(self) -> QuestionQuerySet:
+        """The questions answered today, in order (retired versions are kept only for their answers)."""
+        return self.filter(retired=False).order_by("order", "id")
+
+
+@state_flags("kind", QuestionKind)
 class Question(models.Model):
     """One question of a round's questionnaire. Frozen once answered: make a new version instead."""
 
@@ -226,6 +239,8 @@ class Question(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("replaces")
     )
     retired = models.BooleanField(default=False, help_text=_("Replaced by a newer version; kept for its answers."))
+
+    objects = QuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "id"]

@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.dispatch import Signal
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from consult import calendar
@@ -46,10 +46,7 @@ def _zone(participant: Participant) -> zoneinfo.ZoneInfo | None:
 
 
 def _answer_url(round_: Round) -> str:
-    try:
-        return settings.SITE_URL + reverse("feedback:answer", kwargs={"round_id": round_.pk})
-    except NoReverseMatch:
-        return round_url(round_)
+    return settings.SITE_URL + reverse("feedback:answer", kwargs={"round_id": round_.pk})
 
 
 def _send(
@@ -198,7 +195,7 @@ def round_cancelled(*, round_id: int, **_: Any) -> int:
 
 def round_opened(*, round_id: int, **_: Any) -> int:
     round_ = Round.objects.select_related("cycle", "tool").get(pk=round_id)
-    has_questions = round_.questions.filter(retired=False).exists()
+    has_questions = round_.questions.active().exists()
 
     def send_one(participant: Participant) -> bool:
         if not participant.wants(Notification.ROUND_OPENED):

@@ -13,6 +13,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from consult.models import Question, Round
 from participants.models import Participant
+from participants.state_flags import state_flags
 
 
 class SubmissionState(models.TextChoices):
@@ -35,6 +36,8 @@ def offline_upload_to(submission: Submission, filename: str) -> str:
 OFFLINE_FILE_EXTENSIONS = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".xlsx", ".csv", ".eml", ".msg")
 
 
+@state_flags("state", SubmissionState)
+@state_flags("source", Source)
 class Submission(FSMModelMixin, models.Model):
     """One participant's response to one round. Known to the Chair only by its pseudonym."""
 
@@ -129,6 +132,8 @@ class GenerationStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+@state_flags("state", SummaryState)
+@state_flags("generation_status", GenerationStatus)
 class Summary(FSMModelMixin, models.Model):
     """The anonymized summary of a round for the WGTR report (§13). Guarded by the leak gate."""
 
@@ -183,6 +188,7 @@ class NotesState(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
+@state_flags("state", NotesState)
 class MeetingNotes(FSMModelMixin, models.Model):
     """The points raised at a round's meeting, kept anonymized: the anonymizer runs before they are stored.
 

@@ -8,17 +8,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.db import models
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from consult.models import Document, Question, Round, RoundState
-from consult.selectors import rounds_visible_to
+from consult.selectors import access_round, rounds_visible_to
 from feedback.models import Answer, Submission, SubmissionState, Summary
 from feedback.pseudonyms import label
-from feedback.questionnaire import active_questions
 from feedback.validation import RATING_RANGE, choice_options
 from participants.models import Category, Participant, Status
+from participants.state_flags import state_flags
 
 # Rounds whose responses the Chair and Secretariat may read: answering has begun.
 READABLE_STATES = (RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
@@ -27,6 +29,16 @@ READABLE_STATES = (RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
 # --- The participant's own view ---------------------------------------------------------------------
 
 
+class ResponseStatus(models.TextChoices):
+    """Where the participant's own response stands, for their dashboard."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    CHANGED = "changed", _("Submitted, with changes not yet submitted")
+
+
+@state_flags("status", ResponseStatus)
 @dataclass
 class DashboardRound:
     round: Round
@@ -34,13 +46,12 @@ class DashboardRound:
     accepting: bool
 
     @property
-    def status(self) -> str:
-        """not_started, draft, submitted or changed (submitted, with edits not yet submitted)."""
+    def status(self) -> ResponseStatus:
         if self.submission is None:
-            return "not_started"
+            return ResponseStatus.NOT_STARTED
         if self.submission.state == SubmissionState.SUBMITTED:
-            return "changed" if self.submission.has_unsubmitted_changes else "submitted"
-        return "draft"
+            return ResponseStatus.CHANGED if self.submission.has_unsubmitted_changes else ResponseStatus.SUBMITTED
+        return ResponseStatus.DRAFT
 
 
 @dataclass
@@ -87,17 +98,10 @@ def own_submission(participant: Participant, round_: Round) -> Submission | None
 
 def readable_round(user: Any, round_id: int) -> Round:
     """A round whose responses the viewer may read, or 404 (no hint whether it exists)."""
-    round_ = get_visible_round(user, round_id)
+    round_ = access_round(user, round_id)
     if round_.state not in READABLE_STATES:
         raise Http404
     return round_
-
-
-def get_visible_round(user: Any, round_id: int) -> Round:
-    try:
-        return rounds_visible_to(user).get(pk=round_id)
-    except Round.DoesNotExist:
-        raise Http404 from None
 
 
 @dataclass(frozen=True)
@@ -189,7 +193,7 @@ def distribution(question: Question, answers: list[Any]) -> list[tuple[str, str,
 
 
 def questions(round_: Round) -> list[Question]:
-    return active_questions(round_)
+    return list(round_.questions.active())
 
 
 # --- Progress -----------------------------------------------------------------------------------------

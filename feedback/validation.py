@@ -14,6 +14,8 @@ from typing import Any, Protocol
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from participants.domain_errors import DomainError
+
 TEXT, RATING, CHOICE, MULTI_CHOICE, YES_NO = "text", "rating", "choice", "multi_choice", "yes_no"
 RATING_RANGE = range(1, 6)
 # How a rating reads wherever it is offered: the web form, the Word and Excel questionnaires.
@@ -46,7 +48,7 @@ class Cleaned:
     errors: dict[str, str]
 
 
-class AnswerError(ValueError):
+class AnswerError(DomainError, ValueError):
     """A value that does not fit its question; the message is shown next to the field."""
 
 

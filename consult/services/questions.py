@@ -15,16 +15,16 @@ from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from consult.models import Question, QuestionKind, Round, RoundState
+from consult.models import Question, QuestionKind, Round
 from participants import audit
+from participants.domain_errors import DomainError
 from participants.models import User
 
 CHOICE_KINDS = (QuestionKind.CHOICE, QuestionKind.MULTI_CHOICE)
 QUESTION_FIELDS = frozenset({"key", "text", "help_text", "kind", "choices", "required", "max_length"})
-EDITABLE_STATES = (RoundState.DRAFT, RoundState.SCHEDULED, RoundState.OPEN)
 
 
-class QuestionnaireClosed(Exception):
+class QuestionnaireClosed(DomainError):
     def __init__(self, round_: Round) -> None:
         super().__init__(
             _("The questionnaire of “%(title)s” can no longer change: the round is %(state)s.")
@@ -32,7 +32,7 @@ class QuestionnaireClosed(Exception):
         )
 
 
-class QuestionAnswered(Exception):
+class QuestionAnswered(DomainError):
     def __init__(self, question: Question) -> None:
         super().__init__(
             _("“%(key)s” already has answers, so it cannot change or be deleted. Make a new version or retire it.")
@@ -77,7 +77,7 @@ def question_problems(*, round_: Round, key: str, text: str, kind: str, choices:
 
 def _editable_round(round_id: int) -> Round:
     round_ = Round.objects.select_for_update().get(pk=round_id)
-    if round_.state not in EDITABLE_STATES:
+    if not round_.is_editable:
         raise QuestionnaireClosed(round_)
     return round_
 
@@ -224,7 +224,7 @@ def move_question(*, by: User | None, question_id: int, up: bool) -> None:
     """Swap a question with its neighbour above (up) or below. Raises QuestionnaireClosed."""
     question = Question.objects.select_for_update().get(pk=question_id)
     round_ = _editable_round(question.round_id)
-    ordered = list(round_.questions.filter(retired=False).order_by("order", "id"))
+    ordered = list(round_.questions.active())
     index = next(i for i, item in enumerate(ordered) if item.pk == question.pk)
     other = index - 1 if up else index + 1
     if not 0 <= other < len(ordered):
@@ -244,7 +244,7 @@ def copy_questionnaire(*, by: User | None, source_round_id: int, target_round_id
     last = target.questions.aggregate(last=Max("order"))["last"]
     order = 0 if last is None else last + 1
     copied, skipped = [], []
-    for question in source.questions.filter(retired=False).order_by("order", "id"):
+    for question in source.questions.active():
         if question.key in taken:
             skipped.append(question.key)
             continue

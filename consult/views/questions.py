@@ -30,7 +30,7 @@ def questionnaire(request: HttpRequest, round_id: int) -> HttpResponse:
         "round": round_,
         "questions": [question for question in questions if not question.retired],
         "retired": [question for question in questions if question.retired],
-        "editable": round_.state in services.questions.EDITABLE_STATES,
+        "editable": round_.is_editable,
         "copy_form": CopyQuestionnaireForm(round_=round_),
     }
     return render(request, "consult/questionnaire.html", context)

@@ -13,9 +13,10 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from consult.models import Question, QuestionKind, Round
-from feedback.analysis.models import SuggestionSet, Theme, ThemeTag
+from feedback.analysis.models import SuggestionSet, SuggestionStatus, Theme, ThemeTag
 from feedback.models import Answer, SubmissionState
 from feedback.redaction import Cleaner, text_cleaner
+from participants.state_flags import state_flags
 
 
 @dataclass
@@ -30,12 +31,12 @@ class CodedAnswer:
 
 
 def text_questions(round_: Round) -> list[Question]:
-    return list(round_.questions.filter(retired=False, kind=QuestionKind.TEXT).order_by("order", "pk"))
+    return list(round_.questions.active().filter(kind=QuestionKind.TEXT))
 
 
 def text_question(round_: Round, key: str) -> Question:
     """The round's free-text question with this key, or 404."""
-    question = round_.questions.filter(retired=False, kind=QuestionKind.TEXT, key=key).first()
+    question = round_.questions.active().filter(kind=QuestionKind.TEXT, key=key).first()
     if question is None:
         raise Http404
     return question
@@ -139,6 +140,7 @@ def quote_choices(round_: Round, theme: Theme) -> list[QuoteChoice]:
     return choices
 
 
+@state_flags("status", SuggestionStatus)
 @dataclass(frozen=True)
 class SuggestionItem:
     number: int

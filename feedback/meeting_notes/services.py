@@ -17,12 +17,13 @@ from feedback.meeting_notes import check
 from feedback.models import MeetingNotes, NotesState
 from feedback.summary import gate
 from participants import audit
+from participants.domain_errors import DomainError
 from participants.models import User
 
 NOTABLE_STATES = (RoundState.SCHEDULED, RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
 
 
-class NotesError(Exception):
+class NotesError(DomainError):
     """The notes cannot change now; the message says why and what to do."""
 
 

@@ -50,7 +50,7 @@ def build_content(
         redactions.update(finding.kind for finding in redaction.findings)
         return redaction.text
 
-    questions = list(round_.questions.filter(retired=False).order_by("order", "pk"))
+    questions = list(round_.questions.active())
     answer_counts = dict(
         Answer.objects.filter(submission__in=submitted, question__in=questions)
         .values_list("question")

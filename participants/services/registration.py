@@ -19,7 +19,7 @@ from participants.services.errors import (
     AffiliationMissing,
     DuplicateEmail,
     InvalidConfirmationLink,
-    NotEligible,
+    JoinsByInvitationOnly,
 )
 
 CONFIRMATION_SALT = "participants.confirm_email"
@@ -74,11 +74,11 @@ def register_participant(
 ) -> Participant:
     """Create a self-registered applicant, waiting for their e-mail confirmation before vetting.
 
-    Raises NotEligible, DuplicateEmail, AcknowledgementMissing, AffiliationMissing.
+    Raises JoinsByInvitationOnly, DuplicateEmail, AcknowledgementMissing, AffiliationMissing.
     """
     now = now or timezone.now()
     if not may_self_register(application.category):
-        raise NotEligible
+        raise JoinsByInvitationOnly
     application.check()
     if email_taken(email):
         raise DuplicateEmail

@@ -22,7 +22,7 @@ MAX_QUOTES = 3
 
 
 def _answer(round_: Round, question_key: str, pseudonym: int) -> tuple[Submission, Question]:
-    question = Question.objects.filter(round=round_, key=question_key, retired=False).first()
+    question = round_.questions.active().filter(key=question_key).first()
     if question is None or question.kind != QuestionKind.TEXT:
         raise NotAFreeTextQuestion
     submission = Submission.objects.filter(round=round_, pseudonym=pseudonym, state=SubmissionState.SUBMITTED).first()
