@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from consult import responses
 from consult.models import Cycle, Document, DocumentDownload, DocumentVersion, Question, Round, RoundState, Tool
 from participants.eligibility import may_see_restricted
 from participants.models import Category, Participant, Status
@@ -74,14 +75,7 @@ def audience() -> Audience:
 
 def submitted_counts(round_ids: list[int]) -> dict[int, int]:
     """Submitted responses per round, in one aggregate query (drafts do not count)."""
-    from feedback.models import Submission, SubmissionState
-
-    rows = (
-        Submission.objects.filter(round_id__in=round_ids, state=SubmissionState.SUBMITTED)
-        .values("round_id")
-        .annotate(count=Count("pk"))
-    )
-    return {row["round_id"]: row["count"] for row in rows}
+    return responses.submitted_counts(round_ids)
 
 
 # --- The cap (§10) -------------------------------------------------------------------------------------

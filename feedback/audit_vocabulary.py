@@ -41,7 +41,6 @@ RESPONSES = {
     "feedback.download_original": Phrase(
         _("Original letter opened"), _("{actor} opened the original letter of a written submission to “{target}”")
     ),
-    "round.summarise": Phrase(_("Consultation summarised"), _("{actor} marked “{target}” as summarised")),
 }
 
 SUMMARIES = {

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django_fsm import can_proceed
 
 from consult.models import Round, RoundState
+from consult.services import rounds as round_services
 from feedback import registry
 from feedback.anonymizer import namelike
 from feedback.models import GenerationStatus, Summary, SummaryState
@@ -249,11 +250,8 @@ def approve(*, summary_id: int, by: User, now: datetime | None = None) -> Summar
         raise SummaryBlocked(leaks)
     summary.approve(by=by, at=now or timezone.now())
     summary.save(update_fields=["state", "approved_by", "approved_at"])
-    round_ = Round.objects.select_for_update().get(pk=summary.round_id)
-    if can_proceed(round_.mark_summarised):
-        round_.mark_summarised()
-        round_.save(update_fields=["state"])
-        audit.record(actor=by, action="round.summarise", target=round_, from_state="closed", to_state="summarised")
+    if Round.objects.filter(pk=summary.round_id, state=RoundState.CLOSED).exists():  # not when approved again
+        round_services.mark_round_summarised(round_id=summary.round_id, by=by)
     audit.record(actor=by, action="summary.approve", target=summary, from_state="draft", to_state="approved")
     return summary
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from consult import notifications
 from consult.models import Round, RoundState
 from consult.selectors import access_round
 from feedback import selectors, services
@@ -24,9 +25,7 @@ def send_reminders(request: HttpRequest, round_id: int) -> HttpResponse:
     if round_.state != RoundState.OPEN:
         messages.error(request, _("Reminders go out only while a consultation is open."))
         return redirect("feedback:round_progress", round_id=round_.pk)
-    from consult.notifications import send_reminders as remind  # consult owns the e-mails
-
-    count = remind(round_id=round_.pk, by=request.user)
+    count = notifications.queue_reminders(round_id=round_.pk, by=request.user)
     if count:
         messages.success(
             request,

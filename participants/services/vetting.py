@@ -15,6 +15,7 @@ from participants.models import Participant, User
 from participants.permissions import is_secretariat
 from participants.services import notify
 from participants.services.errors import EmailNotConfirmed, IllegalTransition, NotAllowed, ReasonRequired
+from participants.signals import participant_approved
 
 # Decisions whose reason the person must read (it is e-mailed and shown on their page).
 REASON_REQUIRED = frozenset({"decline", "remove"})
@@ -60,11 +61,9 @@ def _secretariat_only(by: User) -> None:
 
 def approve_participant(*, participant_id: int, by: User, reason: str = "", now: datetime | None = None) -> Participant:
     """Accept an application whose e-mail is confirmed. Raises NotAllowed, EmailNotConfirmed, IllegalTransition."""
-    from consult.notifications import invite_to_upcoming_meetings  # consult depends on participants, not back
-
     _secretariat_only(by)
     participant = _change_status(participant_id=participant_id, transition="approve", by=by, reason=reason, now=now)
-    transaction.on_commit(lambda: invite_to_upcoming_meetings(participant_id=participant_id))
+    transaction.on_commit(lambda: participant_approved.send(sender=Participant, participant_id=participant_id))
     return participant
 
 
