@@ -1,4 +1,4 @@
-"""Settings, all from environment variables with embedded defaults (DESIGN.md §5).
+"""Settings, all from environment variables with embedded defaults (docs/operator.md lists them).
 
 With nothing set, the project runs on SQLite, huey on SQLite and e-mail to the console, in
 development mode. Setting SECRET_KEY switches DEBUG off unless DEBUG says otherwise, so a real
