@@ -248,6 +248,10 @@ SITE_URL = site_url(
     https=not DEBUG and env_bool("SECURE_SSL_REDIRECT", True),
 )
 
+# Where the user guides (docs/guide/ of this repository) are published, e.g. the folder's address on
+# the git host that keeps the code. The site's footer links each role to its guide; empty: no link.
+USER_GUIDE_URL = env("USER_GUIDE_URL").rstrip("/")
+
 # --- The product's own rules ------------------------------------------------------------------------
 
 ANONYMITY_MIN_CELL = env_int("ANONYMITY_MIN_CELL", 3)
