@@ -94,7 +94,7 @@ def expert_tasks(page) -> None:
         "A summary page that lists what is still missing before the report can be submitted."
     )
     expect(page.locator("#save-status")).to_have_text(re.compile(r"^Saved"))
-    picture(page, "expert-answer", top="main h1")
+    picture(page, "expert-answer", top="main")
     page.get_by_label(re.compile("I confirm that these views are given in my personal expert capacity")).check()
     picture(page, "expert-submit", top=".submit-panel")
     page.get_by_role("button", name="Submit response").click()
