@@ -60,7 +60,9 @@ def approve_summary_with_themes(round_, identity) -> None:
     """The Chair codes some answers, one theme carelessly named after a participant, and approves."""
     chair = factories.make_chair()
     question = round_.questions.get(key="change")
-    careful = analysis.create_theme(round_id=round_.pk, by=chair, name="Pre-filled annual report", question_key="change")
+    careful = analysis.create_theme(
+        round_id=round_.pk, by=chair, name="Pre-filled annual report", question_key="change"
+    )
     careless = analysis.create_theme(round_id=round_.pk, by=chair, name="Pre-filling forms", question_key="change")
     careless.name = f"As {identity.full_name} said"  # stored as if typed before any check existed
     careless.save(update_fields=["name"])
