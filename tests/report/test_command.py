@@ -150,7 +150,7 @@ def test_a_preview_writes_a_draft_and_stores_nothing(corpus, tmp_path):
     run_commands(tmp_path, corpus, respondents=3)
     path = tmp_path / "preview.md"
 
-    call_command("generate_cycle_report", "csp12-csp13", "--format", "md", "--output", str(path), "--preview")
+    call_command("generate_cycle_report", "csp12 \u2013 csp13", "--format", "md", "--output", str(path), "--preview")
 
     assert "DRAFT: not yet approved" in path.read_text(encoding="utf-8")
     assert not CycleReport.objects.exists()

@@ -12,6 +12,13 @@ from feedback.report import services
 from feedback.report.models import CycleReport, ReportState
 from feedback.report.writers import FORMATS
 
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+
+
+def folded(name: str) -> str:
+    """A cycle's name as people type it: any case, spaces and kind of dash (“CSP12 \u2013 CSP13”)."""
+    return "".join(name.translate(DASHES).casefold().split())
+
 
 class Command(BaseCommand):
     help = (
@@ -21,7 +28,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("cycle", help="The cycle's name, e.g. CSP12-CSP13.")
+        parser.add_argument("cycle", help="The cycle's name, e.g. CSP12-CSP13 (any case, spaces or dash).")
         parser.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
         parser.add_argument("--output", required=True, type=Path)
         parser.add_argument(
@@ -31,7 +38,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, cycle: str, fmt: str, output: Path, preview: bool, **options: Any) -> None:
-        found = Cycle.objects.filter(name__iexact=cycle.strip()).first()
+        found = next((item for item in Cycle.objects.all() if folded(item.name) == folded(cycle)), None)
         if found is None:
             names = ", ".join(Cycle.objects.order_by("starts_on").values_list("name", flat=True)) or "none yet"
             raise CommandError(f"There is no cycle named “{cycle}”. Cycles: {names}.")
