@@ -16,10 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consult.models import Question, Round, RoundState
+from feedback import conditions
 from feedback.models import Source, Submission
 from feedback.services.errors import ImportRejected, InvalidAnswers, NotEligible, RoundNotRecordable, RowError
 from feedback.services.records import active_questions, create_submission, lock_submission, write_submission
-from feedback.validation import TEXT, AnswerError, clean_answers, clean_value, is_empty
+from feedback.validation import TEXT, AnswerError, as_raw, clean_answers, clean_value, is_empty
 from participants import audit
 from participants.eligibility import may_take_part
 from participants.models import Participant, Status, User
@@ -83,7 +84,7 @@ def _checked(round_: Round, participant: Participant, answers: Mapping[str, Any]
     if problem:
         raise NotEligible(problem)
     questions = active_questions(round_)
-    cleaned = clean_answers(questions, answers, final=True, complete=False)
+    cleaned = clean_answers(questions, answers, final=True, complete=False, refuse_hidden=True)
     if cleaned.errors:
         raise InvalidAnswers(cleaned.errors)
     if not cleaned.values:
@@ -248,11 +249,26 @@ class _Plan:
                 rows = [row for row, _value in found]
                 try:
                     merged = _merge(question, rows, [value for _row, value in found])
-                    values[key] = clean_value(question, merged, final=True)  # joined text obeys the limit too
+                    # joined text obeys the limit too
+                    values[key] = clean_value(question, as_raw(question, merged), final=True)
                 except AnswerError as exc:
                     self.errors.append(RowError(rows[-1].number, "answer", str(exc)))
             combined[participant] = {key: value for key, value in values.items() if not is_empty(value)}
+            self._refuse_hidden(combined[participant], by_key)
         return combined
+
+    def _refuse_hidden(self, values: dict[str, Any], found: dict[str, list[tuple[ImportRow, Any]]]) -> None:
+        """An answer to a follow-up question that the participant's other answers do not ask is refused."""
+        shown: dict[str, Any] = {}
+        for question in self.questions:
+            if question.key not in values:
+                continue
+            if conditions.is_asked(question, shown):
+                shown[question.key] = values[question.key]
+                continue
+            reason = conditions.why_not_asked(question, self.questions, shown)
+            for row, _value in found[question.key]:
+                self.errors.append(RowError(row.number, "answer", reason))
 
 
 @transaction.atomic

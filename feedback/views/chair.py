@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from feedback import selectors
+from feedback import conditions, selectors
 from feedback.display import response_cards
 from feedback.redaction import redacted, text_cleaner
 from participants.permissions import chair_required, is_secretariat
@@ -133,11 +133,16 @@ def question_detail(request: HttpRequest, round_id: int, key: str) -> HttpRespon
     wanted = request.GET.get("answer", "").strip()
     shown = [(r, value) for r, value in answered if selectors.matches(question, value, wanted)] if wanted else answered
     chart = selectors.distribution(question, [value for _r, value in answered])
+    asked = (
+        sum(1 for r in respondents if key in conditions.asked_keys(questions, r.answers)) if question.show_if else None
+    )
     context = {
         "round": round_,
         "questions": questions,
         "question": question,
         "answered": len(answered),
+        "asked": asked,
+        "condition": conditions.condition_text(question, questions),
         "rows": Paginator(shown, PER_PAGE * 2).get_page(request.GET.get("page")),
         "shown": len(shown),
         "chart": [
