@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from feedback import conditions, selectors
-from feedback.display import response_cards
+from feedback.display import cell, response_cards
 from feedback.redaction import redacted, text_cleaner
 from participants.permissions import chair_required, is_secretariat
 
@@ -96,11 +96,20 @@ def response_detail(request: HttpRequest, round_id: int, pseudonym: int) -> Http
     round_ = selectors.readable_round(request.user, round_id)
     questions = selectors.questions(round_)
     respondent = redacted([selectors.respondent(round_, pseudonym)], questions)[0]
+    asked = conditions.asked_keys(questions, respondent.answers)
     previous, following = selectors.neighbours(round_, pseudonym)
     context = {
         "round": round_,
         "respondent": respondent,
-        "rows": [(question, respondent.answers.get(question.key)) for question in questions],
+        "rows": [
+            (
+                question,
+                respondent.answers.get(question.key),
+                question.key in asked,
+                cell(question, respondent.answers.get(question.key)),
+            )
+            for question in questions
+        ],
         "previous": previous,
         "following": following,
         "secretariat": is_secretariat(request.user),

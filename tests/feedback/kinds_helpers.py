@@ -28,3 +28,19 @@ FOLLOW_UP_QUESTIONS: list[dict[str, Any]] = [
     },
     {"key": "staff", "text": "How many staff prepare the report?", "kind": "number", "min_value": 0, "max_value": 50},
 ]
+
+RANKING_AND_GRID: list[dict[str, Any]] = [
+    {
+        "key": "priorities",
+        "text": "Rank what to improve first.",
+        "kind": "ranking",
+        "choices": ["Validation", "Guidance", "Offline editing"],
+    },
+    {
+        "key": "agree",
+        "text": "How far do you agree?",
+        "kind": "grid",
+        "choices": ["Disagree", "Neutral", "Agree"],
+        "rows": ["The template is clear", "The guidance is enough"],
+    },
+]
