@@ -258,7 +258,8 @@ class _Plan:
                     row.number,
                     "question",
                     _(
-                        "“%(key)s” is a grid: write the question as %(key)s/N, N the statement's number from 1 to %(count)s."
+                        "“%(key)s” is a grid: write the question as %(key)s/N, "
+                        "N the statement's number from 1 to %(count)s."
                     )
                     % {"key": key, "count": len(question.rows)},
                 )
