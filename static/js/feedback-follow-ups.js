@@ -62,6 +62,7 @@
       }
       if (!show && hasAnswer(item)) { dropped.push(item); }
     });
+    if (!notice) { return; }  // a closed round: nothing will be submitted
     list.textContent = "";
     dropped.forEach(function (item) {
       var entry = document.createElement("li");
