@@ -143,3 +143,29 @@ def test_the_chair_sees_not_asked_and_anonymized_other_words(client_for, round_)
     assert "Not asked (follow-up)" in listed
     assert "It was asked of 2 respondents." in question
     assert other_respondent.pseudonym
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "xml", "json"])
+def test_the_chairs_answer_exports_carry_the_new_kinds_with_other_words_anonymized(client_for, round_, fmt):
+    chair = client_for(factories.make_chair())
+
+    response = chair.get(reverse("feedback:export_answers", args=[round_.pk, fmt]))
+
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(content))
+        text = "\n".join(str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row)
+    else:
+        text = content.decode("utf-8-sig")
+    assert "A CSV upload" in text
+    assert "Johansson" not in text and "Sweden" not in text
+    if fmt == "xml":
+        from tests.test_xml_exports import validated
+
+        validated(content, "answers-1.xsd")
+    if fmt in ("csv", "xlsx"):
+        assert "1: Agree; 2: Neutral" in text
+        assert "Guidance; Validation; Offline editing" in text
