@@ -239,3 +239,17 @@ def test_a_follow_up_of_a_follow_up_is_not_asked_when_its_question_is_not(partic
     cleaned = clean_answers(list(round_.questions.all()), {"prefill": "no", "ready": "no", "when": "2027"}, final=True)
 
     assert set(cleaned.discarded) == {"ready", "when"}
+
+
+def test_the_secretariat_types_other_words_and_sees_each_follow_ups_condition(secretariat_client, round_, participant):
+    url = reverse("feedback:record_offline", kwargs={"round_id": round_.pk})
+
+    page = secretariat_client.get(url).content.decode()
+    secretariat_client.post(
+        url,
+        {"participant": participant.pk, "q_prefill": "no", "q_format": "__other__", "q_format__other": "CSV upload"},
+    )
+
+    assert "Asked only if “Should the tool pre-fill from last year&#x27;s report?” is answered “Yes”." in page
+    assert 'name="q_format__other"' in page
+    assert stored(participant) == {"prefill": False, "format": "CSV upload"}
