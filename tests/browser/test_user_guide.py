@@ -89,7 +89,7 @@ def expert_tasks(page) -> None:
 
     page.get_by_role("link", name=re.compile("^Continue your draft · Online reporting tool")).click()
     expect(page.get_by_role("button", name="Submit response")).to_be_visible()
-    page.get_by_label("Built-in guidance").check()
+    page.get_by_role("radio", name="Built-in guidance").check()
     page.get_by_label("What else would make reporting easier for your authorities?").fill(
         "A summary page that lists what is still missing before the report can be submitted."
     )
