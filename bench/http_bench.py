@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ from statistics import median
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import bench_database_url, bench_env, bench_line, setup_django
-from bench.load import logged_in_session, start_gunicorn
+from bench.load import logged_in_session, start_gunicorn, stop
 
 PORT = 8765
 PARTICIPANTS = 60
@@ -218,6 +217,10 @@ def run_wrk(name: str, path: str, sessions: list[str], csrf: str, *, method: str
         f"-t{connections}",
         f"-c{connections}",
         f"-d{seconds}s",
+        # wrk gives up on a request after 2 s by default: an autosave it gave up on was still saved, and
+        # every later save of that connection would then conflict.
+        "--timeout",
+        "30s",
         "-s",
         handle.name,
         f"http://127.0.0.1:{PORT}{path}",
@@ -291,8 +294,7 @@ def main() -> None:
                 rounds.append((bare, page))
             results.append(rounds)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        stop(server)
     print(
         f"\nHTTP: gunicorn ({args.workers} workers) + PostgreSQL, wrk {args.connections} connections; each page "
         f"{args.rounds} x {args.seconds}s alternating with the bare view (median of the rounds)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -52,6 +53,10 @@ def start_gunicorn(application: str, port: int, workers: int) -> subprocess.Pope
             "--workers",
             str(workers),
             "--no-control-socket",
+            # A worker's first request imports every view (scikit-learn included): on a busy machine that
+            # takes longer than gunicorn's default 30 s.
+            "--timeout",
+            "180",
             "--log-level",
             "warning",
         ],
@@ -60,3 +65,13 @@ def start_gunicorn(application: str, port: int, workers: int) -> subprocess.Pope
     )
     wait_for(port)
     return server
+
+
+def stop(server: subprocess.Popen) -> None:
+    """Ask the server to stop; kill it if it is still busy a minute later."""
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
