@@ -309,7 +309,9 @@ def main() -> None:
         name = rounds[0][1]["name"]
         rps = median(page["rps"] for _bare, page in rounds)
         p95 = median(page["p95_ms"] for _bare, page in rounds)
-        ratio = median(page["rps"] / bare["rps"] for bare, page in rounds)
+        # A bare run that completed nothing (the machine was busy with the previous page's backlog) says nothing.
+        ratios = [page["rps"] / bare["rps"] for bare, page in rounds if bare["rps"]]
+        ratio = median(ratios) if ratios else float("nan")
         failed = sum(page["failed"] for _bare, page in rounds)
         bare_rps = median(bare["rps"] for bare, _page in rounds)
         print(f"{name:<18}{rps:>10.0f}{p95:>10.1f}{bare_rps:>12.0f}{100 * ratio:>10.0f}%{failed:>8}")
