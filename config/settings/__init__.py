@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "participants.middleware.UserTimeZoneMiddleware",
+    "participants.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -188,6 +189,12 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Count failures under the stored form of the e-mail, so "Ingrid@Example.org" gains no fresh attempts.
 AXES_USERNAME_CALLABLE = "participants.services.accounts.lockout_username"
 AXES_RESET_ON_SUCCESS = True
+# Behind reverse proxies: how many of them append to X-Forwarded-For (0: ignore the header, the default).
+# The lockout and the e-mail throttles read the client's address through participants.client_address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 (no proxy) or the number of proxies in front.")
+AXES_CLIENT_IP_CALLABLE = "participants.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 

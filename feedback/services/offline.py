@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.files import File
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +22,7 @@ from feedback.services.records import active_questions, create_submission, lock_
 from feedback.validation import GRID, TEXT, AnswerError, as_raw, clean_answers, clean_value, is_empty
 from participants import audit
 from participants.eligibility import may_take_part
-from participants.models import Participant, Status, User
+from participants.models import Participant, Status, User, normalise_email
 
 RECORDABLE_STATES = (RoundState.OPEN, RoundState.CLOSED)
 IMPORT_COLUMNS = ("email", "question", "answer")
@@ -202,12 +201,9 @@ class _Plan:
         self.errors: list[RowError] = []
         self.questions = active_questions(round_)
         self.by_key = {question.key: question for question in self.questions}
-        emails = {row.email.strip().lower() for row in rows}
+        emails = {normalise_email(row.email) for row in rows}
         self.people = {
-            p.email_lower: p
-            for p in Participant.objects.select_related("user")
-            .annotate(email_lower=Lower("user__email"))
-            .filter(email_lower__in=emails)
+            p.user.email: p for p in Participant.objects.select_related("user").filter(user__email__in=emails)
         }
         self.answers: dict[Participant, dict[str, list[tuple[ImportRow, Any]]]] = defaultdict(lambda: defaultdict(list))
         refused: set[str] = set()
@@ -216,7 +212,7 @@ class _Plan:
         self.values = self._combine()
 
     def _check_row(self, row: ImportRow, refused: set[str]) -> None:
-        email = row.email.strip().lower()
+        email = normalise_email(row.email)
         participant = self.people.get(email)
         if not email:
             self.errors.append(RowError(row.number, "email", _("The e-mail address is empty.")))

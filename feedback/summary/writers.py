@@ -17,7 +17,7 @@ from docx import Document
 from docx.shared import Pt, RGBColor
 
 from consult.articles import articles_label
-from feedback.summary import charts, kinds_section, meeting_section, themed
+from feedback.summary import charts, kinds_section, markdown_text, meeting_section, themed
 from feedback.summary.content import has_free_text, other_points, themes_with_quotes
 from feedback.summary.themed import (
     APPENDIX_NOTE,
@@ -166,7 +166,7 @@ def to_markdown(document: SummaryDocument) -> bytes:
         lines += [f"### {question['number']}. {question['text']}", ""]
         lines += [line for group in question["groups"] for line in (themed.md_quote(group), "")]
     lines += ["---", "", CAPACITY_NOTE.format(min_cell=participation["min_cell"]), ""]
-    return "\n".join(lines).encode("utf-8")
+    return markdown_text.neutralise("\n".join(lines)).encode("utf-8")
 
 
 # --- HTML ---------------------------------------------------------------------------------------

@@ -35,7 +35,13 @@ from participants.services.profile import (
     set_notifications,
     update_profile,
 )
-from participants.services.registration import Application, confirm_email, register_participant, resend_confirmation
+from participants.services.registration import (
+    Application,
+    apply_to_register,
+    confirm_email,
+    register_participant,
+    resend_confirmation,
+)
 from participants.services.vetting import (
     approve_participant,
     decide,
@@ -65,6 +71,7 @@ __all__ = [
     "ReasonRequired",
     "accept_invitation",
     "acknowledge",
+    "apply_to_register",
     "approve_participant",
     "confirm_email",
     "correct_participant",

@@ -145,6 +145,17 @@ CASES: list[Case] = [
     Case("account", expect(applicant=OK, party=OK, chair=OK, secretariat=OK)),
     Case("two_factor", expect(applicant=OK, party=OK, chair=OK, secretariat=OK, unverified=OK)),
     Case("two_factor_backup_codes", LOGGED_IN_REDIRECT),  # GET goes back; the codes are made by a POST
+    Case(
+        "two_factor_enrol_send",  # mails the set-up link to the logged-in account's own address
+        ALL_METHODS_REFUSED,
+        post=post_only(applicant=ALLOWED, party=ALLOWED, chair=ALLOWED, secretariat=ALLOWED, unverified=ALLOWED),
+    ),
+    Case(
+        "two_factor_enrol",  # a forged set-up link: refused; those who have a device go to their account page
+        expect(applicant=REDIRECT, party=REDIRECT, chair=REDIRECT, secretariat=REDIRECT, unverified=BAD_REQUEST),
+        {"token": "unknown"},
+        about="a forged link",
+    ),
     Case("password_reset", EVERYONE),
     Case("password_reset_done", EVERYONE),
     Case(

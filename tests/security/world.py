@@ -134,7 +134,7 @@ def _invitations(world: World, secretariat: User, chair: User) -> None:
             ),
             by=inviter,
         )
-    body = OutboundEmail.objects.filter(to="invited-by-secretariat@example.org").get().body
+    body = OutboundEmail.objects.filter(to="invited-by-secretariat@example.org").get().secret_links["accept_url"]
     world.refs.update(
         secretariat_invitation=made[secretariat].pk,
         chair_invitation=made[chair].pk,
