@@ -162,7 +162,8 @@ class Round(FSMModelMixin, models.Model):
         return self.title
 
     def clean_fields(self, exclude: set[str] | None = None) -> None:
-        super().clean_fields(exclude={*(exclude or ()), "state"})  # STACK.md trap 1
+        # A protected FSMField refuses the assignment that full_clean() would make.
+        super().clean_fields(exclude={*(exclude or ()), "state"})
 
     @property
     def is_meeting(self) -> bool:
@@ -177,7 +178,7 @@ class Round(FSMModelMixin, models.Model):
         now = now or timezone.now()
         return self.state == RoundState.OPEN and self.opens_at <= now < self.closes_at
 
-    # Transition bodies only set fields (STYLE.md); services take the slot, lock, audit and notify.
+    # Transition bodies only set fields; services take the slot, lock, audit and notify (docs/architecture.md).
 
     @transition(field=state, source=RoundState.DRAFT, target=RoundState.SCHEDULED)
     def schedule(self, *, slot: int, at: object) -> None:

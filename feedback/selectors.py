@@ -1,5 +1,5 @@
 """Reads that depend on who is asking. Chair-facing reads return pseudonyms and answers, never identities,
-timestamps or the web/offline source (DESIGN.md §4)."""
+timestamps or the web/offline source (docs/anonymity.md)."""
 
 from __future__ import annotations
 

@@ -209,7 +209,7 @@ class ParticipantAdminForm(forms.ModelForm):
 
 
 class ParticipantExportForm(ExportForm):
-    """Format only: the columns are the contract of DESIGN.md §5, not a choice."""
+    """Format only: the columns are the contract in docs/command-line.md, not a choice."""
 
 
 @admin.register(Participant)

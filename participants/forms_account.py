@@ -32,7 +32,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
     def get_users(self, email: str) -> Iterator[Any]:
         """Django skips accounts without a usable password; approved participants imported by the Secretariat
-        have none yet, and this link is how they choose one (DESIGN.md §5, import_participants)."""
+        have none yet, and this link is how they choose one (import_participants, docs/command-line.md)."""
         from participants.models import Status, User, normalise_email
 
         users = User.objects.filter(email=normalise_email(email), is_active=True).select_related("participant")

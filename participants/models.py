@@ -219,7 +219,7 @@ class Participant(FSMModelMixin, models.Model):
         self.full_name = full_name
 
     def clean_fields(self, exclude: set[str] | None = None) -> None:
-        # A protected FSMField refuses assignment, which full_clean() would attempt (STACK.md trap 1).
+        # A protected FSMField refuses assignment, which full_clean() would attempt.
         super().clean_fields(exclude={*(exclude or ()), "status"})
 
     @property
@@ -244,7 +244,7 @@ class Participant(FSMModelMixin, models.Model):
     def wants(self, notification: str) -> bool:
         return notification in (self.notifications or [])
 
-    # Transition bodies only set fields; services lock, check, save, audit and e-mail (STYLE.md).
+    # Transition bodies only set fields; services lock, check, save, audit and e-mail (docs/architecture.md).
 
     @transition(field=status, source=Status.INVITED, target=Status.REGISTERED)
     def register(self) -> None:

@@ -1,4 +1,4 @@
-"""Settings, all from environment variables with embedded defaults (DESIGN.md §5).
+"""Settings, all from environment variables with embedded defaults (docs/operator.md lists them).
 
 With nothing set, the project runs on SQLite, huey on SQLite and e-mail to the console, in
 development mode. Setting SECRET_KEY switches DEBUG off unless DEBUG says otherwise, so a real
@@ -254,6 +254,10 @@ SITE_URL = site_url(
     allowed_hosts=ALLOWED_HOSTS,
     https=not DEBUG and env_bool("SECURE_SSL_REDIRECT", True),
 )
+
+# Where the user guides (docs/guide/ of this repository) are published, e.g. the folder's address on
+# the git host that keeps the code. The site's footer links each role to its guide; empty: no link.
+USER_GUIDE_URL = env("USER_GUIDE_URL").rstrip("/")
 
 # --- The product's own rules ------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 """The Secretariat records written submissions received by e-mail (Word, PDF): one from a form, or many
-from a CSV/XLSX file (DESIGN.md §5 `import_feedback`). They are recorded as submitted, source offline."""
+from a CSV/XLSX file (`import_feedback`, docs/command-line.md). They are recorded as submitted, source offline."""
 
 from __future__ import annotations
 

@@ -195,7 +195,7 @@ class _Row:
 
 
 def clean_row(number: int, values: dict[str, str]) -> CleanRow | list[RowError]:
-    """Check one row against the rules of DESIGN.md §5; return the clean row or every error in it."""
+    """Check one row against the rules of docs/command-line.md; return the clean row or every error in it."""
     row = _Row(number, values)
     email = row.email()
     full_name = row.required("full_name", _("A full name is required."), 200, validate_person_name)

@@ -1,4 +1,6 @@
-"""Every write about people goes through these services (STYLE.md): lock, check, change, save, audit, e-mail."""
+"""Every write about people goes through these services: lock, check, change, save, audit, e-mail.
+
+How a request becomes a service call, an audit row and an e-mail: docs/architecture.md."""
 
 from participants.roster import export_participants, import_participants
 from participants.services.errors import (
