@@ -153,7 +153,6 @@ def released_submissions(round_: Round) -> QuerySet[Submission]:
     return submitted.exclude(pk__in=held) if held else submitted
 
 
-
 def linkable_submissions(round_: Round) -> QuerySet[Submission]:
     """The released responses the Chair may see one by one under their pseudonym: those that answer
     every required question. Online answers always do; a written one that skips a required question
