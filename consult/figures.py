@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from consult.models import Round, RoundState
-from participants.eligibility import LEFT_STATUSES, in_audience
-from participants.models import Category, Participant, Status
+from participants.eligibility import audience_of, in_audience
+from participants.models import Category, Participant
 
 # The feedback app's Submission states, read through the Round → submissions relation (consult never
 # imports feedback).
@@ -83,14 +85,12 @@ def _to_json(figures: RoundFigures) -> dict[str, dict[str, int]]:
 
 
 def _live(rounds: list[Round]) -> dict[int, RoundFigures]:
-    """Figures now, for many rounds in two queries (the predicate sorts people per round in Python)."""
+    """Figures now, for many rounds in two queries: everyone in any of their audiences (the query form of
+    the rule), then sorted per round by the predicate."""
     if not rounds:
         return {}
-    people = list(
-        Participant.objects.filter(status__in=(Status.APPROVED, *LEFT_STATUSES)).only(
-            "pk", "status", "category", "status_changed_at"
-        )
-    )
+    anyone = reduce(or_, (audience_of(restricted=r.restricted, opened_at=r.opened_at) for r in rounds))
+    people = list(Participant.objects.filter(anyone).only("pk", "status", "category", "status_changed_at"))
     states: dict[int, dict[int, str]] = {round_.pk: {} for round_ in rounds}
     rows = Round.objects.filter(pk__in=list(states), submissions__isnull=False).values_list(
         "pk", "submissions__participant_id", "submissions__state"
