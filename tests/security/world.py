@@ -52,6 +52,8 @@ ROLES = (
     "anonymous",
     "applicant",
     "withdrawn",
+    "declined",
+    "removed",
     *PARTICIPANT_ROLES,
     "chair",
     "secretariat",
@@ -297,6 +299,7 @@ def _every_state(world: World, participants: dict[str, Any], secretariat: User) 
         )
     declined = factories.make_participant(status=Status.REGISTERED, full_name="Declined Applicant")
     participant_services.decline_participant(participant_id=declined.pk, by=secretariat, reason="not an expert")
+    world.users.update(declined=declined.user, removed=leaving[0].user)
     later = timezone.now().replace(second=0, microsecond=0) + timedelta(days=600)
     scheduled, cancelled = (
         make_round(state=RoundState.SCHEDULED, cycle=cycle, title=title, opens_at=later, by=secretariat)
