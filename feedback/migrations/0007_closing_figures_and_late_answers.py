@@ -39,7 +39,7 @@ def fix_closed_rounds(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0005_themes_and_answer_appendix'),
+        ('feedback', '0006_cycle_report_and_follow_up'),
         ('consult', '0004_closing_figures'),
     ]
 
