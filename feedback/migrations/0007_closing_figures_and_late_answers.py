@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('feedback', '0006_cycle_report_and_follow_up'),
-        ('consult', '0004_closing_figures'),
+        ('consult', '0005_closing_figures'),
     ]
 
     operations = [

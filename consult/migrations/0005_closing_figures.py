@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consult', '0003_subscription'),
+        ('consult', '0004_question_kinds_and_follow_ups'),
     ]
 
     operations = [
