@@ -145,6 +145,9 @@ class Round(FSMModelMixin, models.Model):
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Audience, submitted and drafts by category, fixed when the round closes (consult.figures): a closed
+    # round's rates never move, whoever joins or leaves and whatever is recorded later.
+    closing_figures = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["opens_at", "id"]

@@ -60,6 +60,9 @@ class Submission(FSMModelMixin, models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # A written answer recorded after the round closed: not in the figures fixed at closing, and held
+    # back from the Chair until enough of them can be shown together (feedback.late_answers).
+    after_closing = models.BooleanField(default=False, editable=False)
 
     class Meta:
         constraints = [

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from consult.models import Question, Round, RoundState
 from feedback import conditions
-from feedback.models import Source, Submission
+from feedback.models import Source, Submission, SubmissionState
 from feedback.services.errors import ImportRejected, InvalidAnswers, NotEligible, RoundNotRecordable, RowError
 from feedback.services.records import active_questions, create_submission, lock_submission, write_submission
 from feedback.validation import GRID, TEXT, AnswerError, as_raw, clean_answers, clean_value, is_empty
@@ -50,6 +50,21 @@ def _eligibility_problem(participant: Participant, round_: Round) -> str | None:
     return None
 
 
+def _closing_problem(participant: Participant, round_: Round) -> str | None:
+    """After closing only people who had not answered may be recorded: an answer counted at closing
+    is fixed (replacing it would change a response the Chair has seen, and mark it as written)."""
+    if round_.state != RoundState.CLOSED:
+        return None
+    fixed = Submission.objects.filter(
+        round=round_, participant=participant, state=SubmissionState.SUBMITTED, after_closing=False
+    ).exists()
+    if not fixed:
+        return None
+    return _("%(email)s answered before the consultation closed; that answer is fixed at closing.") % {
+        "email": participant.email
+    }
+
+
 def _record(
     round_: Round,
     participant: Participant,
@@ -67,6 +82,9 @@ def _record(
         submission = create_submission(round_, participant, now=now, source=Source.OFFLINE)
     submission.recorded_by = by
     extra = ["recorded_by"]
+    if round_.state == RoundState.CLOSED and not replaced:
+        submission.after_closing = True
+        extra.append("after_closing")
     if original_file is not None:
         submission.original_name = (original_file.name or "")[-200:]
         submission.original_file.save(original_file.name or "submission", original_file, save=False)
@@ -79,7 +97,7 @@ def _record(
 
 def _checked(round_: Round, participant: Participant, answers: Mapping[str, Any]) -> tuple[list[Question], dict]:
     """The round's questions and the well-formed answers to record. Raises NotEligible, InvalidAnswers."""
-    problem = _eligibility_problem(participant, round_)
+    problem = _eligibility_problem(participant, round_) or _closing_problem(participant, round_)
     if problem:
         raise NotEligible(problem)
     questions = active_questions(round_)
@@ -111,9 +129,10 @@ def record_offline_submission(
     now: datetime | None = None,
 ) -> Submission:
     """Record one written submission on a participant's behalf, as submitted. Questions left blank stay
-    unanswered (a letter may skip some). `from_questionnaire` (docx or xlsx) says the answers were read
-    from a filled questionnaire file, kept as the original. Raises RoundNotRecordable, NotEligible,
-    InvalidAnswers."""
+    unanswered (a letter may skip some; one that skips a required question is never shown to the Chair
+    linked to a pseudonym, see feedback.selectors.linkable_submissions). `from_questionnaire` (docx or
+    xlsx) says the answers were read from a filled questionnaire file, kept as the original.
+    Raises RoundNotRecordable, NotEligible, InvalidAnswers."""
     now = now or timezone.now()
     round_ = _recordable_round(round_id)
     participant = Participant.objects.select_related("user").get(pk=participant_id)
@@ -224,7 +243,7 @@ class _Plan:
                     _("No participant has the e-mail address %(email)s.") % {"email": row.email.strip()},
                 )
             )
-        elif (problem := _eligibility_problem(participant, self.round)) is not None:
+        elif problem := _eligibility_problem(participant, self.round) or _closing_problem(participant, self.round):
             self.errors.append(RowError(row.number, "email", problem))
             refused.add(email)
         question, value = self._value(row)

@@ -99,8 +99,16 @@ def facts(content: dict[str, Any]) -> list[tuple[str, str]]:
 
 def participation_sentence(participation: dict[str, Any]) -> str:
     if participation["suppressed"]:
-        return f"Fewer than {participation['min_cell']} participants responded, so no breakdown by category is shown."
-    return "Respondents by category of participant."
+        sentence = (
+            f"Fewer than {participation['min_cell']} participants responded, so no breakdown by category is shown."
+        )
+    else:
+        sentence = "Respondents by category of participant."
+    late = participation.get("after_closing", 0)
+    if late:
+        answers = "answer was" if late == 1 else "answers were"
+        sentence += f" {late} more written {answers} received after closing: counted under each question, not here."
+    return sentence
 
 
 def question_meta(question: dict[str, Any]) -> str:
