@@ -166,7 +166,7 @@ def to_markdown(document: SummaryDocument) -> bytes:
 
 # --- HTML ---------------------------------------------------------------------------------------
 
-_HTML_STYLE = " ".join(
+HTML_STYLE = " ".join(
     [
         "body{font-family:Arial,Helvetica,sans-serif;color:#1c232b;line-height:1.55}",
         "body{max-width:46rem;margin:2rem auto;padding:0 1rem}",
@@ -198,7 +198,7 @@ def to_html(document: SummaryDocument) -> bytes:
     e = html.escape
     parts = [
         '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-        f"<title>{e(title_of(content))}</title><style>{_HTML_STYLE}</style></head><body>",
+        f"<title>{e(title_of(content))}</title><style>{HTML_STYLE}</style></head><body>",
         f"<h1>{e(title_of(content))}</h1>",
     ]
     if document.is_draft:
