@@ -63,7 +63,9 @@ def build_content(
     total_answers = max(sum(answer_counts.values()), 1)
     done = 0
     built_questions = []
-    themes = [ThemeInfo(theme.pk, clean(theme.name), clean(theme.description)) for theme in _themes(round_)]
+    # the themes are the Chair's words: the gate reads them without the registry, like the narrative;
+    # cleaning them with it would show the Chair which names typed into a theme are registered
+    themes = [ThemeInfo(theme.pk, theme.name, theme.description) for theme in _themes(round_)]
     asked = _asked_counts(questions, submitted)
     for number, question in enumerate(questions, start=1):
         built = _question(question, number, submitted, clean, anonymizer, themes)
@@ -80,7 +82,7 @@ def build_content(
         "respondents": respondents,
         "participation": _participation(round_, submitted, min_cell),
         "questions": built_questions,
-        "meeting": meeting_notes.build(round_, clean=clean, min_cell=min_cell),
+        "meeting": meeting_notes.build(round_, min_cell=min_cell),
         "redactions": dict(sorted(redactions.items())),
     }
     report(100)
