@@ -16,7 +16,7 @@ from feedback.services import NEW, save_draft, submit_response
 from participants.models import AuditEvent, Category, Notification, Status
 from participants.services import approve_participant
 from tests import factories
-from tests.consult.helpers import PDF, add_document, make_cycle, make_round
+from tests.consult.helpers import PDF, add_document, make_round
 
 pytestmark = pytest.mark.django_db
 
@@ -211,7 +211,6 @@ def test_a_participant_approved_after_a_meeting_was_announced_gets_its_invitatio
         mode=Mode.ONLINE,
         title="Restricted walkthrough",
         restricted=True,
-        cycle=make_cycle("CSP13-CSP14"),
     )
     newcomer = factories.make_participant(status=Status.REGISTERED, category="civil_society", email="new@example.org")
 

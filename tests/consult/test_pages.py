@@ -12,7 +12,7 @@ from consult.models import Cycle, Mode, Round, RoundState, Tool
 from feedback.services import NEW, submit_response
 from participants.models import Category
 from tests import factories
-from tests.consult.helpers import add_document, make_cycle, make_round, make_tool
+from tests.consult.helpers import add_document, make_cycle, make_next_cycle, make_round, make_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -158,7 +158,7 @@ def test_fixed_fields_are_disabled_once_scheduled(secretariat_client):
 
 def test_editing_a_scheduled_round_keeps_its_fixed_fields(secretariat_client):
     round_ = make_round(state=RoundState.SCHEDULED)
-    other_cycle = make_cycle("CSP13-CSP14")
+    other_cycle = make_next_cycle()
 
     secretariat_client.post(
         f"/rounds/{round_.pk}/edit/",

@@ -117,8 +117,8 @@ def add_work(count: int, *, start: int = 0) -> None:
     applications(count)
     past = timezone.now() - timedelta(days=30)
     for number in range(start, start + count):
-        make_round(title=f"Draft {number}", questions=2, cycle=make_cycle("Drafts"))
-        make_round(title=f"Closed {number}", cycle=make_cycle(f"C{number}"), state=RoundState.CLOSED, now=past)
+        make_round(title=f"Draft {number}", questions=2)
+        make_round(title=f"Closed {number}", state=RoundState.CLOSED, now=past)  # written: no cap place
 
 
 @pytest.mark.parametrize("path", [OVERVIEW, CHAIR_OVERVIEW, "/participants/"])
