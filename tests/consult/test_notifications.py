@@ -66,9 +66,9 @@ def test_a_participant_who_chose_no_announcements_gets_none(django_capture_on_co
 
 def test_nothing_is_sent_when_the_change_rolls_back(django_capture_on_commit_callbacks):
     factories.make_participant()
-    round_ = make_round(title="First")
-    make_round(state=RoundState.SCHEDULED, title="Second")
-    make_round(state=RoundState.SCHEDULED, title="Third")
+    round_ = make_round(title="First", mode=Mode.ONLINE)
+    make_round(state=RoundState.SCHEDULED, title="Second", mode=Mode.ONLINE)
+    make_round(state=RoundState.SCHEDULED, title="Third", mode=Mode.ONLINE)
 
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(services.CycleCapReached):
         services.schedule_round(round_id=round_.pk, by=None)
