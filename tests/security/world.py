@@ -25,7 +25,7 @@ from django.utils.http import urlsafe_base64_encode
 from consult import services as consult_services
 from consult.meetings import services as meeting_services
 from consult.meetings import tokens
-from consult.models import Mode, QuestionKind, RoundState
+from consult.models import Cycle, Mode, QuestionKind, RoundState
 from feedback import services as feedback_services
 from feedback.analysis import services as analysis_services
 from feedback.models import Submission
@@ -235,11 +235,8 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
 
 
 def _meeting(world: World, participants: dict[str, Any], secretariat: User) -> None:
-    """An announced online meeting (its own cycle, so the cap allows it) with an open time poll."""
-    today = timezone.now().date()
-    cycle = consult_services.save_cycle(
-        by=secretariat, name="Meeting cycle", starts_on=today + timedelta(days=201), ends_on=today + timedelta(days=560)
-    )
+    """An announced online meeting in the current cycle (its first consultation place) with an open time poll."""
+    cycle = Cycle.objects.get(name="Current cycle")
     now = timezone.now()
     round_ = make_round(state=RoundState.SCHEDULED, mode=Mode.ONLINE, cycle=cycle, title="Meeting", by=secretariat)
     start = (now + timedelta(days=5)).replace(second=0, microsecond=0)
