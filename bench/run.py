@@ -140,6 +140,16 @@ def themes(url: str) -> None:
     print(bench_line("themes_topics_recovered", len(result["recovered"]), f"of {result['topics']}"))
 
 
+def cycle_report(url: str) -> None:
+    section("The Secretariat's cycle report: 10 rounds, 20,000 answers (targets < 30 s, < 300 MB)")
+    cycle_id = run(["bench/cycle_report_bench.py", "populate"], url).strip()
+    result = json.loads(run(["bench/cycle_report_bench.py", "measure", cycle_id], url))
+    print(f"{result['rounds']} rounds, {result['answers']} answers, leaks {result['leaks']}; bytes {result['sizes']}")
+    print(bench_line("cycle_report_seconds", result["seconds"], "s"))
+    print(bench_line("cycle_report_peak_mb", result["peak_mb"], "MB"))
+    print(bench_line("cycle_report_vs_one_summary_time", result["seconds"] / result["one_summary_seconds"], "ratio"))
+
+
 SECTIONS = {
     "anonymizer": anonymizer,
     "import": import_participants,
@@ -147,6 +157,7 @@ SECTIONS = {
     "http": http,
     "summary": summary,
     "themes": themes,
+    "cycle_report": cycle_report,
 }
 
 

@@ -56,6 +56,36 @@ OPEN_QUESTIONS = [
     ("suggestions", QuestionKind.TEXT, "What else would make reporting easier for your authorities?", [], False),
 ]
 
+# The kinds beyond the five above, and a follow-up question (added after them, so "prefill" comes first).
+OPEN_EXTRAS: list[dict] = [
+    {
+        "key": "prefill_what",
+        "kind": QuestionKind.TEXT,
+        "text": "Which of last year's entries should be pre-filled?",
+        "show_if": {"question": "prefill", "in": ["yes"]},
+    },
+    {
+        "key": "staff",
+        "kind": QuestionKind.NUMBER,
+        "text": "How many people in your authority work on the annual report?",
+        "min_value": 0,
+        "max_value": 200,
+    },
+    {
+        "key": "order",
+        "kind": QuestionKind.RANKING,
+        "text": "Rank these improvements, the most useful first.",
+        "choices": ["Validation messages", "Built-in guidance", "Offline editing"],
+    },
+    {
+        "key": "statements",
+        "kind": QuestionKind.GRID,
+        "text": "How far do you agree with each statement?",
+        "choices": ["Disagree", "Neutral", "Agree"],
+        "rows": ["The workflow note is clear", "The field list is complete"],
+    },
+]
+
 
 @dataclass(frozen=True)
 class DemoRounds:
@@ -163,6 +193,8 @@ def _open_round(by: User | None, cycle: Cycle, tool: Tool, now: datetime) -> Rou
             required=required,
             help_text="Think of the last report your authority prepared." if kind == QuestionKind.TEXT else "",
         )
+    for extra in OPEN_EXTRAS:
+        services.add_question(by=by, round_id=round_.pk, **extra)
     services.add_document(
         by=by,
         round_id=round_.pk,

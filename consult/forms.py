@@ -189,12 +189,42 @@ class QuestionForm(SiteErrors, forms.ModelForm):
         label=_("Choices"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One choice per line, for “One choice” and “Several choices” questions."),
+        help_text=_("One per line: the options of a choice question, the items to rank, or a grid's scale."),
+    )
+    rows_text = forms.CharField(
+        label=_("Statements"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For a grid: one statement per line, each rated on the scale given as choices."),
+    )
+    show_if_question = forms.ChoiceField(
+        label=_("Ask only if this earlier question…"),
+        required=False,
+        help_text=_("Leave empty to ask everyone. Otherwise this is a follow-up question."),
+    )
+    show_if_values = forms.CharField(
+        label=_("…is answered"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One answer per line, as written in the earlier question (Yes or No, 1 to 5, or a choice)."),
     )
 
     class Meta:
         model = Question
-        fields = ["key", "text", "help_text", "kind", "choices_text", "required"]
+        fields = [
+            "key",
+            "text",
+            "help_text",
+            "kind",
+            "choices_text",
+            "rows_text",
+            "other",
+            "min_value",
+            "max_value",
+            "show_if_question",
+            "show_if_values",
+            "required",
+        ]
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "help_text": forms.Textarea(attrs={"rows": 2})}
         labels = {"help_text": _("Guidance for participants")}
         help_texts = {
@@ -202,13 +232,24 @@ class QuestionForm(SiteErrors, forms.ModelForm):
             "help_text": _("Shown under the question: what a good answer covers, examples, definitions."),
             "kind": _("Ratings are 1 (poor) to 5 (excellent)."),
             "required": _("Participants cannot submit without answering it."),
+            "min_value": _("For number questions; leave empty for no limit."),
+            "max_value": _("For number questions; leave empty for no limit."),
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, earlier: list[Question] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = QuestionKind.choices
         if self.instance.pk and self.instance.choices:
             self.initial["choices_text"] = "\n".join(self.instance.choices)
+        if self.instance.pk and self.instance.rows:
+            self.initial["rows_text"] = "\n".join(self.instance.rows)
+        self.fields["show_if_question"].choices = [("", _("— everyone is asked —"))] + [
+            (question.key, f"{question.key}: {question.text[:70]}") for question in earlier or []
+        ]
+        show_if = self.instance.show_if or {}
+        if show_if:
+            self.initial["show_if_question"] = show_if.get("question", "")
+            self.initial["show_if_values"] = "\n".join(_shown_value(value) for value in show_if.get("in", []))
 
     def _post_clean(self) -> None:
         pass  # uniqueness and the kind rules are the service's (QuestionInvalid comes back by field)
@@ -216,7 +257,14 @@ class QuestionForm(SiteErrors, forms.ModelForm):
     def service_fields(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data["choices"] = data.pop("choices_text", "").splitlines()
+        data["rows"] = data.pop("rows_text", "").splitlines()
+        key, values = data.pop("show_if_question", ""), data.pop("show_if_values", "")
+        data["show_if"] = {"question": key, "in": [v.strip() for v in values.splitlines() if v.strip()]} if key else {}
         return data
+
+
+def _shown_value(value: str) -> str:
+    return {"yes": "Yes", "no": "No"}.get(value, value)
 
 
 class CopyQuestionnaireForm(SiteErrors, forms.Form):

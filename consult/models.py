@@ -230,6 +230,9 @@ class QuestionKind(models.TextChoices):
     CHOICE = "choice", _("One choice")
     MULTI_CHOICE = "multi_choice", _("Several choices")
     YES_NO = "yes_no", _("Yes or no")
+    NUMBER = "number", _("Number")
+    RANKING = "ranking", _("Ranking")
+    GRID = "grid", _("Grid of statements")
 
 
 class Question(models.Model):
@@ -240,9 +243,21 @@ class Question(models.Model):
     text = models.TextField(_("question"))
     help_text = models.TextField(_("help text"), blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=QuestionKind.choices, default=QuestionKind.TEXT)
-    choices = models.JSONField(_("choices"), default=list, blank=True, help_text=_("For choice questions."))
+    choices = models.JSONField(
+        _("choices"), default=list, blank=True, help_text=_("For choice and ranking questions; a grid's scale.")
+    )
+    rows = models.JSONField(_("statements"), default=list, blank=True, help_text=_("A grid's statements, one per row."))
     required = models.BooleanField(_("required"), default=False)
     max_length = models.PositiveIntegerField(_("maximum length"), default=5000, help_text=_("For free text."))
+    other = models.BooleanField(
+        _("offer “Other, please specify”"),
+        default=False,
+        help_text=_("For choice questions: the participant may write their own answer instead."),
+    )
+    min_value = models.FloatField(_("smallest number allowed"), null=True, blank=True)
+    max_value = models.FloatField(_("largest number allowed"), null=True, blank=True)
+    # {"question": an earlier question's key, "in": [values that show this one]}; empty: always asked.
+    show_if = models.JSONField(_("asked only if"), default=dict, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     replaces = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("replaces")

@@ -79,6 +79,8 @@ def flat(value: Any) -> Any:
         return "yes" if value else "no"
     if isinstance(value, list):
         return "; ".join(str(item) for item in value)
+    if isinstance(value, dict):  # a grid: the statement's number and its answer
+        return "; ".join(f"{number}: {item}" for number, item in value.items())
     return value
 
 
@@ -163,7 +165,14 @@ def to_json(data: ExportData) -> bytes:
 
 
 # One element per kind of answer; kinds added later are written as <value>.
-XML_ANSWER = {"text": "text", "rating": "rating", "choice": "choice", "multi_choice": "choice", "yes_no": "yes_no"}
+XML_ANSWER = {
+    "text": "text",
+    "rating": "rating",
+    "choice": "choice",
+    "multi_choice": "choice",
+    "yes_no": "yes_no",
+    "ranking": "choice",  # the items, first to last
+}
 
 
 def to_xml(data: ExportData) -> bytes:
@@ -189,6 +198,8 @@ def to_xml(data: ExportData) -> bytes:
         for key, value in answers.items():
             answer = xml.add(response, "answer", key=key)
             element = XML_ANSWER.get(kinds.get(key, ""), "value")
+            if isinstance(value, dict):  # a grid: one value, "1: Agree; 2: Neutral"
+                value = flat(value)
             for item in value if isinstance(value, list) else [value]:
                 xml.add(answer, element, item)
     for line in _about(data)[1:]:

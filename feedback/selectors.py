@@ -11,16 +11,18 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from consult.models import Document, Question, Round, RoundState
 from consult.selectors import rounds_visible_to
 from feedback.models import Answer, Submission, SubmissionState, Summary
 from feedback.pseudonyms import label
 from feedback.questionnaire import active_questions
-from feedback.validation import RATING_RANGE, choice_options
+from feedback.validation import RATING_RANGE, choice_options, offers_other, other_answer
 from participants.models import Category, Participant, Status
 
 # Rounds whose responses the Chair and Secretariat may read: answering has begun.
+OTHER_FILTER = "__other__"  # the "Other, please specify" answers of a choice question, in filters and charts
 READABLE_STATES = (RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
 
 
@@ -159,6 +161,12 @@ def matches(question: Question, value: Any, wanted: str) -> bool:
     """Whether a stored answer equals a filter value (as given in a URL), or contains it for text."""
     if value is None:
         return False
+    if wanted == OTHER_FILTER:
+        return bool(other_answer(question, value))
+    if question.kind == "ranking":  # filtered by the item ranked first
+        return bool(value) and str(value[0]) == wanted
+    if question.kind == "grid":
+        return False
     if question.kind == "text":
         return wanted.casefold() in str(value).casefold()
     if question.kind == "multi_choice":
@@ -174,16 +182,24 @@ def filter_values(question: Question) -> list[tuple[str, str]]:
         return [(str(number), str(number)) for number in RATING_RANGE]
     if question.kind == "yes_no":
         return [("yes", "Yes"), ("no", "No")]
-    if question.kind in ("choice", "multi_choice"):
+    if question.kind == "ranking":
         return choice_options(question)
+    if question.kind in ("choice", "multi_choice"):
+        return choice_options(question) + ([(OTHER_FILTER, _("Other"))] if offers_other(question) else [])
     return []
 
 
 def distribution(question: Question, answers: list[Any]) -> list[tuple[str, str, int]]:
     """How many respondents chose each value of a closed question: (value, label, count)."""
     counts: dict[str, int] = defaultdict(int)
+    if question.kind == "ranking":
+        answers = [value[:1] for value in answers if value]  # the chart of first places
     for value in answers:
+        other = other_answer(question, value)
         for item in value if isinstance(value, list) else [value]:
+            if other and str(item) == other:
+                counts[OTHER_FILTER] += 1
+                continue
             counts["yes" if item is True else "no" if item is False else str(item)] += 1
     return [(value, text, counts.get(value, 0)) for value, text in filter_values(question)]
 

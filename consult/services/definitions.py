@@ -29,6 +29,11 @@ JSON_PLACES = {
     "justification": "meeting.justification",
     "help_text": "help",
     "restricted": "restricted",
+    "show_if_question": "show_if.question",
+    "show_if_values": "show_if.in",
+    "min_value": "min",
+    "max_value": "max",
+    "rows_text": "rows",
 }
 CYCLE_PLACES = {"name": "cycle.name", "starts_on": "cycle.starts_on", "ends_on": "cycle.ends_on"}
 
@@ -90,7 +95,12 @@ def create_round_from_definition(
                 kind=question.kind,
                 help_text=question.help,
                 choices=question.choices,
+                rows=question.rows,
                 required=question.required,
+                other=question.other,
+                min_value=question.min_value,
+                max_value=question.max_value,
+                show_if=question.show_if,
             )
         except QuestionInvalid as error:
             raise DefinitionInvalid(_places(error, f"questions[{index}].")) from error

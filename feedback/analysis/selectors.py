@@ -16,6 +16,7 @@ from consult.models import Question, QuestionKind, Round
 from feedback.analysis.models import SuggestionSet, Theme, ThemeTag
 from feedback.models import Answer, SubmissionState
 from feedback.redaction import Cleaner, text_cleaner
+from feedback.validation import free_text_of
 
 
 @dataclass
@@ -29,13 +30,17 @@ class CodedAnswer:
     quoted_theme_ids: set[int] = field(default_factory=set)
 
 
+# Questions with written answers: free text, and choices offering "Other, please specify".
+WRITTEN = Q(kind=QuestionKind.TEXT) | Q(other=True, kind__in=(QuestionKind.CHOICE, QuestionKind.MULTI_CHOICE))
+
+
 def text_questions(round_: Round) -> list[Question]:
-    return list(round_.questions.filter(retired=False, kind=QuestionKind.TEXT).order_by("order", "pk"))
+    return list(round_.questions.filter(WRITTEN, retired=False).order_by("order", "pk"))
 
 
 def text_question(round_: Round, key: str) -> Question:
-    """The round's free-text question with this key, or 404."""
-    question = round_.questions.filter(retired=False, kind=QuestionKind.TEXT, key=key).first()
+    """The round's question with written answers with this key, or 404."""
+    question = round_.questions.filter(WRITTEN, retired=False, key=key).first()
     if question is None:
         raise Http404
     return question
@@ -49,7 +54,8 @@ def raw_answers(round_: Round, question: Question) -> list[tuple[int, int, str]]
         .order_by("submission__pseudonym")
         .values_list("submission_id", "submission__pseudonym", "value")
     )
-    return [(submission_id, pseudonym, str(value)) for submission_id, pseudonym, value in rows if str(value).strip()]
+    texts = ((submission_id, pseudonym, free_text_of(question, value)) for submission_id, pseudonym, value in rows)
+    return [(submission_id, pseudonym, text) for submission_id, pseudonym, text in texts if text.strip()]
 
 
 def coded_answers(round_: Round, question: Question, *, clean: Cleaner | None = None) -> list[CodedAnswer]:

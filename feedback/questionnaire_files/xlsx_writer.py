@@ -65,7 +65,7 @@ def _validation(sheet: Worksheet, lists: Worksheet, row: int, cell: Cell) -> Non
             formula1=_options_range(lists, cell.options),
             allow_blank=True,
             # Several choices are typed with ";", which a list cannot hold: then the list only helps.
-            showErrorMessage=not cell.several,
+            showErrorMessage=not (cell.several or cell.open_list),
             errorTitle=_("Not in the list")[:32],
             error=_("Choose one of the options in the list, or leave the cell empty.")[:255],
         )
@@ -101,7 +101,7 @@ def _questions(book: Workbook, questionnaire: Questionnaire) -> None:
         required = f" ({_('required')})" if question.required else ""
         put(sheet, row, 1, question.key)
         put(sheet, row, 2, f"{row - 1}. {question.text}{required}")
-        put(sheet, row, 3, "\n".join(part for part in (question.help_text, cell.guidance) if part))
+        put(sheet, row, 3, "\n".join(part for part in (question.condition, question.help_text, cell.guidance) if part))
         put(sheet, row, ANSWER_COLUMN, cell.value)
         if cell.writable:
             answer = sheet.cell(row=row, column=ANSWER_COLUMN)

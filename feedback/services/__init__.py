@@ -11,6 +11,7 @@ from feedback.services.answering import (
 )
 from feedback.services.errors import (
     FeedbackError,
+    HiddenAnswersNotConfirmed,
     ImportRejected,
     InvalidAnswers,
     NotEligible,
@@ -43,6 +44,7 @@ __all__ = [
     "DraftFromFile",
     "ExportFile",
     "FeedbackError",
+    "HiddenAnswersNotConfirmed",
     "ImportRejected",
     "ImportReport",
     "ImportRow",

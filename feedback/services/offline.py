@@ -16,10 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consult.models import Question, Round, RoundState
+from feedback import conditions
 from feedback.models import Source, Submission
 from feedback.services.errors import ImportRejected, InvalidAnswers, NotEligible, RoundNotRecordable, RowError
 from feedback.services.records import active_questions, create_submission, lock_submission, write_submission
-from feedback.validation import TEXT, AnswerError, clean_answers, clean_value, is_empty
+from feedback.validation import GRID, TEXT, AnswerError, as_raw, clean_answers, clean_value, is_empty
 from participants import audit
 from participants.eligibility import may_take_part
 from participants.models import Participant, Status, User
@@ -83,7 +84,7 @@ def _checked(round_: Round, participant: Participant, answers: Mapping[str, Any]
     if problem:
         raise NotEligible(problem)
     questions = active_questions(round_)
-    cleaned = clean_answers(questions, answers, final=True, complete=False)
+    cleaned = clean_answers(questions, answers, final=True, complete=False, refuse_hidden=True)
     if cleaned.errors:
         raise InvalidAnswers(cleaned.errors)
     if not cleaned.values:
@@ -173,6 +174,17 @@ def _merge(question: Question, rows: list[ImportRow], values: list[Any]) -> Any:
         return TEXT_JOINER.join(values)
     if question.kind == "multi_choice":
         return [item for value in values for item in value]
+    if question.kind == GRID:
+        merged: dict[str, Any] = {}
+        for row, value in zip(rows, values, strict=True):
+            for number, item in value.items():
+                if merged.get(number, item) != item:
+                    raise AnswerError(
+                        _("%(email)s answers statement %(number)s of “%(key)s” twice, differently (row %(row)s).")
+                        % {"email": row.email, "number": number, "key": question.key, "row": row.number}
+                    )
+                merged[number] = item
+        return merged
     if all(value == values[0] for value in values):
         return values[0]
     numbers = ", ".join(str(row.number) for row in rows)
@@ -219,8 +231,17 @@ class _Plan:
         elif (problem := _eligibility_problem(participant, self.round)) is not None:
             self.errors.append(RowError(row.number, "email", problem))
             refused.add(email)
-        question = self.by_key.get(str(row.question or "").strip())
+        question, value = self._value(row)
         if question is None:
+            return
+        if participant is not None and email not in refused and value is not None:
+            self.answers[participant][question.key].append((row, value))
+
+    def _value(self, row: ImportRow) -> tuple[Question | None, Any]:
+        """The row's question and its checked value; a grid statement's row names KEY/N (N from 1)."""
+        key, _slash, number = str(row.question or "").strip().partition("/")
+        question = self.by_key.get(key)
+        if question is None or (number and question.kind != GRID):
             known = ", ".join(self.by_key)
             self.errors.append(
                 RowError(
@@ -230,14 +251,26 @@ class _Plan:
                     % {"key": row.question, "known": known},
                 )
             )
-            return
+            return None, None
+        if question.kind == GRID and not (number.isdigit() and 1 <= int(number) <= len(question.rows)):
+            self.errors.append(
+                RowError(
+                    row.number,
+                    "question",
+                    _(
+                        "“%(key)s” is a grid: write the question as %(key)s/N, "
+                        "N the statement's number from 1 to %(count)s."
+                    )
+                    % {"key": key, "count": len(question.rows)},
+                )
+            )
+            return None, None
         try:
-            value = clean_value(question, row.answer, final=True)
+            raw = {number: row.answer} if question.kind == GRID else row.answer
+            return question, clean_value(question, raw, final=True)
         except AnswerError as exc:
             self.errors.append(RowError(row.number, "answer", str(exc)))
-            return
-        if participant is not None and email not in refused and value is not None:
-            self.answers[participant][question.key].append((row, value))
+            return None, None
 
     def _combine(self) -> dict[Participant, dict[str, Any]]:
         combined: dict[Participant, dict[str, Any]] = {}
@@ -248,11 +281,26 @@ class _Plan:
                 rows = [row for row, _value in found]
                 try:
                     merged = _merge(question, rows, [value for _row, value in found])
-                    values[key] = clean_value(question, merged, final=True)  # joined text obeys the limit too
+                    # joined text obeys the limit too
+                    values[key] = clean_value(question, as_raw(question, merged), final=True)
                 except AnswerError as exc:
                     self.errors.append(RowError(rows[-1].number, "answer", str(exc)))
             combined[participant] = {key: value for key, value in values.items() if not is_empty(value)}
+            self._refuse_hidden(combined[participant], by_key)
         return combined
+
+    def _refuse_hidden(self, values: dict[str, Any], found: dict[str, list[tuple[ImportRow, Any]]]) -> None:
+        """An answer to a follow-up question that the participant's other answers do not ask is refused."""
+        shown: dict[str, Any] = {}
+        for question in self.questions:
+            if question.key not in values:
+                continue
+            if conditions.is_asked(question, shown):
+                shown[question.key] = values[question.key]
+                continue
+            reason = conditions.why_not_asked(question, self.questions, shown)
+            for row, _value in found[question.key]:
+                self.errors.append(RowError(row.number, "answer", reason))
 
 
 @transaction.atomic

@@ -109,7 +109,7 @@ def review(content: dict[str, Any], narrative: str, anonymizer: Anonymizer) -> R
         else:
             findings = anonymizer.scan(text, kept_places)
             places += len(kept_places)
-        leaks += [_leak(location, text, finding) for finding in findings]
+        leaks += [leak_at(location, text, finding) for finding in findings]
     return Review(leaks, places)
 
 
@@ -118,7 +118,7 @@ def scan(content: dict[str, Any], narrative: str, anonymizer: Anonymizer) -> lis
     return review(content, narrative, anonymizer).leaks
 
 
-def _leak(location: str, text: str, finding: Any) -> Leak:
+def leak_at(location: str, text: str, finding: Any) -> Leak:
     return Leak(
         location=location,
         kind=finding.kind,

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Inches
 
 from feedback.summary import charts
@@ -153,10 +154,14 @@ def docx_free_text(doc: Any, question: dict[str, Any], index: int) -> None:
 
 
 def docx_table(doc: Any, header: list[str], rows: list[list[str]], numeric_columns: set[int]) -> None:
+    """A table whose first row is a header row (bold, repeated on every page the table runs over)."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Light Grid Accent 1"
     for index, label in enumerate(header):
-        table.rows[0].cells[index].text = label
+        table.rows[0].cells[index].paragraphs[0].add_run(label).bold = True
+    if any(header):
+        row_properties = table.rows[0]._tr.get_or_add_trPr()
+        row_properties.append(OxmlElement("w:tblHeader"))
     for row in rows:
         cells = table.add_row().cells
         for index, value in enumerate(row):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from consult.selectors import access_round
+from feedback import generation
 from feedback.meeting_notes import summary as meeting_notes
 from feedback.models import GenerationStatus, Submission, SubmissionState, Summary
 from feedback.summary import services, writers
@@ -80,13 +81,7 @@ def summary_progress(request: HttpRequest, round_id: int) -> JsonResponse:
     _round, summary = _summary_for(request, round_id)
     if summary is None:
         raise Http404
-    return JsonResponse(
-        {
-            "status": summary.generation_status,
-            "progress": summary.generation_progress,
-            "error": summary.generation_status == GenerationStatus.FAILED,
-        }
-    )
+    return generation.progress(summary)
 
 
 @require_POST
@@ -238,9 +233,6 @@ def summary_export(request: HttpRequest, round_id: int, fmt: str) -> HttpRespons
     except services.SummaryError as error:
         messages.error(request, str(error))
         return redirect("summary:detail", round_id=round_id)
-    response = HttpResponse(data, content_type=writers.CONTENT_TYPES[fmt])
     state = "" if summary.state != "draft" else "-draft"
     filename = f"summary-{slugify(round_.title)[:60] or round_.pk}{state}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return generation.download(data, writers.CONTENT_TYPES[fmt], filename)

@@ -10,8 +10,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("consult", "0003_subscription")]
-AFTER = [("consult", "0004_written_rounds_outside_the_cap")]
+BEFORE = [("consult", "0004_question_kinds_and_follow_ups")]
+AFTER = [("consult", "0005_written_rounds_outside_the_cap")]
 
 
 def migrate(targets):

@@ -406,6 +406,14 @@ CASES: list[Case] = [
         )
     ],
     Case("feedback:record_offline_file", ALL_METHODS_REFUSED, {R: "@open_round"}, post=SECRETARIAT_POST),
+    # The questionnaire as a participant will see it: the Chair and the Secretariat, before it opens too.
+    *round_cases(
+        "feedback:preview",
+        meeting=CHAIR_AND_SECRETARIAT,  # scheduled, not open yet
+        open=CHAIR_AND_SECRETARIAT,
+        restricted=CHAIR_AND_SECRETARIAT,
+        draft=expect(chair=NOT_FOUND, secretariat=OK),
+    ),
     # --- The Chair's pseudonymous review, exports, and the Secretariat's identity pages ---------------------
     Case("feedback:chair_dashboard", CHAIR_AND_SECRETARIAT),
     *round_cases(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from consult.models import Question, QuestionKind, Round
+from consult.models import Question, Round
 from feedback.analysis.models import Theme, ThemeTag
+from feedback.analysis.selectors import WRITTEN
 from feedback.analysis.services.errors import (
     AnswerNotFound,
     NotAFreeTextQuestion,
@@ -22,8 +23,8 @@ MAX_QUOTES = 3
 
 
 def _answer(round_: Round, question_key: str, pseudonym: int) -> tuple[Submission, Question]:
-    question = Question.objects.filter(round=round_, key=question_key, retired=False).first()
-    if question is None or question.kind != QuestionKind.TEXT:
+    question = Question.objects.filter(WRITTEN, round=round_, key=question_key, retired=False).first()
+    if question is None:
         raise NotAFreeTextQuestion
     submission = Submission.objects.filter(round=round_, pseudonym=pseudonym, state=SubmissionState.SUBMITTED).first()
     if submission is None or not Answer.objects.filter(submission=submission, question=question).exists():

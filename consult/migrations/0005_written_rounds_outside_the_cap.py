@@ -94,7 +94,7 @@ def drop_overlap_constraint(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("consult", "0003_subscription"),
+        ("consult", "0004_question_kinds_and_follow_ups"),
     ]
 
     operations = [
