@@ -124,6 +124,12 @@ def http(url: str) -> None:
     print(run(["bench/http_bench.py"], url, DJANGO_SETTINGS_MODULE="bench.settings"), end="")
 
 
+def rush(url: str) -> None:
+    section("Deadline rush: 500 participants on gunicorn + PostgreSQL, 50 on make run's server + SQLite")
+    print(run(["bench/rush_bench.py", "--participants", "500"], url), end="")
+    print(run(["bench/rush_bench.py", "--participants", "50", "--embedded", "--prefix", "rush_embedded"], url), end="")
+
+
 def queries(url: str) -> None:
     section("Queries per page at 10 and 1,000 rounds, participants and responses")
     print(run(["bench/query_bench.py"], url), end="")
@@ -140,18 +146,30 @@ def themes(url: str) -> None:
     print(bench_line("themes_topics_recovered", len(result["recovered"]), f"of {result['topics']}"))
 
 
+def cycle_report(url: str) -> None:
+    section("The Secretariat's cycle report: 10 rounds, 20,000 answers (targets < 30 s, < 300 MB)")
+    cycle_id = run(["bench/cycle_report_bench.py", "populate"], url).strip()
+    result = json.loads(run(["bench/cycle_report_bench.py", "measure", cycle_id], url))
+    print(f"{result['rounds']} rounds, {result['answers']} answers, leaks {result['leaks']}; bytes {result['sizes']}")
+    print(bench_line("cycle_report_seconds", result["seconds"], "s"))
+    print(bench_line("cycle_report_peak_mb", result["peak_mb"], "MB"))
+    print(bench_line("cycle_report_vs_one_summary_time", result["seconds"] / result["one_summary_seconds"], "ratio"))
+
+
 SECTIONS = {
     "anonymizer": anonymizer,
     "import": import_participants,
     "queries": queries,
     "http": http,
+    "rush": rush,
     "summary": summary,
     "themes": themes,
+    "cycle_report": cycle_report,
 }
 
 
 def main() -> None:
-    """Run every section, or those named on the command line (e.g. `bench/run.py http summary`)."""
+    """Run every section, or those named on the command line (e.g. `bench/run.py http rush`)."""
     chosen = sys.argv[1:] or list(SECTIONS)
     unknown = set(chosen) - set(SECTIONS)
     if unknown:

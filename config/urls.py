@@ -25,6 +25,7 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("summaries/", include("feedback.summary.urls")),
     path("analysis/", include("feedback.analysis.urls")),
+    path("reports/", include("feedback.report.urls")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever the page says (the admin's pages say nothing).
     path("favicon.ico", favicon),

@@ -1,4 +1,4 @@
-"""The JSON round definition read by `manage.py create_round` (DESIGN.md §5), parsed and checked.
+"""The JSON round definition read by `manage.py create_round` (docs/command-line.md), parsed and checked.
 
 Pure: text in, a RoundDefinition out, or DefinitionInvalid naming every problem by its place in the
 JSON (`questions[2].kind`). Lenient where the contract is loose: datetimes in ISO 8601 with or
@@ -17,6 +17,15 @@ from django.core.validators import URLValidator
 from django.utils.text import slugify
 
 from consult.models import Mode, QuestionKind, Stage
+from consult.question_shape import (
+    CHOICE_KINDS,
+    WITH_CHOICES,
+    Earlier,
+    clean_show_if,
+    clean_texts,
+    number_bounds_problems,
+    rows_problems,
+)
 from participants.domain_errors import DomainError
 
 MODE_SPELLINGS = {
@@ -39,6 +48,12 @@ KIND_SPELLINGS = {
     "multichoice": QuestionKind.MULTI_CHOICE,
     "yes no": QuestionKind.YES_NO,
     "yesno": QuestionKind.YES_NO,
+    "number": QuestionKind.NUMBER,
+    "numeric": QuestionKind.NUMBER,
+    "rank": QuestionKind.RANKING,
+    "ranking": QuestionKind.RANKING,
+    "grid": QuestionKind.GRID,
+    "matrix": QuestionKind.GRID,
 }
 TRUE_WORDS, FALSE_WORDS = {"true", "yes", "1"}, {"false", "no", "0", ""}
 
@@ -59,6 +74,11 @@ class QuestionDefinition:
     help: str = ""
     choices: list[str] = field(default_factory=list)
     required: bool = False
+    rows: list[str] = field(default_factory=list)
+    other: bool = False
+    min_value: float | None = None
+    max_value: float | None = None
+    show_if: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -80,13 +100,14 @@ class RoundDefinition:
     tool: str
     stage: str
     mode: str
-    restricted: bool
+    restricted: bool | None  # None: as the tool's place says (§9)
     opens_at: datetime
     closes_at: datetime
     questions: list[QuestionDefinition]
     meeting: MeetingDefinition | None = None
     description: str = ""
     reminder_days: int | None = None
+    unrestricted_reason: str = ""
     notes: list[str] = field(default_factory=list)
 
 
@@ -198,7 +219,8 @@ def parse_round_definition(raw: str | bytes) -> RoundDefinition:
         tool=tool,
         stage=stage,
         mode=mode,
-        restricted=read.flag(data, "restricted", "restricted"),
+        restricted=None if data.get("restricted") is None else read.flag(data, "restricted", "restricted"),
+        unrestricted_reason=read.text(data, "unrestricted_reason", "unrestricted_reason", required=False),
         opens_at=opens_at,
         closes_at=closes_at,
         questions=questions,
@@ -237,12 +259,14 @@ def _questions(read: _Reader, data: dict) -> list[QuestionDefinition]:
         read.fail("questions", "must be a list of questions (use [] for none).")
         return []
     questions, keys = [], set()
+    earlier: list[Earlier] = []
     for index, item in enumerate(items):
         where = f"questions[{index}]"
         if not isinstance(item, dict):
             read.fail(where, 'must be an object: {"key", "text", "kind", ...}.')
             continue
-        question = _question(read, item, where)
+        question = _question(read, item, where, earlier)
+        earlier.append(Earlier(question.key, question.kind, question.choices))
         if question.key and question.key in keys:
             read.fail(f"{where}.key", f"“{question.key}” is used by an earlier question; keys must be unique.")
         keys.add(question.key)
@@ -250,7 +274,33 @@ def _questions(read: _Reader, data: dict) -> list[QuestionDefinition]:
     return questions
 
 
-def _question(read: _Reader, item: dict, where: str) -> QuestionDefinition:
+def _bound(read: _Reader, item: dict, name: str, where: str) -> float | None:
+    value = item.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        read.fail(f"{where}.{name}", "must be a number, e.g. 0 or 2.5.")
+        return None
+    return float(value)
+
+
+def _question_extras(read: _Reader, item: dict, where: str, kind: str, earlier: list[Earlier]) -> dict[str, Any]:
+    """other, min/max and show_if: checked with the editor's rules, problems named by their place."""
+    other = read.flag(item, "other", f"{where}.other")
+    if other and kind not in CHOICE_KINDS:
+        read.fail(f"{where}.other", "applies to choice and multi_choice questions only.")
+    low, high = _bound(read, item, "min", where), _bound(read, item, "max", where)
+    if (low is not None or high is not None) and kind != QuestionKind.NUMBER:
+        read.fail(f"{where}.{'min' if low is not None else 'max'}", "applies to number questions only.")
+    for name, message in number_bounds_problems(low, high).items():
+        read.fail(f"{where}.{name}", message)
+    show_if, problems = clean_show_if(item.get("show_if"), earlier)
+    for name, message in problems.items():
+        read.fail(f"{where}.{name}", message)
+    return {"other": other and kind in CHOICE_KINDS, "min_value": low, "max_value": high, "show_if": show_if}
+
+
+def _question(read: _Reader, item: dict, where: str, earlier: list[Earlier]) -> QuestionDefinition:
     key = read.text(item, "key", f"{where}.key", max_length=60)
     if key and slugify(key) != key.lower():
         read.fail(f"{where}.key", f"“{key}” must use letters, digits, hyphens or underscores only.")
@@ -260,8 +310,17 @@ def _question(read: _Reader, item: dict, where: str) -> QuestionDefinition:
         read.fail(f"{where}.choices", "must be a list of texts.")
         choices = []
     choices = [str(choice).strip() for choice in choices if str(choice).strip()]
-    if kind in (QuestionKind.CHOICE, QuestionKind.MULTI_CHOICE) and len(set(choices)) < 2:
+    if kind in WITH_CHOICES and len(set(choices)) < 2:
         read.fail(f"{where}.choices", f"a {kind} question needs at least two different choices.")
+    rows = item.get("rows") or []
+    if not isinstance(rows, list) or not all(isinstance(row, str | int | float) for row in rows):
+        read.fail(f"{where}.rows", "must be a list of statements (texts).")
+        rows = []
+    rows = clean_texts(rows) if kind == QuestionKind.GRID else []
+    if rows_problems(kind, rows) and isinstance(item.get("rows") or [], list):
+        read.fail(f"{where}.rows", rows_problems(kind, rows)["rows"])
+    elif item.get("rows") and kind != QuestionKind.GRID:
+        read.fail(f"{where}.rows", "applies to grid questions only.")
     help_text = read.text(item, "help", f"{where}.help", required=False) or read.text(
         item, "help_text", f"{where}.help_text", required=False
     )
@@ -270,8 +329,10 @@ def _question(read: _Reader, item: dict, where: str) -> QuestionDefinition:
         text=read.text(item, "text", f"{where}.text"),
         kind=kind,
         help=help_text,
-        choices=choices if kind in (QuestionKind.CHOICE, QuestionKind.MULTI_CHOICE) else [],
+        choices=choices if kind in WITH_CHOICES else [],
+        rows=rows,
         required=read.flag(item, "required", f"{where}.required"),
+        **_question_extras(read, item, where, kind, earlier),
     )
 
 

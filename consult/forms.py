@@ -26,8 +26,8 @@ from consult.models import (
     Stage,
     Tool,
 )
-from consult.rules import round_problems
-from consult.services.rounds import FIXED_AFTER_DRAFT
+from consult.rules import cycle_problems, round_problems
+from consult.services.rounds import FIXED_AFTER_DRAFT, FIXED_ONCE_OPEN
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -42,11 +42,12 @@ class CycleForm(SiteErrors, forms.ModelForm):
         fields = ["name", "starts_on", "ends_on"]
         widgets = {"starts_on": DATE, "ends_on": DATE}
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("The cycle must end on or after the day it starts."))
-        return data
+    def _post_clean(self) -> None:
+        # The shared rules (no overlap, one name however spelled, rounds inside), each next to its field.
+        super()._post_clean()
+        for field, message in cycle_problems(self.instance).items():
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
 
 
 class ToolForm(SiteErrors, forms.ModelForm):
@@ -61,7 +62,7 @@ class ToolForm(SiteErrors, forms.ModelForm):
 
     class Meta:
         model = Tool
-        fields = ["name", "description", "articles"]
+        fields = ["name", "description", "articles", "restricted_area"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -87,6 +88,15 @@ class RoundForm(SiteErrors, forms.ModelForm):
         required=False,
         assume_scheme="https",
         help_text=_("The link participants use to join (Teams, Zoom, Webex...)."),
+    )
+    unrestricted_reason = forms.CharField(
+        label=_("Why is it open to every participant?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Only for a tool hosted in the restricted area of the ATT website (Annex 1 §9), whose consultations "
+            "are otherwise for States Parties' representatives. Kept in the audit trail."
+        ),
     )
 
     class Meta:
@@ -118,6 +128,10 @@ class RoundForm(SiteErrors, forms.ModelForm):
             "description": _("What you are asking for and why; participants read this first."),
             "venue": _("The room and building, for example: Room XXIII, Palais des Nations, Geneva."),
             "att_meeting": _("Annex 1 §10: in-person meetings only on the margins of ATT meetings."),
+            "mode": _(
+                "Online and in-person consultations share the cycle's two places; requests for written input take "
+                "none (Annex 1 §10)."
+            ),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -144,8 +158,9 @@ class RoundForm(SiteErrors, forms.ModelForm):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _("Fixed once the round is scheduled.")
         if self.instance.pk and self.instance.state == "open":
-            self.fields["opens_at"].disabled = True
-            self.fields["opens_at"].help_text = _("The round is already open.")
+            for name in FIXED_ONCE_OPEN:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("The round is already open.")
 
     def _post_clean(self) -> None:
         # Only the shared rules, each next to its field (the model's constraint messages would repeat them).
@@ -174,12 +189,42 @@ class QuestionForm(SiteErrors, forms.ModelForm):
         label=_("Choices"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One choice per line, for “One choice” and “Several choices” questions."),
+        help_text=_("One per line: the options of a choice question, the items to rank, or a grid's scale."),
+    )
+    rows_text = forms.CharField(
+        label=_("Statements"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For a grid: one statement per line, each rated on the scale given as choices."),
+    )
+    show_if_question = forms.ChoiceField(
+        label=_("Ask only if this earlier question…"),
+        required=False,
+        help_text=_("Leave empty to ask everyone. Otherwise this is a follow-up question."),
+    )
+    show_if_values = forms.CharField(
+        label=_("…is answered"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One answer per line, as written in the earlier question (Yes or No, 1 to 5, or a choice)."),
     )
 
     class Meta:
         model = Question
-        fields = ["key", "text", "help_text", "kind", "choices_text", "required"]
+        fields = [
+            "key",
+            "text",
+            "help_text",
+            "kind",
+            "choices_text",
+            "rows_text",
+            "other",
+            "min_value",
+            "max_value",
+            "show_if_question",
+            "show_if_values",
+            "required",
+        ]
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "help_text": forms.Textarea(attrs={"rows": 2})}
         labels = {"help_text": _("Guidance for participants")}
         help_texts = {
@@ -187,13 +232,24 @@ class QuestionForm(SiteErrors, forms.ModelForm):
             "help_text": _("Shown under the question: what a good answer covers, examples, definitions."),
             "kind": _("Ratings are 1 (poor) to 5 (excellent)."),
             "required": _("Participants cannot submit without answering it."),
+            "min_value": _("For number questions; leave empty for no limit."),
+            "max_value": _("For number questions; leave empty for no limit."),
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, earlier: list[Question] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = QuestionKind.choices
         if self.instance.pk and self.instance.choices:
             self.initial["choices_text"] = "\n".join(self.instance.choices)
+        if self.instance.pk and self.instance.rows:
+            self.initial["rows_text"] = "\n".join(self.instance.rows)
+        self.fields["show_if_question"].choices = [("", _("— everyone is asked —"))] + [
+            (question.key, f"{question.key}: {question.text[:70]}") for question in earlier or []
+        ]
+        show_if = self.instance.show_if or {}
+        if show_if:
+            self.initial["show_if_question"] = show_if.get("question", "")
+            self.initial["show_if_values"] = "\n".join(_shown_value(value) for value in show_if.get("in", []))
 
     def _post_clean(self) -> None:
         pass  # uniqueness and the kind rules are the service's (QuestionInvalid comes back by field)
@@ -201,7 +257,14 @@ class QuestionForm(SiteErrors, forms.ModelForm):
     def service_fields(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data["choices"] = data.pop("choices_text", "").splitlines()
+        data["rows"] = data.pop("rows_text", "").splitlines()
+        key, values = data.pop("show_if_question", ""), data.pop("show_if_values", "")
+        data["show_if"] = {"question": key, "in": [v.strip() for v in values.splitlines() if v.strip()]} if key else {}
         return data
+
+
+def _shown_value(value: str) -> str:
+    return {"yes": "Yes", "no": "No"}.get(value, value)
 
 
 class CopyQuestionnaireForm(SiteErrors, forms.Form):

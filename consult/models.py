@@ -41,6 +41,14 @@ class Tool(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
     articles = models.JSONField(_("articles served"), default=list, blank=True, help_text=_("Any of 11, 13, 15, 17."))
+    restricted_area = models.BooleanField(
+        _("hosted in the restricted area of the ATT website"),
+        default=False,
+        help_text=_(
+            "Annex 1 §9: consultations on it are restricted to States Parties' representatives unless you state "
+            "why not (the online reporting tool and the information exchange platform are)."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -77,7 +85,7 @@ class Stage(models.TextChoices):
 
 
 class Mode(models.TextChoices):
-    WRITTEN = "written", _("Written consultation")
+    WRITTEN = "written", _("Request for written input")
     ONLINE = "online", _("Online meeting")
     IN_PERSON = "in_person", _("In-person meeting")
 
@@ -94,14 +102,18 @@ class RoundState(models.TextChoices):
 # Rounds whose details and questionnaire may still change.
 EDITABLE_STATES = (RoundState.DRAFT, RoundState.SCHEDULED, RoundState.OPEN)
 
-# States that hold one of the cycle's two places (§10): everything from scheduled on.
+# States in which an online or in-person round holds one of the cycle's two places (§10).
 CAP_STATES = (RoundState.SCHEDULED, RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
+# The modes that count against the cap: consultations, online and in person together. A request for
+# written input takes no place; the Secretariat may seek written input as needed (§10).
+CAP_MODES = (Mode.ONLINE, Mode.IN_PERSON)
 
 
 @state_flags("state", RoundState)
 @state_flags("mode", Mode)
 class Round(FSMModelMixin, models.Model):
-    """One consultation. At most two per cycle may ever be scheduled or later (§10)."""
+    """One consultation or request for written input. At most two online or in-person rounds per cycle
+    may ever be scheduled or later (§10); written requests take no place."""
 
     cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="rounds")
     tool = models.ForeignKey(Tool, on_delete=models.PROTECT, related_name="rounds")
@@ -135,7 +147,8 @@ class Round(FSMModelMixin, models.Model):
     justification = models.TextField(_("why in person is absolutely necessary"), blank=True)
 
     state = FSMField(default=RoundState.DRAFT, choices=RoundState.choices, protected=True)
-    # The cap: a place (1 or 2) in the cycle, taken when scheduled, given back only when cancelled.
+    # The cap: a place (1 or 2) in the cycle, taken when an online or in-person round is scheduled (or a
+    # scheduled written round becomes one), given back only when cancelled. Written rounds never hold one.
     slot = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
 
     calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -151,6 +164,9 @@ class Round(FSMModelMixin, models.Model):
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Audience, submitted and drafts by category, fixed when the round closes (consult.figures): a closed
+    # round's rates never move, whoever joins or leaves and whatever is recorded later.
+    closing_figures = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["opens_at", "id"]
@@ -158,7 +174,11 @@ class Round(FSMModelMixin, models.Model):
             models.UniqueConstraint(fields=["cycle", "slot"], name="round_one_cycle_slot_each"),
             models.CheckConstraint(condition=Q(slot__isnull=True) | Q(slot__in=[1, 2]), name="round_slot_is_1_or_2"),
             models.CheckConstraint(
-                condition=Q(slot__isnull=False) | ~Q(state__in=CAP_STATES), name="round_beyond_draft_holds_slot"
+                condition=Q(slot__isnull=False) | ~Q(state__in=CAP_STATES) | ~Q(mode__in=CAP_MODES),
+                name="round_consultation_beyond_draft_holds_slot",
+            ),
+            models.CheckConstraint(
+                condition=Q(slot__isnull=True) | Q(mode__in=CAP_MODES), name="round_written_holds_no_slot"
             ),
             models.CheckConstraint(condition=Q(closes_at__gt=models.F("opens_at")), name="round_closes_after_opening"),
         ]
@@ -168,25 +188,31 @@ class Round(FSMModelMixin, models.Model):
         return self.title
 
     def clean_fields(self, exclude: set[str] | None = None) -> None:
-        super().clean_fields(exclude={*(exclude or ()), "state"})  # STACK.md trap 1
+        # A protected FSMField refuses the assignment that full_clean() would make.
+        super().clean_fields(exclude={*(exclude or ()), "state"})
+
+    @property
+    def is_meeting(self) -> bool:
+        return self.mode in CAP_MODES
+
+    @property
+    def takes_cap_place(self) -> bool:
+        """Online and in-person consultations share the cycle's two places; written requests take none."""
+        return self.mode in CAP_MODES
 
     @property
     def is_editable(self) -> bool:
         return self.state in EDITABLE_STATES
-
-    @property
-    def is_meeting(self) -> bool:
-        return self.mode in (Mode.ONLINE, Mode.IN_PERSON)
 
     def accepts_answers(self, now: object | None = None) -> bool:
         """Open, and the deadline has not passed (the server is the clock)."""
         now = now or timezone.now()
         return self.state == RoundState.OPEN and self.opens_at <= now < self.closes_at
 
-    # Transition bodies only set fields (STYLE.md); services take the slot, lock, audit and notify.
+    # Transition bodies only set fields; services take the slot, lock, audit and notify (docs/architecture.md).
 
     @transition(field=state, source=RoundState.DRAFT, target=RoundState.SCHEDULED)
-    def schedule(self, *, slot: int, at: object) -> None:
+    def schedule(self, *, slot: int | None, at: object) -> None:
         self.slot = slot
         self.scheduled_at = at
 
@@ -214,6 +240,9 @@ class QuestionKind(models.TextChoices):
     CHOICE = "choice", _("One choice")
     MULTI_CHOICE = "multi_choice", _("Several choices")
     YES_NO = "yes_no", _("Yes or no")
+    NUMBER = "number", _("Number")
+    RANKING = "ranking", _("Ranking")
+    GRID = "grid", _("Grid of statements")
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -231,9 +260,21 @@ class Question(models.Model):
     text = models.TextField(_("question"))
     help_text = models.TextField(_("help text"), blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=QuestionKind.choices, default=QuestionKind.TEXT)
-    choices = models.JSONField(_("choices"), default=list, blank=True, help_text=_("For choice questions."))
+    choices = models.JSONField(
+        _("choices"), default=list, blank=True, help_text=_("For choice and ranking questions; a grid's scale.")
+    )
+    rows = models.JSONField(_("statements"), default=list, blank=True, help_text=_("A grid's statements, one per row."))
     required = models.BooleanField(_("required"), default=False)
     max_length = models.PositiveIntegerField(_("maximum length"), default=5000, help_text=_("For free text."))
+    other = models.BooleanField(
+        _("offer “Other, please specify”"),
+        default=False,
+        help_text=_("For choice questions: the participant may write their own answer instead."),
+    )
+    min_value = models.FloatField(_("smallest number allowed"), null=True, blank=True)
+    max_value = models.FloatField(_("largest number allowed"), null=True, blank=True)
+    # {"question": an earlier question's key, "in": [values that show this one]}; empty: always asked.
+    show_if = models.JSONField(_("asked only if"), default=dict, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     replaces = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("replaces")

@@ -13,10 +13,21 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from consult import responses
-from consult.models import Cycle, Document, DocumentDownload, DocumentVersion, Question, Round, RoundState, Tool
-from participants.eligibility import may_see_restricted
-from participants.models import Category, Participant, Status
+from consult.figures import ResponseRate, round_figures
+from consult.models import (
+    CAP_STATES,
+    Cycle,
+    Document,
+    DocumentDownload,
+    DocumentVersion,
+    Mode,
+    Question,
+    Round,
+    RoundState,
+    Tool,
+)
+from participants.eligibility import may_see_restricted, taking_part
+from participants.models import Participant, Status
 from participants.permissions import approved_participant, is_chair, is_secretariat
 
 # What participants and the Chair see: announced rounds and later, never drafts or cancelled ones.
@@ -47,35 +58,8 @@ def access_round(user: Any, round_id: int) -> Round:
 
 
 def eligible_participants(round_: Round) -> QuerySet[Participant]:
-    """Approved participants who may see and answer the round (§9: restricted ones, State Parties only).
-
-    The query form of participants.eligibility.may_take_part, for notifications and response rates.
-    """
-    participants = Participant.objects.filter(status=Status.APPROVED).select_related("user")
-    return participants.filter(category=Category.STATE_PARTY) if round_.restricted else participants
-
-
-@dataclass(frozen=True)
-class Audience:
-    """How many approved participants a round can reach, counted once for all rounds."""
-
-    everyone: int
-    state_parties: int
-
-    def for_round(self, round_: Round) -> int:
-        return self.state_parties if round_.restricted else self.everyone
-
-
-def audience() -> Audience:
-    counts = Participant.objects.filter(status=Status.APPROVED).aggregate(
-        everyone=Count("pk"), state_parties=Count("pk", filter=Q(category=Category.STATE_PARTY))
-    )
-    return Audience(**counts)
-
-
-def submitted_counts(round_ids: list[int]) -> dict[int, int]:
-    """Submitted responses per round, in one aggregate query (drafts do not count)."""
-    return responses.submitted_counts(round_ids)
+    """Who may see and answer the round now (participants.eligibility), for notifications and forms."""
+    return Participant.objects.filter(taking_part(restricted=round_.restricted)).select_related("user")
 
 
 # --- The cap (§10) -------------------------------------------------------------------------------------
@@ -83,9 +67,13 @@ def submitted_counts(round_ids: list[int]) -> dict[int, int]:
 
 @dataclass(frozen=True)
 class CapUsage:
+    """The cycle's consultation places (online and in person together) and its written requests,
+    which take no place (§10)."""
+
     cycle: Cycle
     used: int
     limit: int
+    written: int = 0
 
     @property
     def full(self) -> bool:
@@ -103,14 +91,25 @@ class CapUsage:
         }
 
 
+# Written requests announced or later: shown beside the cap, never counted in it.
+_WRITTEN = Q(rounds__mode=Mode.WRITTEN, rounds__state__in=CAP_STATES)
+
+
 def cap_usage(cycle: Cycle) -> CapUsage:
-    used = Round.objects.filter(cycle=cycle, slot__isnull=False).count()
-    return CapUsage(cycle=cycle, used=used, limit=settings.ROUNDS_PER_CYCLE)
+    counts = Cycle.objects.filter(pk=cycle.pk).aggregate(
+        used=Count("rounds", filter=Q(rounds__slot__isnull=False)), written=Count("rounds", filter=_WRITTEN)
+    )
+    return CapUsage(cycle=cycle, limit=settings.ROUNDS_PER_CYCLE, **counts)
 
 
 def cycles_with_usage() -> list[CapUsage]:
-    cycles = Cycle.objects.annotate(used=Count("rounds", filter=Q(rounds__slot__isnull=False)))
-    return [CapUsage(cycle=cycle, used=cycle.used, limit=settings.ROUNDS_PER_CYCLE) for cycle in cycles]
+    cycles = Cycle.objects.annotate(
+        used=Count("rounds", filter=Q(rounds__slot__isnull=False)), written=Count("rounds", filter=_WRITTEN)
+    )
+    return [
+        CapUsage(cycle=cycle, used=cycle.used, limit=settings.ROUNDS_PER_CYCLE, written=cycle.written)
+        for cycle in cycles
+    ]
 
 
 def current_cycle(today: date | None = None) -> Cycle | None:
@@ -213,23 +212,9 @@ def rounds_in_feed(participant: Participant) -> QuerySet[Round]:
 # --- Progress and what happens next -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ResponseRate:
-    submitted: int
-    eligible: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.submitted / self.eligible) if self.eligible else 0
-
-
 def response_rates(rounds: list[Round]) -> dict[int, ResponseRate]:
-    """Submitted responses over eligible participants, for many rounds in two queries."""
-    if not rounds:
-        return {}
-    counts = submitted_counts([round_.pk for round_ in rounds])
-    reach = audience()
-    return {round_.pk: ResponseRate(counts.get(round_.pk, 0), reach.for_round(round_)) for round_ in rounds}
+    """Submitted responses over the audience, per round: fixed at closing, live before (consult.figures)."""
+    return {round_id: figures.overall for round_id, figures in round_figures(rounds).items()}
 
 
 @dataclass(frozen=True)

@@ -117,8 +117,36 @@ ANALYSIS = {
 }
 
 
+REPORT = "Report on the advisory group's work in "
+
+
+def _report_edited(values: Mapping[str, Any]) -> str:
+    if str(values.get("leaks")) == "0":
+        return str(_("{actor} edited the report on “{target}”; the leak gate found nothing identifying"))
+    return str(_("{actor} edited the report on “{target}”; the leak gate found {leaks} identifying details"))
+
+
+REPORTS = {
+    "report.generate": Phrase(
+        _("Cycle report generated"), _("{actor} generated the report on “{target}”"), strip=REPORT
+    ),
+    "report.edit": Phrase(_("Cycle report edited"), _report_edited, strip=REPORT),
+    "report.approve": Phrase(_("Cycle report approved"), _("{actor} approved the report on “{target}”"), strip=REPORT),
+    "report.reopen": Phrase(
+        _("Cycle report reopened"), _("{actor} reopened the report on “{target}” as a draft"), strip=REPORT
+    ),
+    "report.export": Phrase(
+        _("Cycle report downloaded"), _("{actor} downloaded the report on “{target}” ({format}, {state})"), strip=REPORT
+    ),
+    "follow_up.create": Phrase(_("Follow-up recorded"), _("{actor} recorded the follow-up action “{target}”")),
+    "follow_up.update": Phrase(_("Follow-up changed"), _("{actor} changed the follow-up action “{target}”")),
+    "follow_up.delete": Phrase(_("Follow-up deleted"), _("{actor} deleted the follow-up action “{target}”")),
+}
+
+
 def register_vocabulary() -> None:
     register(_("Responses"), RESPONSES, links={"consult.round": "consult:round_detail"})
     register(_("Summaries"), SUMMARIES)
     register(_("Meeting notes"), NOTES, links={"consult.round": "consult:round_detail"})
     register(_("Analysis"), ANALYSIS, links={"consult.round": "consult:round_detail"})
+    register(_("Cycle reports"), REPORTS)

@@ -16,8 +16,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from consult.figures import figures_at_closing
 from consult.models import Question, Round, RoundState
-from feedback import services
+from feedback import conditions, services
 from feedback.models import Source, Submission
 from feedback.services.records import create_submission, write_submission
 from participants.demo import ensure_participant
@@ -93,6 +94,13 @@ def _value(question: Question, number: int, texts: list[str] = TEXTS) -> Any:
         return sorted({choices[number % len(choices)], choices[(number + 1) % len(choices)]}, key=choices.index)
     if question.kind == "text":
         return texts[number % len(texts)][: question.max_length]
+    if question.kind == "number":
+        return [3, 5, 2, 8, 4][number % 5]
+    if question.kind == "ranking" and choices:
+        shift = number % len(choices)
+        return choices[shift:] + choices[:shift]
+    if question.kind == "grid" and choices:
+        return {str(row): choices[(number + row) % len(choices)] for row in range(1, len(question.rows) + 1)}
     return None
 
 
@@ -100,7 +108,9 @@ def _answers(
     questions: list[Question], number: int, *, complete: bool = True, texts: list[str] = TEXTS
 ) -> dict[str, Any]:
     chosen = questions if complete else questions[:2]
-    return {q.key: value for q in chosen if (value := _value(q, number, texts)) is not None}
+    values = {q.key: value for q in chosen if (value := _value(q, number, texts)) is not None}
+    asked = conditions.asked_keys(questions, values)  # a follow-up is answered only when it is asked
+    return {key: value for key, value in values.items() if key in asked}
 
 
 def _backfill(round_: Round, participant: Participant, values: dict[str, Any], *, at: datetime, source: str) -> None:
@@ -157,6 +167,8 @@ def _seed_closed(round_: Round, people: list[Participant]) -> None:
         if not Submission.objects.filter(round=round_, participant=participant).exists():
             values = _answers(questions, number + 1, texts=CLOSED_TEXTS)
             _backfill(round_, participant, values, at=at, source=Source.WEB)
+    # The answers are history written after the round was closed: fix its figures as they stood then.
+    Round.objects.filter(pk=round_.pk).update(closing_figures=figures_at_closing(round_))
 
 
 def _rounds(rounds: Any) -> list[Round]:

@@ -14,9 +14,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from consult.models import Question
+from feedback import conditions
 from feedback.selectors import Respondent
 from feedback.templatetags.summary_marks import marked
-from feedback.validation import TEXT, display_value, is_empty
+from feedback.validation import TEXT, display_value, is_empty, other_answer
 
 TEXT_PREVIEW = 400
 QUESTION_PREVIEW = 90
@@ -30,7 +31,13 @@ def cell(question: Question, value: Any) -> SafeString:
         text = str(value)
         shortened = text if len(text) <= TEXT_PREVIEW else Truncator(text).chars(TEXT_PREVIEW)
         return marked(shortened)
+    if other_answer(question, value):
+        return marked(display_value(question, value))  # the "Other" words carry redaction marks
     return escape(display_value(question, value))
+
+
+def _not_asked() -> SafeString:
+    return format_html('<span class="muted">{}</span>', _("Not asked (follow-up)"))
 
 
 def response_cards(respondents: list[Respondent], questions: list[Question]) -> list[tuple[Respondent, SafeString]]:
@@ -45,15 +52,14 @@ def response_cards(respondents: list[Respondent], questions: list[Question]) -> 
             rendered[key] = cell(question, value)
         return rendered[key]
 
-    return [
-        (
-            respondent,
-            mark_safe(  # noqa: S308 (headings and cells are escaped above)
-                "".join(
-                    f"<dt>{heading}</dt><dd>{cached_cell(question, respondent.answers.get(question.key))}</dd>"
-                    for heading, question in zip(headings, questions, strict=True)
-                )
-            ),
+    def card(respondent: Respondent) -> SafeString:
+        asked = conditions.asked_keys(questions, respondent.answers)
+        cells = (
+            cached_cell(question, respondent.answers.get(question.key)) if question.key in asked else _not_asked()
+            for question in questions
         )
-        for respondent in respondents
-    ]
+        return mark_safe(  # noqa: S308 (headings and cells are escaped above)
+            "".join(f"<dt>{heading}</dt><dd>{value}</dd>" for heading, value in zip(headings, cells, strict=True))
+        )
+
+    return [(respondent, card(respondent)) for respondent in respondents]

@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from participants.xlsx_text import xlsx_text
 from participants.xml_files import Writer, to_bytes
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -79,6 +80,8 @@ def flat(value: Any) -> Any:
         return "yes" if value else "no"
     if isinstance(value, list):
         return "; ".join(str(item) for item in value)
+    if isinstance(value, dict):  # a grid: the statement's number and its answer
+        return "; ".join(f"{number}: {item}" for number, item in value.items())
     return value
 
 
@@ -116,19 +119,24 @@ def to_xlsx(data: ExportData) -> bytes:
     sheet = book.active
     sheet.title = "Answers"
     for row in _table(data):
-        sheet.append([defuse(cell) for cell in row])
+        sheet.append([xlsx_text(defuse(cell)) for cell in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "B2"
     about = book.create_sheet("Questions")
     about.append(["key", "question", "kind", "choices"])
     for question in data.questions:
-        about.append([defuse(question.key), defuse(question.text), question.kind, defuse("; ".join(question.choices))])
+        about.append(
+            [
+                xlsx_text(defuse(value))
+                for value in (question.key, question.text, question.kind, "; ".join(question.choices))
+            ]
+        )
     for cell in about[1]:
         cell.font = Font(bold=True)
     notes = book.create_sheet("About")
     for line in _about(data):
-        notes.append([defuse(line)])
+        notes.append([xlsx_text(defuse(line))])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -163,7 +171,14 @@ def to_json(data: ExportData) -> bytes:
 
 
 # One element per kind of answer; kinds added later are written as <value>.
-XML_ANSWER = {"text": "text", "rating": "rating", "choice": "choice", "multi_choice": "choice", "yes_no": "yes_no"}
+XML_ANSWER = {
+    "text": "text",
+    "rating": "rating",
+    "choice": "choice",
+    "multi_choice": "choice",
+    "yes_no": "yes_no",
+    "ranking": "choice",  # the items, first to last
+}
 
 
 def to_xml(data: ExportData) -> bytes:
@@ -189,6 +204,8 @@ def to_xml(data: ExportData) -> bytes:
         for key, value in answers.items():
             answer = xml.add(response, "answer", key=key)
             element = XML_ANSWER.get(kinds.get(key, ""), "value")
+            if isinstance(value, dict):  # a grid: one value, "1: Agree; 2: Neutral"
+                value = flat(value)
             for item in value if isinstance(value, list) else [value]:
                 xml.add(answer, element, item)
     for line in _about(data)[1:]:

@@ -14,13 +14,32 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from config.forms import SiteErrors
+from consult.help_text import render_help_text
 from consult.models import Question
+from feedback import conditions
 from feedback.models import OFFLINE_FILE_EXTENSIONS
-from feedback.validation import MULTI_CHOICE, RATING, RATING_LABELS, RATING_RANGE, TEXT, YES_NO, choice_options
+from feedback.validation import (
+    GRID,
+    MULTI_CHOICE,
+    NUMBER,
+    RANKING,
+    RATING,
+    RATING_LABELS,
+    RATING_RANGE,
+    TEXT,
+    YES_NO,
+    choice_options,
+    number_range,
+    offers_other,
+    other_answer,
+)
+from feedback.widgets import GridWidget, RankingWidget
 from participants.models import Participant
 from participants.safe_files import content_matches, read_upload
 
 FIELD_PREFIX = "q_"
+OTHER_SUFFIX = "__other"
+OTHER_VALUE = "__other__"  # the "Other, please specify" option; the words go in the field KEY__other
 
 
 class _Collect:
@@ -45,12 +64,25 @@ class SeveralChoices(_Collect, forms.MultipleChoiceField):
     pass
 
 
+class RowAnswers(_Collect, forms.Field):
+    """One value per item or statement (a list), as the row widgets give it."""
+
+
 def field_name(question: Question) -> str:
     return f"{FIELD_PREFIX}{question.key}"
 
 
+def other_field_name(question: Question) -> str:
+    return f"{FIELD_PREFIX}{question.key}{OTHER_SUFFIX}"
+
+
+def _options(question: Question) -> list[tuple[str, str]]:
+    options = choice_options(question)
+    return [*options, (OTHER_VALUE, _("Other, please specify"))] if offers_other(question) else options
+
+
 def _field_for(question: Question) -> forms.Field:
-    common = {"label": question.text, "help_text": question.help_text, "required": question.required}
+    common = {"label": question.text, "help_text": render_help_text(question.help_text), "required": question.required}
     if question.kind == TEXT:
         described = f"id_{field_name(question)}_counter"
         if question.help_text:
@@ -72,9 +104,25 @@ def _field_for(question: Question) -> forms.Field:
         return OneChoice(choices=choices, widget=forms.RadioSelect(attrs={"class": "rating"}), **common)
     if question.kind == YES_NO:
         return OneChoice(choices=[("yes", _("Yes")), ("no", _("No"))], widget=forms.RadioSelect, **common)
+    if question.kind == NUMBER:
+        described = f"id_{field_name(question)}_range"
+        if question.help_text:
+            described = f"id_{field_name(question)}_helptext {described}"
+        attrs = {"inputmode": "decimal", "class": "answer-number", "aria-describedby": described}
+        return TextAnswer(widget=forms.TextInput(attrs=attrs), **common)
     if question.kind == MULTI_CHOICE:
-        return SeveralChoices(choices=choice_options(question), widget=forms.CheckboxSelectMultiple, **common)
-    return OneChoice(choices=choice_options(question), widget=forms.RadioSelect, **common)
+        return SeveralChoices(choices=_options(question), widget=forms.CheckboxSelectMultiple, **common)
+    if question.kind == RANKING:
+        labels = [label for _value, label in choice_options(question)]
+        return RowAnswers(widget=RankingWidget(labels), **common)
+    if question.kind == GRID:
+        return RowAnswers(widget=GridWidget(list(question.rows), choice_options(question)), **common)
+    return OneChoice(choices=_options(question), widget=forms.RadioSelect, **common)
+
+
+def _other_field(question: Question) -> forms.Field:
+    attrs = {"class": "other-answer__text", "data-other-for": field_name(question), "maxlength": question.max_length}
+    return TextAnswer(label=_("Your other answer"), required=False, widget=forms.TextInput(attrs=attrs))
 
 
 def initial_value(question: Question, value: Any) -> Any:
@@ -83,9 +131,33 @@ def initial_value(question: Question, value: Any) -> Any:
         return None
     if question.kind == YES_NO:
         return "yes" if value else "no"
+    if question.kind == RANKING:  # the rank of each item, in the questionnaire's order
+        return [str(value.index(option) + 1) if option in value else "" for option, _label in choice_options(question)]
+    if question.kind == GRID:
+        return [value.get(str(number)) for number in range(1, len(question.rows) + 1)]
+    other = other_answer(question, value)
     if question.kind == MULTI_CHOICE:
-        return [str(item) for item in value]
-    return str(value)
+        return [OTHER_VALUE if other and str(item) == other else str(item) for item in value]
+    if other:
+        return OTHER_VALUE
+    return _plain(value)
+
+
+def _plain(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _with_other(question: Question, chosen: Any, words: str) -> Any:
+    """The raw answer of a question offering "Other": the form's choice(s) and the words typed beside them."""
+    words = (words or "").strip()
+    if question.kind == MULTI_CHOICE:
+        items = [item for item in chosen or [] if item != OTHER_VALUE]
+        return [*items, {"other": words}] if words or OTHER_VALUE in (chosen or []) else items
+    if chosen == OTHER_VALUE or (words and not chosen):
+        return {"other": words}
+    if words:
+        return {"other": words, "chosen": chosen}  # refused by validation: one answer or the other
+    return chosen
 
 
 class AnswerForm(forms.Form):
@@ -96,16 +168,30 @@ class AnswerForm(forms.Form):
 
     def __init__(self, *args: Any, questions: list[Question], answers: dict[str, Any] | None = None, **kwargs: Any):
         answers = answers or {}
-        kwargs.setdefault("initial", {field_name(q): initial_value(q, answers.get(q.key)) for q in questions})
+        initial = {field_name(q): initial_value(q, answers.get(q.key)) for q in questions}
+        initial |= {other_field_name(q): other_answer(q, answers.get(q.key)) for q in questions if offers_other(q)}
+        kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.questions = questions
         for question in questions:
             self.fields[field_name(question)] = _field_for(question)
+            if offers_other(question):
+                self.fields[other_field_name(question)] = _other_field(question)
 
     def raw_answers(self) -> dict[str, Any]:
         """What was typed, by question key, for the services to check."""
         self.is_valid()
-        return {q.key: self.cleaned_data.get(field_name(q)) for q in self.questions}
+        raw = {}
+        for question in self.questions:
+            value = self.cleaned_data.get(field_name(question))
+            if offers_other(question):
+                value = _with_other(question, value, self.cleaned_data.get(other_field_name(question), ""))
+            elif question.kind == RANKING:  # {item: rank}, so that two items given one rank can be named
+                value = dict(zip((option for option, _label in choice_options(question)), value or [], strict=False))
+            elif question.kind == GRID:
+                value = {str(number): item for number, item in enumerate(value or [], start=1)}
+            raw[question.key] = value
+        return raw
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for key, message in errors.items():
@@ -113,6 +199,20 @@ class AnswerForm(forms.Form):
 
     def question_fields(self) -> list[tuple[Question, forms.BoundField]]:
         return [(question, self[field_name(question)]) for question in self.questions]
+
+    def question_items(self) -> list[dict[str, Any]]:
+        """Each question with what the page draws around its field: the "Other" box, the allowed range,
+        and for a follow-up its condition in words."""
+        return [
+            {
+                "question": question,
+                "field": self[field_name(question)],
+                "other": self[other_field_name(question)] if offers_other(question) else None,
+                "range": number_range(question) if question.kind == NUMBER else "",
+                "condition": conditions.condition_text(question, self.questions),
+            }
+            for question in self.questions
+        ]
 
 
 class OfflineSubmissionForm(SiteErrors, AnswerForm):

@@ -63,6 +63,9 @@ class Submission(FSMModelMixin, models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # A written answer recorded after the round closed: not in the figures fixed at closing, and held
+    # back from the Chair until enough of them can be shown together (feedback.late_answers).
+    after_closing = models.BooleanField(default=False, editable=False)
 
     class Meta:
         constraints = [
@@ -75,7 +78,8 @@ class Submission(FSMModelMixin, models.Model):
         return f"Respondent {self.pseudonym}"
 
     def clean_fields(self, exclude: set[str] | None = None) -> None:
-        super().clean_fields(exclude={*(exclude or ()), "state"})  # STACK.md trap 1
+        # A protected FSMField refuses the assignment that full_clean() would make.
+        super().clean_fields(exclude={*(exclude or ()), "state"})
 
     @property
     def label(self) -> str:
@@ -132,15 +136,15 @@ class GenerationStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-@state_flags("state", SummaryState)
 @state_flags("generation_status", GenerationStatus)
-class Summary(FSMModelMixin, models.Model):
-    """The anonymized summary of a round for the WGTR report (§13). Guarded by the leak gate."""
+class GeneratedDocument(FSMModelMixin, models.Model):
+    """What a document built by the worker keeps: its anonymized content, how far the generation got, an
+    edit version (a stale editor is told, not overwritten) and who generated and approved it.
 
-    round = models.OneToOneField(Round, on_delete=models.PROTECT, related_name="summary")
-    state = FSMField(default=SummaryState.DRAFT, choices=SummaryState.choices, protected=True)
+    The round's summary and the Secretariat's cycle report both are one (feedback.generation).
+    """
+
     content = models.JSONField(default=dict, blank=True)  # the generated, anonymized structure
-    narrative = models.TextField(_("Chair's narrative"), blank=True)
     generation_status = models.CharField(
         max_length=16, choices=GenerationStatus.choices, default=GenerationStatus.PENDING
     )
@@ -155,6 +159,22 @@ class Summary(FSMModelMixin, models.Model):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_ready(self) -> bool:
+        return self.generation_status == GenerationStatus.DONE
+
+
+@state_flags("state", SummaryState)
+class Summary(GeneratedDocument):
+    """The anonymized summary of a round for the WGTR report (§13). Guarded by the leak gate."""
+
+    round = models.OneToOneField(Round, on_delete=models.PROTECT, related_name="summary")
+    state = FSMField(default=SummaryState.DRAFT, choices=SummaryState.choices, protected=True)
+    narrative = models.TextField(_("Chair's narrative"), blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     # The Chair's switch: every anonymized answer, grouped, as an appendix after the themes.
     include_appendix = models.BooleanField(_("include every answer as an appendix"), default=False)
@@ -166,7 +186,8 @@ class Summary(FSMModelMixin, models.Model):
         return f"Summary of {self.round}"
 
     def clean_fields(self, exclude: set[str] | None = None) -> None:
-        super().clean_fields(exclude={*(exclude or ()), "state"})  # STACK.md trap 1
+        # A protected FSMField refuses the assignment that full_clean() would make.
+        super().clean_fields(exclude={*(exclude or ()), "state"})
 
     @transition(field=state, source=SummaryState.DRAFT, target=SummaryState.APPROVED)
     def approve(self, *, by: object, at: object) -> None:
@@ -230,9 +251,12 @@ class MeetingNotes(FSMModelMixin, models.Model):
 
 # The Chair's analysis lives in its own package; its models belong to this app.
 from feedback.analysis.models import SuggestionSet, Theme, ThemeTag  # noqa: E402
+from feedback.report.models import CycleReport, FollowUp  # noqa: E402
 
 __all__ = [
     "Answer",
+    "CycleReport",
+    "FollowUp",
     "MeetingNotes",
     "Submission",
     "SubmissionRevision",

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from consult.models import Question
 from feedback.selectors import Respondent
-from feedback.validation import TEXT
+from feedback.validation import TEXT, offers_other, other_answer
 
 if TYPE_CHECKING:
     from feedback.anonymizer import Anonymizer
@@ -45,9 +45,10 @@ def _remembering_cleaner(anonymizer: Anonymizer) -> Cleaner:
 def redacted(
     respondents: list[Respondent], questions: list[Question], clean: Cleaner | None = None
 ) -> list[Respondent]:
-    """The same respondents with every free-text answer anonymized."""
+    """The same respondents with every free-text answer anonymized, "Other, please specify" words included."""
     texts = {question.key for question in questions if question.kind == TEXT}
-    if not texts:
+    others = {question.key: question for question in questions if offers_other(question)}
+    if not texts and not others:
         return respondents
     clean = clean or text_cleaner()
     result = []
@@ -55,5 +56,17 @@ def redacted(
         answers = dict(respondent.answers)
         for key in texts & answers.keys():
             answers[key] = clean(answers[key])
+        for key in others.keys() & answers.keys():
+            answers[key] = clean_other(others[key], answers[key], clean)
         result.append(replace(respondent, answers=answers))
     return result
+
+
+def clean_other(question: Question, value: Any, clean: Cleaner) -> Any:
+    """A choice answer with its "Other" words anonymized (the chosen options are the questionnaire's own)."""
+    words = other_answer(question, value)
+    if not words:
+        return value
+    if isinstance(value, list):
+        return [clean(str(item)) if str(item) == words else item for item in value]
+    return clean(words)

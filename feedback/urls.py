@@ -3,7 +3,7 @@
 from django.urls import path
 
 from feedback.meeting_notes import views as notes
-from feedback.views import chair, exports, files, participant, secretariat
+from feedback.views import chair, exports, files, participant, preview, secretariat
 
 app_name = "feedback"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("rounds/<int:round_id>/answer/", participant.answer, name="answer"),
     path("rounds/<int:round_id>/answer/autosave/", participant.autosave, name="autosave"),
     path("rounds/<int:round_id>/answer/upload/", files.upload_answers, name="upload_answers"),
+    path("rounds/<int:round_id>/preview/", preview.preview, name="preview"),
     path("rounds/<int:round_id>/questionnaire.<str:fmt>", files.questionnaire_file, name="questionnaire_file"),
     # The Chair (and the Secretariat)
     path("chair/", chair.chair_dashboard, name="chair_dashboard"),

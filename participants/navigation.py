@@ -22,11 +22,13 @@ NAVIGATION: dict[str, list[tuple[str, str]]] = {
         (_("My consultations"), "feedback:participant_dashboard"),
         (_("Documents"), "consult:library"),
         (_("Calendar"), "consult:calendar"),
+        (_("You said, we did"), "report:mine"),
         (_("Profile"), "participants:profile"),
     ],
     "chair": [
         (_("Overview"), "feedback:chair_dashboard"),
         (_("Consultations"), "consult:round_list"),
+        (_("Cycle reports"), "report:list"),
         (_("Invite"), "participants:invite"),
     ],
     "secretariat": [
@@ -35,6 +37,7 @@ NAVIGATION: dict[str, list[tuple[str, str]]] = {
         (_("Participants"), "participants:participant_list"),
         (_("Vetting"), "participants:vetting_queue"),
         (_("Documents"), "consult:library"),
+        (_("Cycle reports"), "report:list"),
         (_("Audit trail"), "participants:audit_trail"),
         (_("Admin"), "admin:index"),
     ],

@@ -1,4 +1,4 @@
-"""Every write of the consult app (STYLE.md): keyword-only, atomic, locked, checked, audited.
+"""Every write of the consult app: keyword-only, atomic, locked, checked, audited.
 
 Import from here; the modules are split by subject only to keep each one small.
 """
@@ -18,6 +18,7 @@ from consult.services.questions import (
     QuestionAnswered,
     QuestionInvalid,
     QuestionnaireClosed,
+    QuestionNeeded,
     add_question,
     copy_questionnaire,
     delete_question,
@@ -45,14 +46,16 @@ from consult.services.rounds import (
     schedule_round,
     update_round,
 )
-from consult.services.setup import save_att_meeting, save_cycle, save_tool
+from consult.services.setup import CycleInvalid, save_att_meeting, save_cycle, save_tool
 from consult.services.subscriptions import save_subscription
 
 __all__ = [
     "CycleCapReached",
+    "CycleInvalid",
     "DocumentRefused",
     "QuestionAnswered",
     "QuestionInvalid",
+    "QuestionNeeded",
     "QuestionnaireClosed",
     "RoundError",
     "RoundInvalid",

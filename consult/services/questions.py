@@ -16,12 +16,27 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from consult.models import Question, QuestionKind, Round
+from consult.question_shape import (
+    WITH_CHOICES,
+    Earlier,
+    clean_show_if,
+    clean_texts,
+    dependants,
+    number_bounds_problems,
+    rows_problems,
+)
 from participants import audit
 from participants.domain_errors import DomainError
 from participants.models import User
 
-CHOICE_KINDS = (QuestionKind.CHOICE, QuestionKind.MULTI_CHOICE)
-QUESTION_FIELDS = frozenset({"key", "text", "help_text", "kind", "choices", "required", "max_length"})
+CHOICE_KINDS = WITH_CHOICES  # the kinds that keep their `choices`
+QUESTION_FIELDS = frozenset(
+    {"key", "text", "help_text", "kind", "choices", "required", "max_length", "other", "min_value", "max_value"}
+    | {"show_if", "rows"}
+)
+# The editor's fields for the places the shared shape rules name.
+FORM_FIELDS = {"show_if": "show_if_question", "show_if.question": "show_if_question", "show_if.in": "show_if_values"}
+FORM_FIELDS |= {"min": "min_value", "max": "max_value", "rows": "rows_text", "choices": "choices"}
 
 
 class QuestionnaireClosed(DomainError):
@@ -60,6 +75,33 @@ def clean_choices(choices: Any) -> list[str]:
     return seen
 
 
+class QuestionNeeded(Exception):
+    """A question that follow-up questions depend on cannot go, or move below them."""
+
+
+def earlier_questions(round_: Round, *, before: int | None, exclude_pk: int | None = None) -> list[Earlier]:
+    """The active questions above position `before` (all of them when None), as follow-ups see them."""
+    questions = round_.questions.active().exclude(pk=exclude_pk)
+    if before is not None:
+        questions = questions.filter(order__lt=before)
+    return [Earlier(q.key, q.kind, list(q.choices)) for q in questions]
+
+
+def shape_problems(question: Question, earlier: list[Earlier]) -> dict[str, str]:
+    """Kind-specific rules (other, number bounds, show_if); the stored show_if is normalised in place."""
+    problems: dict[str, str] = {}
+    if question.kind not in (QuestionKind.CHOICE, QuestionKind.MULTI_CHOICE):
+        question.other = False
+    question.rows = clean_texts(question.rows) if question.kind == QuestionKind.GRID else []
+    problems.update(rows_problems(question.kind, question.rows))
+    if question.kind != QuestionKind.NUMBER:
+        question.min_value = question.max_value = None
+    problems.update(number_bounds_problems(question.min_value, question.max_value))
+    question.show_if, show_if_problems = clean_show_if(question.show_if, earlier)
+    problems.update(show_if_problems)
+    return {FORM_FIELDS.get(name, name): message[:1].upper() + message[1:] for name, message in problems.items()}
+
+
 def question_problems(*, round_: Round, key: str, text: str, kind: str, choices: list[str], exclude_pk=None) -> dict:
     problems = {}
     if not key or slugify(key) != key.lower() or len(key) > 60:
@@ -71,7 +113,11 @@ def question_problems(*, round_: Round, key: str, text: str, kind: str, choices:
     if kind not in QuestionKind.values:
         problems["kind"] = _("Choose one of: %(kinds)s.") % {"kinds": ", ".join(QuestionKind.values)}
     elif kind in CHOICE_KINDS and len(choices) < 2:
-        problems["choices"] = _("Give at least two choices, one per line.")
+        problems["choices"] = (
+            _("Give the grid's scale: at least two choices, one per line.")
+            if kind == QuestionKind.GRID
+            else _("Give at least two choices, one per line.")
+        )
     return problems
 
 
@@ -98,15 +144,17 @@ def add_question(
     choices: list[str] | None = None,
     required: bool = False,
     max_length: int = 5000,
+    rows: list[str] | None = None,
+    other: bool = False,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    show_if: dict[str, Any] | None = None,
 ) -> Question:
     """Add a question at the end. Raises QuestionnaireClosed, QuestionInvalid."""
     round_ = _editable_round(round_id)
     choices = clean_choices(choices) if kind in CHOICE_KINDS else []
-    problems = question_problems(round_=round_, key=key, text=text, kind=kind, choices=choices)
-    if problems:
-        raise QuestionInvalid(problems)
     last = round_.questions.aggregate(last=Max("order"))["last"]
-    question = Question.objects.create(
+    question = Question(
         round=round_,
         key=key,
         text=text.strip(),
@@ -115,8 +163,18 @@ def add_question(
         choices=choices,
         required=required,
         max_length=max_length,
+        rows=rows or [],
+        other=other,
+        min_value=min_value,
+        max_value=max_value,
+        show_if=show_if or {},
         order=0 if last is None else last + 1,
     )
+    problems = question_problems(round_=round_, key=key, text=text, kind=kind, choices=choices)
+    problems |= shape_problems(question, earlier_questions(round_, before=None))
+    if problems:
+        raise QuestionInvalid(problems)
+    question.save()
     audit.record(actor=by, action="question.add", target=question, round_id=round_.pk)
     return question
 
@@ -152,6 +210,11 @@ def new_question_version(*, by: User | None, question_id: int, **changes: Any) -
         choices=old.choices,
         required=old.required,
         max_length=old.max_length,
+        rows=list(old.rows),
+        other=old.other,
+        min_value=old.min_value,
+        max_value=old.max_value,
+        show_if=dict(old.show_if),
         order=old.order,
         replaces=old,
     )
@@ -186,8 +249,18 @@ def _apply(question: Question, round_: Round, changes: dict[str, Any], *, exclud
         choices=question.choices,
         exclude_pk=exclude_pk,
     )
+    problems |= shape_problems(question, earlier_questions(round_, before=question.order, exclude_pk=exclude_pk))
     if problems:
         raise QuestionInvalid(problems)
+
+
+def _check_not_needed(question: Question, round_: Round) -> None:
+    following = dependants(question.key, round_.questions.active().exclude(pk=question.pk))
+    if following:
+        raise QuestionNeeded(
+            _("Follow-up questions depend on “%(key)s” (%(keys)s): change or remove their condition first.")
+            % {"key": question.key, "keys": ", ".join(following)}
+        )
 
 
 def _retired_key(round_: Round, key: str) -> str:
@@ -201,9 +274,10 @@ def _retired_key(round_: Round, key: str) -> str:
 def delete_question(*, by: User | None, question_id: int) -> None:
     """Delete an unanswered question. Raises QuestionAnswered, QuestionnaireClosed."""
     question = Question.objects.select_for_update().get(pk=question_id)
-    _editable_round(question.round_id)
+    round_ = _editable_round(question.round_id)
     if has_answers(question):
         raise QuestionAnswered(question)
+    _check_not_needed(question, round_)
     audit.record(actor=by, action="question.delete", target=question, round_id=question.round_id)
     question.delete()
 
@@ -212,7 +286,8 @@ def delete_question(*, by: User | None, question_id: int) -> None:
 def retire_question(*, by: User | None, question_id: int) -> Question:
     """Stop asking a question but keep its answers. Raises QuestionnaireClosed."""
     question = Question.objects.select_for_update().get(pk=question_id)
-    _editable_round(question.round_id)
+    round_ = _editable_round(question.round_id)
+    _check_not_needed(question, round_)
     question.retired = True
     question.save(update_fields=["retired"])
     audit.record(actor=by, action="question.retire", target=question, round_id=question.round_id)
@@ -229,6 +304,12 @@ def move_question(*, by: User | None, question_id: int, up: bool) -> None:
     other = index - 1 if up else index + 1
     if not 0 <= other < len(ordered):
         return
+    upper, lower = (ordered[other], question) if up else (question, ordered[other])
+    if (lower.show_if or {}).get("question") == upper.key:
+        raise QuestionNeeded(
+            _("“%(follow)s” is asked only after an answer to “%(key)s”, so it must stay below it.")
+            % {"follow": lower.key, "key": upper.key}
+        )
     ordered[index], ordered[other] = ordered[other], ordered[index]
     for position, item in enumerate(ordered):
         item.order = position
@@ -258,6 +339,12 @@ def copy_questionnaire(*, by: User | None, source_round_id: int, target_round_id
                 choices=list(question.choices),
                 required=question.required,
                 max_length=question.max_length,
+                rows=list(question.rows),
+                other=question.other,
+                min_value=question.min_value,
+                max_value=question.max_value,
+                # a follow-up whose question was skipped (its key is taken here) would follow another one
+                show_if=dict(question.show_if) if question.show_if.get("question") not in skipped else {},
                 order=order,
             )
         )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from consult import selectors, services
 from consult.forms import CopyQuestionnaireForm, QuestionForm
-from consult.models import Question
+from consult.models import Question, Round
 from participants.permissions import secretariat_required
 
 
@@ -20,6 +20,14 @@ def _question(request: HttpRequest, question_id: int) -> Question:
     question = get_object_or_404(Question.objects.select_related("round"), pk=question_id)
     selectors.access_round(request.user, question.round_id)
     return question
+
+
+def _earlier(round_: Round, *, before: Question | None) -> list[Question]:
+    """The questions a follow-up may depend on: those above it (all of them for a new question)."""
+    questions = round_.questions.active()
+    if before is not None:
+        questions = questions.filter(order__lt=before.order).exclude(pk=before.pk)
+    return list(questions)
 
 
 @secretariat_required
@@ -39,7 +47,7 @@ def questionnaire(request: HttpRequest, round_id: int) -> HttpResponse:
 @secretariat_required
 def question_add(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = selectors.access_round(request.user, round_id)
-    form = QuestionForm(request.POST or None)
+    form = QuestionForm(request.POST or None, earlier=_earlier(round_, before=None))
     if request.method == "POST" and form.is_valid():
         try:
             services.add_question(by=request.user, round_id=round_.pk, **form.service_fields())
@@ -60,7 +68,7 @@ def question_add(request: HttpRequest, round_id: int) -> HttpResponse:
 def question_edit(request: HttpRequest, question_id: int) -> HttpResponse:
     question = _question(request, question_id)
     answer_count = question.answers.count()
-    form = QuestionForm(request.POST or None, instance=question)
+    form = QuestionForm(request.POST or None, instance=question, earlier=_earlier(question.round, before=question))
     if request.method == "POST" and form.is_valid():
         try:
             _, versioned = services.revise_question(by=request.user, question_id=question.pk, **form.service_fields())
@@ -87,7 +95,7 @@ def question_delete(request: HttpRequest, question_id: int) -> HttpResponse:
     if request.method == "POST":
         try:
             services.delete_question(by=request.user, question_id=question.pk)
-        except (services.QuestionAnswered, services.QuestionnaireClosed) as error:
+        except (services.QuestionAnswered, services.QuestionnaireClosed, services.QuestionNeeded) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Question “%(key)s” deleted.") % {"key": question.key})
@@ -101,7 +109,7 @@ def question_retire(request: HttpRequest, question_id: int) -> HttpResponse:
     question = _question(request, question_id)
     try:
         services.retire_question(by=request.user, question_id=question.pk)
-    except services.QuestionnaireClosed as error:
+    except (services.QuestionnaireClosed, services.QuestionNeeded) as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("“%(key)s” is retired: no longer asked, its answers kept.") % {"key": question.key})
@@ -114,7 +122,7 @@ def question_move(request: HttpRequest, question_id: int) -> HttpResponse:
     question = _question(request, question_id)
     try:
         services.move_question(by=request.user, question_id=question.pk, up=request.POST.get("direction") == "up")
-    except services.QuestionnaireClosed as error:
+    except (services.QuestionnaireClosed, services.QuestionNeeded) as error:
         messages.error(request, str(error))
     return redirect(reverse("consult:questionnaire", kwargs={"round_id": question.round_id}) + f"#q-{question.pk}")
 

@@ -16,6 +16,8 @@ from consult.models import Question, QuestionKind, Round
 from feedback.analysis.models import SuggestionSet, SuggestionStatus, Theme, ThemeTag
 from feedback.models import Answer, SubmissionState
 from feedback.redaction import Cleaner, text_cleaner
+from feedback.selectors import linkable_submissions
+from feedback.validation import free_text_of
 from participants.state_flags import state_flags
 
 
@@ -30,13 +32,17 @@ class CodedAnswer:
     quoted_theme_ids: set[int] = field(default_factory=set)
 
 
+# Questions with written answers: free text, and choices offering "Other, please specify".
+WRITTEN = Q(kind=QuestionKind.TEXT) | Q(other=True, kind__in=(QuestionKind.CHOICE, QuestionKind.MULTI_CHOICE))
+
+
 def text_questions(round_: Round) -> list[Question]:
-    return list(round_.questions.active().filter(kind=QuestionKind.TEXT))
+    return list(round_.questions.active().filter(WRITTEN))
 
 
 def text_question(round_: Round, key: str) -> Question:
-    """The round's free-text question with this key, or 404."""
-    question = round_.questions.active().filter(kind=QuestionKind.TEXT, key=key).first()
+    """The round's question with written answers with this key, or 404."""
+    question = round_.questions.active().filter(WRITTEN, key=key).first()
     if question is None:
         raise Http404
     return question
@@ -45,12 +51,13 @@ def text_question(round_: Round, key: str) -> Question:
 def raw_answers(round_: Round, question: Question) -> list[tuple[int, int, str]]:
     """(response id, pseudonym, text as given) of every submitted, non-blank answer, in pseudonym order."""
     rows = (
-        Answer.objects.filter(submission__round=round_, submission__state=SubmissionState.SUBMITTED, question=question)
+        Answer.objects.filter(submission__in=linkable_submissions(round_), question=question)
         .exclude(value=None)
         .order_by("submission__pseudonym")
         .values_list("submission_id", "submission__pseudonym", "value")
     )
-    return [(submission_id, pseudonym, str(value)) for submission_id, pseudonym, value in rows if str(value).strip()]
+    texts = ((submission_id, pseudonym, free_text_of(question, value)) for submission_id, pseudonym, value in rows)
+    return [(submission_id, pseudonym, text) for submission_id, pseudonym, text in texts if text.strip()]
 
 
 def coded_answers(round_: Round, question: Question, *, clean: Cleaner | None = None) -> list[CodedAnswer]:

@@ -164,10 +164,14 @@ def _frame(paragraph: Paragraph) -> None:
 
 def _answer(document: WordDocument, position: int, question: QuestionData, value: object, ids: _Ids) -> None:
     for box in kind_of(question).boxes(question, value):
+        if box.type != CHECK_BOX and box.label:
+            _paragraph(document, box.label).paragraph_format.left_indent = Cm(0.5)
         paragraph = _paragraph(document)
         paragraph.paragraph_format.left_indent = Cm(0.5)
         if box.type == CHECK_BOX:
             alias = _("Question %(number)s, choice: %(label)s") % {"number": position, "label": box.label}
+        elif box.label:
+            alias = _("Question %(number)s: %(label)s") % {"number": position, "label": box.label}
         else:
             alias = _("Answer to question %(number)s") % {"number": position}
         control = CONTROLS.get(box.type, _text_control)(box, alias, ids)
@@ -186,6 +190,9 @@ def _question(document: WordDocument, position: int, question: QuestionData, val
     if question.help_text:
         help_paragraph = _paragraph(document, question.help_text)
         help_paragraph.runs[0].italic = True
+    if question.condition:
+        condition = _paragraph(document, f"{question.condition} {_('Leave it empty otherwise.')}")
+        condition.runs[0].bold = True
     note = _paragraph(document, f"{kind_of(question).word_hint(question)} {_('Key')}: {question.key}")
     note.runs[0].font.size = Pt(9)
     note.runs[0].font.color.rgb = RGBColor.from_string("56616D")

@@ -18,7 +18,10 @@ from django.utils.translation import gettext as _
 from feedback.questionnaire_files.model import QuestionData
 from feedback.validation import (
     CHOICE,
+    GRID,
     MULTI_CHOICE,
+    NUMBER,
+    RANKING,
     RATING,
     RATING_LABELS,
     RATING_RANGE,
@@ -27,11 +30,14 @@ from feedback.validation import (
     AnswerError,
     choice_options,
     is_empty,
+    number_range,
+    other_answer,
     split_multi,
 )
 
 TEXT_BOX, LIST_BOX, CHECK_BOX = "text", "list", "check"
 SEVERAL_SEPARATOR = "; "
+OTHER_TAG = "other"  # the Word box KEY/other holds the words of "Other, please specify"
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,7 @@ class Cell:
     guidance: str = ""  # how to answer, under the help text and in the cell's prompt
     max_length: int | None = None
     writable: bool = True  # False: the question is answered on the page only
+    open_list: bool = False  # the list's options, or "Other: own words"
 
 
 class Kind(Protocol):
@@ -117,6 +124,34 @@ class TextKind:
         return cell_text(value)
 
 
+class NumberKind(TextKind):
+    """A number: a plain-text box in Word, a cell in Excel; the bounds are said in the guidance."""
+
+    def word_hint(self, question: QuestionData) -> str:
+        bounds = number_range(question)
+        return _("Write %(what)s.") % {"what": bounds} if bounds else _("Write a number, for example 12 or 3.5.")
+
+    def boxes(self, question: QuestionData, value: Any) -> list[Box]:
+        return [Box(question.key, TEXT_BOX, value=None if is_empty(value) else cell_text(value))]
+
+    def cell(self, question: QuestionData, value: Any) -> Cell:
+        return Cell(None if is_empty(value) else cell_text(value), guidance=self.word_hint(question))
+
+
+def other_tag(question: QuestionData) -> str:
+    return f"{question.key}/{OTHER_TAG}"
+
+
+def other_box(question: QuestionData, value: Any) -> Box:
+    words = other_answer(question, value)
+    return Box(other_tag(question), TEXT_BOX, label=_("Other, please specify:"), value=words or None)
+
+
+def other_words(question: QuestionData, found: Mapping[str, Found]) -> str:
+    box = found.get(other_tag(question))
+    return " ".join(box.text.split()) if box is not None else ""
+
+
 class ListKind:
     """One answer from a list: a drop-down box in Word, a validated cell in Excel. The item's displayed
     text is the answer; subclasses say what the items are."""
@@ -145,14 +180,25 @@ class ListKind:
 
     def boxes(self, question: QuestionData, value: Any) -> list[Box]:
         labels = tuple(label for _option, label in self.options(question))
-        return [Box(question.key, LIST_BOX, options=labels, value=self.displayed(question, value))]
+        if not question.other:
+            return [Box(question.key, LIST_BOX, options=labels, value=self.displayed(question, value))]
+        chosen = None if other_answer(question, value) else self.displayed(question, value)
+        return [Box(question.key, LIST_BOX, options=labels, value=chosen), other_box(question, value)]
 
     def from_boxes(self, question: QuestionData, found: Mapping[str, Found]) -> Any:
         text = found[question.key].text
+        words = other_words(question, found) if question.other else ""
+        if words:
+            return {"other": words, "chosen": self.raw(question, text) if text.strip() else None}
         return self.raw(question, text) if text.strip() else None
 
     def cell(self, question: QuestionData, value: Any) -> Cell:
         labels = tuple(label for _option, label in self.options(question))
+        words = other_answer(question, value)
+        if question.other:
+            guidance = _("Choose one from the list, or write “Other: ” followed by your own answer.")
+            shown = f"Other: {words}" if words else self.displayed(question, value)
+            return Cell(shown, options=labels, guidance=guidance, open_list=True)
         return Cell(self.displayed(question, value), options=labels, guidance=self.guidance(question))
 
     def from_cell(self, question: QuestionData, value: Any) -> Any:
@@ -189,15 +235,18 @@ class MultiChoiceKind:
 
     def boxes(self, question: QuestionData, value: Any) -> list[Box]:
         chosen = {str(item) for item in value or []}
-        return [
+        boxes = [
             Box(self.tag(question, number), CHECK_BOX, label=label, value=option in chosen)
             for number, (option, label) in enumerate(choice_options(question), start=1)
         ]
+        return [*boxes, other_box(question, value)] if question.other else boxes
 
     def from_boxes(self, question: QuestionData, found: Mapping[str, Found]) -> Any:
         options = choice_options(question)
-        chosen = []
+        chosen: list[Any] = []
         for tag, box in found.items():
+            if tag == other_tag(question):
+                continue
             number = int(tag.rsplit("/", 1)[1])
             if number > len(options) or (box.label and _normal(box.label) != _normal(options[number - 1][1])):
                 raise AnswerError(
@@ -209,21 +258,117 @@ class MultiChoiceKind:
                 )
             if box.checked:
                 chosen.append(options[number - 1][0])
-        return chosen or None
+        words = other_words(question, found) if question.other else ""
+        return [*chosen, {"other": words}] if words else chosen or None
 
     def cell(self, question: QuestionData, value: Any) -> Cell:
         labels = dict(choice_options(question))
-        shown = SEVERAL_SEPARATOR.join(labels.get(str(item), str(item)) for item in value or [])
-        return Cell(
-            shown or None,
-            options=tuple(labels.values()),
-            several=True,
-            guidance=_("Choose one or more; separate several with “;”."),
+        words = other_answer(question, value)
+        shown = SEVERAL_SEPARATOR.join(
+            f"Other: {words}" if words and str(item) == words else labels.get(str(item), str(item))
+            for item in value or []
         )
+        guidance = _("Choose one or more; separate several with “;”.")
+        if question.other:
+            guidance += " " + _("For an answer of your own, end with “Other: ” and your words.")
+        return Cell(shown or None, options=tuple(labels.values()), several=True, guidance=guidance)
 
     def from_cell(self, question: QuestionData, value: Any) -> Any:
         items = split_multi(cell_text(value))
         return items or None
+
+
+class RankingKind:
+    """A ranking: in Word a rank drop-down (1, 2, 3...) beside each item, tagged KEY/N; in Excel one cell
+    with the items in order, separated by ";"."""
+
+    def word_hint(self, question: QuestionData) -> str:
+        return _("Give each item its own rank: 1 for the one that matters most.")
+
+    def boxes(self, question: QuestionData, value: Any) -> list[Box]:
+        order = [str(item) for item in value or []]
+        ranks = tuple(str(rank) for rank in range(1, len(question.choices) + 1))
+        return [
+            Box(
+                f"{question.key}/{number}",
+                LIST_BOX,
+                label=label,
+                options=ranks,
+                value=str(order.index(option) + 1) if option in order else None,
+            )
+            for number, (option, label) in enumerate(choice_options(question), start=1)
+        ]
+
+    def from_boxes(self, question: QuestionData, found: Mapping[str, Found]) -> Any:
+        options = choice_options(question)
+        ranks = {
+            options[int(tag.rsplit("/", 1)[1]) - 1][0]: box.text.strip()
+            for tag, box in found.items()
+            if box.text.strip() and int(tag.rsplit("/", 1)[1]) <= len(options)
+        }
+        return ranks or None
+
+    def cell(self, question: QuestionData, value: Any) -> Cell:
+        labels = dict(choice_options(question))
+        shown = SEVERAL_SEPARATOR.join(labels.get(str(item), str(item)) for item in value or [])
+        guidance = _("Write every item in your order, first to last, separated by “;”: %(items)s.") % {
+            "items": SEVERAL_SEPARATOR.join(labels.values())
+        }
+        return Cell(shown or None, guidance=guidance)
+
+    def from_cell(self, question: QuestionData, value: Any) -> Any:
+        return split_multi(cell_text(value)) or None
+
+
+class GridKind:
+    """A grid: in Word a drop-down on the scale for each statement, tagged KEY/N; in Excel one cell with
+    a line "N: answer" per statement."""
+
+    def word_hint(self, question: QuestionData) -> str:
+        return _("Choose an answer for each statement.")
+
+    def boxes(self, question: QuestionData, value: Any) -> list[Box]:
+        labels = dict(choice_options(question))
+        given = value or {}
+        return [
+            Box(
+                f"{question.key}/{number}",
+                LIST_BOX,
+                label=f"{number}. {statement}",
+                options=tuple(labels.values()),
+                value=labels.get(str(given.get(str(number)))) if str(number) in given else None,
+            )
+            for number, statement in enumerate(question.rows, start=1)
+        ]
+
+    def from_boxes(self, question: QuestionData, found: Mapping[str, Found]) -> Any:
+        rated = {tag.rsplit("/", 1)[1]: box.text.strip() for tag, box in found.items() if box.text.strip()}
+        return rated or None
+
+    def cell(self, question: QuestionData, value: Any) -> Cell:
+        labels = dict(choice_options(question))
+        given = value or {}
+        shown = "\n".join(f"{number}: {labels.get(str(item), str(item))}" for number, item in given.items())
+        statements = "; ".join(f"{number} = {statement}" for number, statement in enumerate(question.rows, start=1))
+        guidance = _("One line per statement, “number: answer”, answers from: %(scale)s. Statements: %(rows)s.") % {
+            "scale": SEVERAL_SEPARATOR.join(labels.values()),
+            "rows": statements,
+        }
+        return Cell(shown or None, guidance=guidance)
+
+    def from_cell(self, question: QuestionData, value: Any) -> Any:
+        rated: dict[str, str] = {}
+        for line in cell_text(value).splitlines():
+            if not line.strip():
+                continue
+            number, separator, answer = line.partition(":")
+            if not separator or not number.strip().rstrip(".").isdigit():
+                raise AnswerError(
+                    _("Write each statement's answer on its own line as “number: answer”, e.g. “1: %(example)s”.")
+                    % {"example": choice_options(question)[0][1] if question.choices else "…"}
+                )
+            rated[str(int(number.strip().rstrip(".")))] = answer.strip()
+        return rated or None
 
 
 class OnlineOnlyKind:
@@ -253,6 +398,9 @@ KINDS: dict[str, Kind] = {
     CHOICE: ListKind(),
     YES_NO: YesNoKind(),
     MULTI_CHOICE: MultiChoiceKind(),
+    NUMBER: NumberKind(),
+    RANKING: RankingKind(),
+    GRID: GridKind(),
 }
 
 

@@ -27,6 +27,12 @@ class QuestionData:
     choices: tuple[tuple[str, str], ...] = ()  # (stored value, label), in the questionnaire's order
     required: bool = False
     max_length: int = 5000
+    rows: tuple[str, ...] = ()  # a grid's statements
+    other: bool = False  # "Other, please specify" for choice questions
+    min_value: float | None = None
+    max_value: float | None = None
+    show_if: Mapping[str, Any] = field(default_factory=dict)
+    condition: str = ""  # a follow-up's condition in words, shown beside the question
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from feedback.questionnaire_files import texts
 from feedback.questionnaire_files.kinds import Cell, kind_of
 from feedback.questionnaire_files.manifest import Box, Manifest, to_properties
 from feedback.questionnaire_files.model import Questionnaire
+from participants.xlsx_text import xlsx_text
 
 SHEET, ABOUT, LISTS = "Questionnaire", "About", "Lists"
 HEADER = ("key", "question", "help", "answer")
@@ -36,7 +37,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 def put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
     """A cell that holds text as text: never run as a formula, whatever it starts with."""
-    cell = sheet.cell(row=row, column=column, value=value)
+    cell = sheet.cell(row=row, column=column, value=xlsx_text(value))
     if isinstance(value, str):
         cell.data_type = "s"
     cell.alignment = WRAP
@@ -65,7 +66,7 @@ def _validation(sheet: Worksheet, lists: Worksheet, row: int, cell: Cell) -> Non
             formula1=_options_range(lists, cell.options),
             allow_blank=True,
             # Several choices are typed with ";", which a list cannot hold: then the list only helps.
-            showErrorMessage=not cell.several,
+            showErrorMessage=not (cell.several or cell.open_list),
             errorTitle=_("Not in the list")[:32],
             error=_("Choose one of the options in the list, or leave the cell empty.")[:255],
         )
@@ -101,7 +102,7 @@ def _questions(book: Workbook, questionnaire: Questionnaire) -> None:
         required = f" ({_('required')})" if question.required else ""
         put(sheet, row, 1, question.key)
         put(sheet, row, 2, f"{row - 1}. {question.text}{required}")
-        put(sheet, row, 3, "\n".join(part for part in (question.help_text, cell.guidance) if part))
+        put(sheet, row, 3, "\n".join(part for part in (question.condition, question.help_text, cell.guidance) if part))
         put(sheet, row, ANSWER_COLUMN, cell.value)
         if cell.writable:
             answer = sheet.cell(row=row, column=ANSWER_COLUMN)

@@ -1,4 +1,4 @@
-"""Every write of the feedback app (STYLE.md): answering, offline recording and import, identity reveal."""
+"""Every write of the feedback app (docs/architecture.md): answering, offline recording and import, identity reveal."""
 
 from feedback.services.answering import (
     NEW,
@@ -11,6 +11,7 @@ from feedback.services.answering import (
 )
 from feedback.services.errors import (
     FeedbackError,
+    HiddenAnswersNotConfirmed,
     ImportRejected,
     InvalidAnswers,
     NotEligible,
@@ -43,6 +44,7 @@ __all__ = [
     "DraftFromFile",
     "ExportFile",
     "FeedbackError",
+    "HiddenAnswersNotConfirmed",
     "ImportRejected",
     "ImportReport",
     "ImportRow",

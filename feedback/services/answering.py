@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,6 +14,7 @@ from django.utils import timezone
 from consult.models import Question, Round, RoundState
 from feedback.models import Source, Submission, SubmissionState
 from feedback.services.errors import (
+    HiddenAnswersNotConfirmed,
     InvalidAnswers,
     NotEligible,
     PersonalCapacityNotConfirmed,
@@ -154,11 +155,13 @@ def submit_response(
     answers: Mapping[str, Any],
     version: int,
     confirm_personal_capacity: bool,
+    discard_hidden: Collection[str] = (),
     now: datetime | None = None,
 ) -> Submitted:
     """Submit (or resubmit) the response, keeping a revision of each submission. A replay of the same
-    submission records nothing new. Raises RoundNotAcceptingAnswers, NotEligible, InvalidAnswers,
-    VersionConflict, PersonalCapacityNotConfirmed."""
+    submission records nothing new. Answers to follow-up questions that no longer apply are dropped,
+    only once the participant has been told (the keys in `discard_hidden`). Raises RoundNotAcceptingAnswers,
+    NotEligible, InvalidAnswers, HiddenAnswersNotConfirmed, VersionConflict, PersonalCapacityNotConfirmed."""
     now = now or timezone.now()
     round_ = Round.objects.get(pk=round_id)
     check_may_answer(round_, participant, now)
@@ -172,6 +175,8 @@ def submit_response(
         raise VersionConflict(current_version=submission.version)
     if cleaned.errors:
         raise InvalidAnswers(cleaned.errors)
+    if set(cleaned.discarded) - set(discard_hidden):
+        raise HiddenAnswersNotConfirmed(cleaned.discarded)
     extra: tuple[str, ...] = ()
     if submission.personal_capacity_confirmed_at is None:
         if not confirm_personal_capacity:

@@ -51,6 +51,19 @@ class InvalidAnswers(FeedbackError):
         super().__init__(_("Some answers need your attention: see the messages next to the questions."))
 
 
+class HiddenAnswersNotConfirmed(FeedbackError):
+    """Follow-up questions that no longer apply hold answers: the participant must agree to drop them."""
+
+    def __init__(self, keys: tuple[str, ...]) -> None:
+        self.keys = keys
+        super().__init__(
+            _(
+                "Some of your answers belong to follow-up questions that no longer apply, given your other "
+                "answers. They will not be submitted: confirm below, or change your answers to keep them."
+            )
+        )
+
+
 class PersonalCapacityNotConfirmed(FeedbackError):
     def __init__(self) -> None:
         super().__init__(_("Confirm that you give these views in your personal expert capacity before you submit."))

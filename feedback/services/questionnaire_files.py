@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from consult.models import Question, Round
+from feedback import conditions
 from feedback import questionnaire_files as files
 from feedback.models import Submission
 from feedback.services.answering import NEW, check_may_answer, save_draft
@@ -29,14 +30,14 @@ from feedback.services.exporting import ExportFile
 from feedback.services.offline import check_offline_submission, record_offline_submission
 from feedback.services.records import lock_submission
 from feedback.templatetags.feedback_tags import zoned
-from feedback.validation import choice_options, is_empty
+from feedback.validation import as_raw, choice_options, is_empty
 from participants import audit
 from participants.eligibility import may_take_part
 from participants.mail import Attachment
-from participants.models import Participant, User
+from participants.models import Participant, User, normalise_email
 
 
-def question_data(question: Question) -> files.QuestionData:
+def question_data(question: Question, questions: list[Question] | None = None) -> files.QuestionData:
     return files.QuestionData(
         key=question.key,
         kind=question.kind,
@@ -45,25 +46,32 @@ def question_data(question: Question) -> files.QuestionData:
         choices=tuple(choice_options(question)),
         required=question.required,
         max_length=question.max_length,
+        rows=tuple(question.rows),
+        other=question.other,
+        min_value=question.min_value,
+        max_value=question.max_value,
+        show_if=dict(question.show_if or {}),
+        condition=conditions.condition_text(question, questions or [question]),
     )
 
 
 def questionnaire_of(round_: Round, *, answers: Mapping[str, Any] | None = None) -> files.Questionnaire:
     """The round's current questionnaire as plain data; times in the active time zone."""
+    questions = list(round_.questions.active())
     return files.Questionnaire(
         round_id=round_.pk,
         title=round_.title,
         subtitle=f"{round_.tool.name} · {round_.get_stage_display()}",
         deadline=zoned(round_.closes_at),
         description=round_.description,
-        questions=tuple(question_data(question) for question in list(round_.questions.active())),
+        questions=tuple(question_data(question, questions) for question in questions),
         answers=dict(answers or {}),
     )
 
 
 def participant_with_email(email: str) -> Participant:
     """The participant with this e-mail address, in any letter case. Raises NotEligible."""
-    participant = Participant.objects.select_related("user").filter(user__email__iexact=email.strip()).first()
+    participant = Participant.objects.select_related("user").filter(user__email=normalise_email(email)).first()
     if participant is None:
         raise NotEligible(_("No participant has the e-mail address %(email)s.") % {"email": email.strip()})
     return participant
@@ -117,7 +125,7 @@ def read_questionnaire(
         _content(source),
         name=name,
         round_id=round_.pk,
-        questions=[question_data(question) for question in questions],
+        questions=[question_data(question, questions) for question in questions],
         max_bytes=settings.IMPORT_MAX_BYTES,
     )
 
@@ -154,7 +162,9 @@ def fill_draft_from_file(
     if not filled.answers:
         raise _no_answers(name)
     submission = lock_submission(round_, participant)
-    current = dict(submission.working_answers) if submission else {}
+    by_key = {question.key: question for question in questions}
+    stored = submission.working_answers if submission else {}
+    current = {key: as_raw(by_key[key], value) for key, value in stored.items() if key in by_key}
     saved = save_draft(
         round_id=round_.pk,
         participant=participant,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 OTHER_LABEL = "Other categories"
+OTHER_ANSWER = "Other (own words)"  # the bar of "Other, please specify" answers
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Participation:
-    """Respondents by category, with every shown cell at least `min_cell` (DESIGN.md §4)."""
+    """Respondents by category, with every shown cell at least `min_cell` (docs/anonymity.md)."""
 
     total: int
     cells: tuple[Cell, ...]
@@ -114,3 +115,56 @@ def multi_choice_distribution(values: Iterable[Sequence[str]], choices: Sequence
 def yes_no_distribution(values: Iterable[bool]) -> Distribution:
     answers = ["Yes" if value else "No" for value in values]
     return Distribution(answered=len(answers), bars=_bars(YES_NO_OPTIONS, Counter(answers), len(answers)))
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One item of a ranking question: its mean rank (1 = first) and how often it came first."""
+
+    label: str
+    mean_rank: float | None
+    first: int
+    first_percent: float
+
+
+def ranking_summary(values: Iterable[Sequence[str]], choices: Sequence[str]) -> tuple[Distribution, list[Ranked]]:
+    """How often each item came first (a distribution, for the chart) and each item's mean rank, best first."""
+    rankings = [list(map(str, value)) for value in values if value]
+    firsts = Counter(ranking[0] for ranking in rankings)
+    answered = len(rankings)
+    ranks: dict[str, list[int]] = {choice: [] for choice in choices}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            ranks.setdefault(item, []).append(rank)
+    items = [
+        Ranked(
+            label=item,
+            mean_rank=round(sum(given) / len(given), 2) if given else None,
+            first=firsts.get(item, 0),
+            first_percent=_percent(firsts.get(item, 0), answered),
+        )
+        for item, given in ranks.items()
+    ]
+    items.sort(key=lambda ranked: (ranked.mean_rank is None, ranked.mean_rank or 0, -ranked.first))
+    return Distribution(answered=answered, bars=_bars(list(ranks), firsts, answered)), items
+
+
+def grid_summary(values: Iterable[Mapping[str, str]], rows: Sequence[str], scale: Sequence[str]) -> list[Distribution]:
+    """One distribution on the scale per statement; percentages of those who rated that statement."""
+    counters = [Counter() for _row in rows]
+    for value in values:
+        for number, item in (value or {}).items():
+            if str(number).isdigit() and 1 <= int(number) <= len(rows):
+                counters[int(number) - 1][str(item)] += 1
+    return [
+        Distribution(answered=sum(counter.values()), bars=_bars(scale, counter, sum(counter.values())))
+        for counter in counters
+    ]
+
+
+def number_summary(values: Iterable[float]) -> tuple[int, float | None, float | None]:
+    """(answered, mean, median) of a number question: no lowest or highest, which single out one person."""
+    numbers = [float(value) for value in values]
+    if not numbers:
+        return 0, None, None
+    return len(numbers), round(sum(numbers) / len(numbers), 2), float(median(numbers))

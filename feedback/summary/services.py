@@ -14,7 +14,7 @@ from django_fsm import can_proceed
 
 from consult.models import Round, RoundState
 from consult.services import rounds as round_services
-from feedback import registry
+from feedback import generation, registry
 from feedback.anonymizer import namelike
 from feedback.models import GenerationStatus, Summary, SummaryState
 from feedback.summary import builder, gate, writers
@@ -109,11 +109,7 @@ def request_summary(*, round_id: int, by: User | None) -> Summary:
     summary, _created = Summary.objects.select_for_update().get_or_create(round=round_)
     if summary.state != SummaryState.DRAFT:
         raise SummaryLocked(summary)
-    summary.generation_status = GenerationStatus.PENDING
-    summary.generation_progress = 0
-    summary.generation_error = ""
-    summary.generated_by = by
-    summary.save(update_fields=["generation_status", "generation_progress", "generation_error", "generated_by"])
+    generation.queue(summary, by=by)
     audit.record(actor=by, action="summary.generate", target=summary)
     transaction.on_commit(lambda: generate_summary_task(summary.pk))
     return summary
@@ -121,14 +117,7 @@ def request_summary(*, round_id: int, by: User | None) -> Summary:
 
 def run_generation(*, summary_id: int) -> Summary:
     """The worker's part: build the content, reporting progress as it goes."""
-    summary = Summary.objects.select_related("round__cycle", "round__tool").get(pk=summary_id)
-    progress_of = Summary.objects.filter(pk=summary_id)
-    progress_of.update(generation_status=GenerationStatus.RUNNING, generation_progress=0)
-    try:
-        content = build_content(summary.round, progress=lambda percent: progress_of.update(generation_progress=percent))
-    except Exception as exc:
-        progress_of.update(generation_status=GenerationStatus.FAILED, generation_error=str(exc)[:2000])
-        raise
+    content = generation.run(Summary, summary_id, lambda summary, progress: build_content(summary.round, progress))
     return store_content(summary_id=summary_id, content=content)
 
 
@@ -137,12 +126,7 @@ def store_content(*, summary_id: int, content: dict[str, Any]) -> Summary:
     summary = Summary.objects.select_for_update().get(pk=summary_id)
     if summary.state != SummaryState.DRAFT:
         raise SummaryLocked(summary)
-    summary.content = content
-    summary.generation_status = GenerationStatus.DONE
-    summary.generation_progress = 100
-    summary.generated_at = timezone.now()
-    summary.version += 1
-    summary.save(update_fields=["content", "generation_status", "generation_progress", "generated_at", "version"])
+    generation.store(summary, content)
     return summary
 
 

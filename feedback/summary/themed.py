@@ -10,9 +10,10 @@ import re
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Inches
 
-from feedback.summary import charts
+from feedback.summary import charts, markdown_text
 from feedback.summary.content import has_free_text, other_points, respondents_label, themes_with_quotes
 
 MARK = "\u2063"  # invisible separator: cannot come from an answer's text by accident
@@ -20,7 +21,7 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def md_cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return markdown_text.cell(text)
 
 
 def given_by(group: dict[str, Any]) -> str:
@@ -153,10 +154,14 @@ def docx_free_text(doc: Any, question: dict[str, Any], index: int) -> None:
 
 
 def docx_table(doc: Any, header: list[str], rows: list[list[str]], numeric_columns: set[int]) -> None:
+    """A table whose first row is a header row (bold, repeated on every page the table runs over)."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Light Grid Accent 1"
     for index, label in enumerate(header):
-        table.rows[0].cells[index].text = label
+        table.rows[0].cells[index].paragraphs[0].add_run(label).bold = True
+    if any(header):
+        row_properties = table.rows[0]._tr.get_or_add_trPr()
+        row_properties.append(OxmlElement("w:tblHeader"))
     for row in rows:
         cells = table.add_row().cells
         for index, value in enumerate(row):

@@ -17,7 +17,7 @@ from docx import Document
 from docx.shared import Pt, RGBColor
 
 from consult.articles import articles_label
-from feedback.summary import charts, meeting_section, themed
+from feedback.summary import charts, kinds_section, markdown_text, meeting_section, themed
 from feedback.summary.content import has_free_text, other_points, themes_with_quotes
 from feedback.summary.themed import (
     APPENDIX_NOTE,
@@ -99,13 +99,25 @@ def facts(content: dict[str, Any]) -> list[tuple[str, str]]:
 
 def participation_sentence(participation: dict[str, Any]) -> str:
     if participation["suppressed"]:
-        return f"Fewer than {participation['min_cell']} participants responded, so no breakdown by category is shown."
-    return "Respondents by category of participant."
+        sentence = (
+            f"Fewer than {participation['min_cell']} participants responded, so no breakdown by category is shown."
+        )
+    else:
+        sentence = "Respondents by category of participant."
+    late = participation.get("after_closing", 0)
+    if late:
+        answers = "answer was" if late == 1 else "answers were"
+        sentence += f" {late} more written {answers} received after closing: counted under each question, not here."
+    return sentence
 
 
 def question_meta(question: dict[str, Any]) -> str:
     answered = question["answered"]
-    return f"{question['kind_label']}; {answered} {'response' if answered == 1 else 'responses'}"
+    meta = f"{question['kind_label']}; {answered} {'response' if answered == 1 else 'responses'}"
+    if "asked" in question:  # a follow-up question: not everyone was asked it
+        asked = question["asked"]
+        meta += f"; a follow-up question, asked of {asked} {'respondent' if asked == 1 else 'respondents'}"
+    return meta
 
 
 def rating_line(distribution: dict[str, Any]) -> str:
@@ -151,8 +163,9 @@ def to_markdown(document: SummaryDocument) -> bytes:
             lines.append("")
             if rating_line(distribution):
                 lines += [rating_line(distribution), ""]
+        lines += kinds_section.markdown(question)
         lines += themed.md_free_text(question)
-        if not distribution and not has_free_text(question):
+        if not distribution and not has_free_text(question) and not kinds_section.has_kind_section(question):
             lines += ["No responses to this question.", ""]
     lines += meeting_section.markdown(content)
     for question in appendix_questions(document):
@@ -161,12 +174,12 @@ def to_markdown(document: SummaryDocument) -> bytes:
         lines += [f"### {question['number']}. {question['text']}", ""]
         lines += [line for group in question["groups"] for line in (themed.md_quote(group), "")]
     lines += ["---", "", CAPACITY_NOTE.format(min_cell=participation["min_cell"]), ""]
-    return "\n".join(lines).encode("utf-8")
+    return markdown_text.neutralise("\n".join(lines)).encode("utf-8")
 
 
 # --- HTML ---------------------------------------------------------------------------------------
 
-_HTML_STYLE = " ".join(
+HTML_STYLE = " ".join(
     [
         "body{font-family:Arial,Helvetica,sans-serif;color:#1c232b;line-height:1.55}",
         "body{max-width:46rem;margin:2rem auto;padding:0 1rem}",
@@ -198,7 +211,7 @@ def to_html(document: SummaryDocument) -> bytes:
     e = html.escape
     parts = [
         '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-        f"<title>{e(title_of(content))}</title><style>{_HTML_STYLE}</style></head><body>",
+        f"<title>{e(title_of(content))}</title><style>{HTML_STYLE}</style></head><body>",
         f"<h1>{e(title_of(content))}</h1>",
     ]
     if document.is_draft:
@@ -234,8 +247,9 @@ def to_html(document: SummaryDocument) -> bytes:
             parts.append(themed.html_figures("Answer", bars))
             if rating_line(distribution):
                 parts.append(f"<p>{e(rating_line(distribution))}</p>")
+        parts += kinds_section.html_parts(question)
         parts += themed.html_free_text(question)
-        if not distribution and not has_free_text(question):
+        if not distribution and not has_free_text(question) and not kinds_section.has_kind_section(question):
             parts.append("<p>No responses to this question.</p>")
     parts += meeting_section.html(content)
     for index, question in enumerate(appendix_questions(document)):
@@ -293,8 +307,9 @@ def _skeleton(document: SummaryDocument) -> Any:
             docx_table(doc, ["Answer", "Respondents", "Share"], rows, {1, 2})
             if rating_line(distribution):
                 doc.add_paragraph(rating_line(distribution))
+        kinds_section.docx(doc, question)
         themed.docx_free_text(doc, question, index)
-        if not distribution and not has_free_text(question):
+        if not distribution and not has_free_text(question) and not kinds_section.has_kind_section(question):
             doc.add_paragraph("No responses to this question.")
     meeting_section.docx(doc, content, lambda text: NOT_XML.sub("", text))
     for question in appendix_questions(document):
@@ -352,7 +367,7 @@ def _json_question(question: dict[str, Any], appendix: bool) -> dict[str, Any]:
     """A question as the report reads it: no group ids or review flags, quotes as texts with counts."""
     internal = ("groups", "themes", "points")
     built = {key: value for key, value in question.items() if key not in internal}
-    if question.get("kind") != "text":
+    if question.get("kind") != "text" and "groups" not in question:
         return built
     built["themes"] = [
         {

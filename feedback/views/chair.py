@@ -6,13 +6,14 @@ submission ids, no times, no web/offline marker; respondents are ordered by pseu
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from consult.selectors import access_round
-from feedback import selectors
-from feedback.display import response_cards
+from feedback import conditions, selectors
+from feedback.display import cell, response_cards
 from feedback.redaction import redacted, text_cleaner
 from participants.permissions import chair_required, is_secretariat
 
@@ -37,6 +38,7 @@ def round_progress(request: HttpRequest, round_id: int) -> HttpResponse:
         "progress": progress,
         "secretariat": secretariat,
         "readable": round_.state in selectors.READABLE_STATES,
+        "min_cell": settings.ANONYMITY_MIN_CELL,
         "questions": selectors.questions(round_),
     }
     return render(request, "feedback/round_progress.html", context)
@@ -97,11 +99,20 @@ def response_detail(request: HttpRequest, round_id: int, pseudonym: int) -> Http
     round_ = selectors.readable_round(request.user, round_id)
     questions = selectors.questions(round_)
     respondent = redacted([selectors.respondent(round_, pseudonym)], questions)[0]
+    asked = conditions.asked_keys(questions, respondent.answers)
     previous, following = selectors.neighbours(round_, pseudonym)
     context = {
         "round": round_,
         "respondent": respondent,
-        "rows": [(question, respondent.answers.get(question.key)) for question in questions],
+        "rows": [
+            (
+                question,
+                respondent.answers.get(question.key),
+                question.key in asked,
+                cell(question, respondent.answers.get(question.key)),
+            )
+            for question in questions
+        ],
         "previous": previous,
         "following": following,
         "secretariat": is_secretariat(request.user),
@@ -134,11 +145,16 @@ def question_detail(request: HttpRequest, round_id: int, key: str) -> HttpRespon
     wanted = request.GET.get("answer", "").strip()
     shown = [(r, value) for r, value in answered if selectors.matches(question, value, wanted)] if wanted else answered
     chart = selectors.distribution(question, [value for _r, value in answered])
+    asked = (
+        sum(1 for r in respondents if key in conditions.asked_keys(questions, r.answers)) if question.show_if else None
+    )
     context = {
         "round": round_,
         "questions": questions,
         "question": question,
         "answered": len(answered),
+        "asked": asked,
+        "condition": conditions.condition_text(question, questions),
         "rows": Paginator(shown, PER_PAGE * 2).get_page(request.GET.get("page")),
         "shown": len(shown),
         "chart": [

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from consult.meetings.selectors import open_polls_for
 from consult.models import Round
 from consult.selectors import access_round
-from feedback import selectors, services
+from feedback import conditions, selectors, services
 from feedback.forms import FIELD_PREFIX, AnswerForm, QuestionnaireUploadForm
 from feedback.models import Answer, Submission, SubmissionState
 from feedback.templatetags.feedback_tags import zoned
@@ -74,6 +74,7 @@ class AnswerPage:
             "submission": self.submission,
             "form": form,
             "questions": form.question_fields(),
+            "items": form.question_items(),
             "version": version,
             "accepting": self.accepting,
             "needs_confirmation": self.needs_confirmation,
@@ -87,7 +88,16 @@ class AnswerPage:
         submitted = {}
         if self.submission is not None and self.submission.state == SubmissionState.SUBMITTED:
             submitted = dict(Answer.objects.filter(submission=self.submission).values_list("question__key", "value"))
-        rows = [(question, submitted.get(question.key)) for question in self.questions]
+        asked = conditions.asked_keys(self.questions, submitted)
+        rows = [
+            (
+                question,
+                submitted.get(question.key),
+                question.key in asked,
+                conditions.condition_text(question, self.questions),
+            )
+            for question in self.questions
+        ]
         context = {"round": self.round, "submission": self.submission, "rows": rows}
         return render(self.request, "feedback/answer_read_only.html", context)
 
@@ -112,6 +122,10 @@ def _refused(page: AnswerPage, form: AnswerForm, error: services.FeedbackError) 
     if isinstance(error, services.InvalidAnswers):
         form.show_errors(error.errors)
         return page.render(form, version=_version(page.request), problem=str(error))
+    if isinstance(error, services.HiddenAnswersNotConfirmed):
+        by_key = {question.key: question for question in page.questions}
+        dropped = [by_key[key] for key in error.keys if key in by_key]
+        return page.render(form, version=_version(page.request), problem=str(error), dropped=dropped)
     if isinstance(error, services.PersonalCapacityNotConfirmed):
         return page.render(form, version=_version(page.request), problem=str(error), confirmation_error=str(error))
     if isinstance(error, services.VersionConflict):
@@ -150,6 +164,7 @@ def _submit(page: AnswerPage, form: AnswerForm) -> HttpResponse:
             answers=form.raw_answers(),
             version=_version(page.request),
             confirm_personal_capacity=page.request.POST.get("confirm") == "yes",
+            discard_hidden=page.request.POST.get("discard_hidden", "").split(),
         )
     except services.FeedbackError as error:
         return _refused(page, form, error)

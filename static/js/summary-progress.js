@@ -1,4 +1,4 @@
-// Poll the summary's generation progress and reload the page when it is ready.
+// Poll a generated document's progress (summary, cycle report) and reload the page when it is ready.
 (function () {
   "use strict";
   var section = document.getElementById("generation");

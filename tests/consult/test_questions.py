@@ -1,4 +1,4 @@
-"""Questionnaires: five kinds, ordering, copying, and questions frozen once answered."""
+"""Questionnaires: every kind, ordering, copying, and questions frozen once answered."""
 
 from __future__ import annotations
 
@@ -18,9 +18,13 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("kind", QuestionKind.values)
 def test_every_kind_of_question_can_be_added(kind):
     round_ = make_round()
-    choices = ["Excel", "CSV"] if kind in (QuestionKind.CHOICE, QuestionKind.MULTI_CHOICE) else []
+    with_choices = (QuestionKind.CHOICE, QuestionKind.MULTI_CHOICE, QuestionKind.RANKING, QuestionKind.GRID)
+    choices = ["Excel", "CSV"] if kind in with_choices else []
+    rows = ["Easy to find", "Easy to read"] if kind == QuestionKind.GRID else []
 
-    question = add_question(round_, kind=kind, choices=choices, help_text="Think of last year.", required=True)
+    question = add_question(
+        round_, kind=kind, choices=choices, rows=rows, help_text="Think of last year.", required=True
+    )
 
     assert (question.kind, question.required, question.help_text) == (kind, True, "Think of last year.")
 

@@ -1,7 +1,7 @@
 """One realistic world for the access matrix, built through the services (and the test factories for people).
 
 Two open rounds in the current cycle (one restricted to States Parties, §9), each with a document, a
-questionnaire and submitted responses; a summarised round of an earlier cycle with an approved summary
+questionnaire and submitted responses; a summarised written request (no cap place) with an approved summary
 and an offline submission with its original letter; a draft round with a document; invitations by the
 Secretariat and by the Chair; a calendar feed token per participant; confirmation, invitation and
 password-reset tokens. Every object that belongs to someone belongs to the `owner`, a State Party expert.
@@ -25,7 +25,7 @@ from django.utils.http import urlsafe_base64_encode
 from consult import services as consult_services
 from consult.meetings import services as meeting_services
 from consult.meetings import tokens
-from consult.models import Mode, QuestionKind, RoundState
+from consult.models import Cycle, Mode, QuestionKind, RoundState
 from feedback import services as feedback_services
 from feedback.analysis import services as analysis_services
 from feedback.models import Submission
@@ -52,6 +52,8 @@ ROLES = (
     "anonymous",
     "applicant",
     "withdrawn",
+    "declined",
+    "removed",
     *PARTICIPANT_ROLES,
     "chair",
     "secretariat",
@@ -134,7 +136,7 @@ def _invitations(world: World, secretariat: User, chair: User) -> None:
             ),
             by=inviter,
         )
-    body = OutboundEmail.objects.filter(to="invited-by-secretariat@example.org").get().body
+    body = OutboundEmail.objects.filter(to="invited-by-secretariat@example.org").get().secret_links["accept_url"]
     world.refs.update(
         secretariat_invitation=made[secretariat].pk,
         chair_invitation=made[chair].pk,
@@ -142,7 +144,7 @@ def _invitations(world: World, secretariat: User, chair: User) -> None:
     )
 
 
-def _answered_round(title: str, *, restricted: bool, cycle, respondents, secretariat: User):
+def _answered_round(title: str, *, restricted: bool, cycle, respondents, secretariat: User, required: bool = False):
     now = timezone.now()
     round_ = make_round(
         state=RoundState.OPEN,
@@ -155,7 +157,7 @@ def _answered_round(title: str, *, restricted: bool, cycle, respondents, secreta
         by=secretariat,
     )
     consult_services.add_question(
-        by=secretariat, round_id=round_.pk, key="ease", text="How easy?", kind=QuestionKind.RATING
+        by=secretariat, round_id=round_.pk, key="ease", text="How easy?", kind=QuestionKind.RATING, required=required
     )
     consult_services.add_question(by=secretariat, round_id=round_.pk, key="improve", text="What would you improve?")
     document = add_document(round_, title=f"{title} note", content=PDF)
@@ -183,11 +185,8 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
     restricted, restricted_document = _answered_round(
         "Restricted consultation", restricted=True, cycle=current, respondents=state_parties, secretariat=secretariat
     )
-    earlier = consult_services.save_cycle(
-        by=secretariat, name="Earlier cycle", starts_on=today - timedelta(days=500), ends_on=today - timedelta(days=101)
-    )
     summarised, summarised_document = _answered_round(
-        "Summarised consultation", restricted=False, cycle=earlier, respondents=everyone[1:], secretariat=secretariat
+        "Summarised consultation", restricted=False, cycle=current, respondents=everyone[1:], secretariat=secretariat
     )
     letter = ContentFile(PDF, name="letter.pdf")
     feedback_services.record_offline_submission(
@@ -200,7 +199,7 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
     consult_services.close_round(round_id=summarised.pk, by=secretariat, notify=False)
     summary = summary_services.generate_now(round_id=summarised.pk, by=chair)
     summary_services.approve(summary_id=summary.pk, by=chair)
-    draft = make_round(title="Draft consultation", cycle=earlier, by=secretariat)
+    draft = make_round(title="Draft consultation", cycle=current, by=secretariat)
     draft_question = consult_services.add_question(by=secretariat, round_id=draft.pk, key="q1", text="Draft question?")
     draft_document = add_document(draft, title="Draft note")
     consult_services.record_download(user=participants["owner"].user, version=open_document.versions.get())
@@ -238,11 +237,8 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
 
 
 def _meeting(world: World, participants: dict[str, Any], secretariat: User) -> None:
-    """An announced online meeting (its own cycle, so the cap allows it) with an open time poll."""
-    today = timezone.now().date()
-    cycle = consult_services.save_cycle(
-        by=secretariat, name="Meeting cycle", starts_on=today + timedelta(days=201), ends_on=today + timedelta(days=560)
-    )
+    """An announced online meeting in the current cycle (its first consultation place) with an open time poll."""
+    cycle = Cycle.objects.get(name="Current cycle")
     now = timezone.now()
     round_ = make_round(state=RoundState.SCHEDULED, mode=Mode.ONLINE, cycle=cycle, title="Meeting", by=secretariat)
     start = (now + timedelta(days=5)).replace(second=0, microsecond=0)
@@ -260,12 +256,66 @@ def _meeting(world: World, participants: dict[str, Any], secretariat: User) -> N
     )
 
 
+def _every_state(world: World, participants: dict[str, Any], secretariat: User) -> None:
+    """Rounds in the states the rounds above lack (closed but not summarised, scheduled, cancelled), and
+    people who left in every way: one declined, one removed after answering, one withdrawn after
+    answering; written answers recorded before closing (one skipping a required question) and after."""
+    today = timezone.now().date()
+    cycle = consult_services.save_cycle(
+        by=secretariat, name="Later cycle", starts_on=today + timedelta(days=561), ends_on=today + timedelta(days=900)
+    )
+    everyone = list(participants.values())
+    leaving = [factories.make_participant(full_name=f"{word} Leaver", country="PE") for word in ("Removed", "Gone")]
+    closed, _document = _answered_round(
+        "Closed consultation",
+        restricted=False,
+        cycle=Cycle.objects.get(name="Earlier cycle"),
+        respondents=everyone[:4] + leaving,
+        secretariat=secretariat,
+        required=True,
+    )
+    feedback_services.record_offline_submission(
+        round_id=closed.pk,
+        participant_id=participants["industry"].pk,
+        answers={"improve": "A letter that leaves the rating blank."},
+        by=secretariat,
+        original_file=ContentFile(PDF, name="industry-letter.pdf"),
+    )
+    participant_services.remove_participant(participant_id=leaving[0].pk, by=secretariat, reason="left the post")
+    participant_services.withdraw_participant(participant_id=leaving[1].pk, by=leaving[1].user, reason="")
+    consult_services.close_round(round_id=closed.pk, by=secretariat, notify=False)
+    for role in ("civil_society", "international_organisation"):
+        feedback_services.record_offline_submission(
+            round_id=closed.pk,
+            participant_id=participants[role].pk,
+            answers={"ease": "2", "improve": "Sent after the deadline."},
+            by=secretariat,
+        )
+    declined = factories.make_participant(status=Status.REGISTERED, full_name="Declined Applicant")
+    participant_services.decline_participant(participant_id=declined.pk, by=secretariat, reason="not an expert")
+    world.users.update(declined=declined.user, removed=leaving[0].user)
+    later = timezone.now().replace(second=0, microsecond=0) + timedelta(days=600)
+    scheduled, cancelled = (
+        make_round(state=RoundState.SCHEDULED, cycle=cycle, title=title, opens_at=later, by=secretariat)
+        for title in ("Scheduled consultation", "Cancelled consultation")
+    )
+    consult_services.cancel_round(round_id=cancelled.pk, by=secretariat, reason="merged", notify=False)
+    world.refs.update(closed_round=closed.pk, scheduled_round=scheduled.pk, cancelled_round=cancelled.pk)
+    world.refs["identities"] = [
+        text
+        for person in [*everyone, *leaving, declined]
+        for text in (person.full_name, person.email, person.organisation)
+        if text
+    ]
+
+
 def build_world() -> World:
     world = World()
     secretariat, chair = _staff(world)
     participants = _people(world, secretariat)
     _invitations(world, secretariat, chair)
     _rounds(world, participants, secretariat, chair)
+    _every_state(world, participants, secretariat)
     _meeting(world, participants, secretariat)
     _sign_in_attempts(world)
     assert set(world.users) == set(ROLES), set(ROLES) ^ set(world.users)

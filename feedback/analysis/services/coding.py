@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from consult.models import Question, QuestionKind, Round
+from consult.models import Question, Round
 from feedback.analysis.models import Theme, ThemeTag
+from feedback.analysis.selectors import WRITTEN
 from feedback.analysis.services.errors import (
     AnswerNotFound,
     NotAFreeTextQuestion,
@@ -14,7 +15,8 @@ from feedback.analysis.services.errors import (
     TooManyQuotes,
 )
 from feedback.analysis.services.themes import create_theme
-from feedback.models import Answer, Submission, SubmissionState
+from feedback.models import Answer, Submission
+from feedback.selectors import linkable_submissions
 from participants import audit
 from participants.models import User
 
@@ -22,10 +24,10 @@ MAX_QUOTES = 3
 
 
 def _answer(round_: Round, question_key: str, pseudonym: int) -> tuple[Submission, Question]:
-    question = round_.questions.active().filter(key=question_key).first()
-    if question is None or question.kind != QuestionKind.TEXT:
+    question = round_.questions.active().filter(WRITTEN, key=question_key).first()
+    if question is None:
         raise NotAFreeTextQuestion
-    submission = Submission.objects.filter(round=round_, pseudonym=pseudonym, state=SubmissionState.SUBMITTED).first()
+    submission = linkable_submissions(round_).filter(pseudonym=pseudonym).first()
     if submission is None or not Answer.objects.filter(submission=submission, question=question).exists():
         raise AnswerNotFound
     return submission, question

@@ -6,8 +6,9 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from consult.models import Question, QuestionKind, Round
+from consult.models import Question, Round
 from feedback.analysis.models import Theme, ThemeTag
+from feedback.analysis.selectors import WRITTEN
 from feedback.analysis.services.errors import NotAFreeTextQuestion, ThemeNameMissing, ThemeNameTaken
 from participants import audit
 from participants.models import User
@@ -23,8 +24,8 @@ def _clean_name(name: str) -> str:
 def _question(round_: Round, question_key: str | None) -> Question | None:
     if not question_key:
         return None
-    question = round_.questions.active().filter(key=question_key).first()
-    if question is None or question.kind != QuestionKind.TEXT:
+    question = round_.questions.active().filter(WRITTEN, key=question_key).first()
+    if question is None:
         raise NotAFreeTextQuestion
     return question
 

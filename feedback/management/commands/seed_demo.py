@@ -11,13 +11,15 @@ from consult.meetings import demo as meetings
 from feedback import demo as answers
 from feedback.analysis import demo as coding
 from feedback.meeting_notes import demo as meeting_notes
+from feedback.report import demo as reports
 from feedback.summary import demo as summaries
 from participants import demo as people
 
 
 class Command(BaseCommand):
     help = (
-        "Load demo data: staff, participants, rounds, answers, a summary, a time poll, replies and meeting notes. "
+        "Load demo data: staff, participants, rounds, answers, a summary, a time poll, replies, meeting notes, "
+        "follow-up and the cycle reports. "
         "Safe to run repeatedly."
     )
 
@@ -30,6 +32,7 @@ class Command(BaseCommand):
             summaries.seed(rounds.closed)
             held = meetings.seed(announced=rounds.online_meeting)
             meeting_notes.seed(held)
+            reports.seed(rounds.closed)
         self.stdout.write(self.style.SUCCESS(f"Demo data is ready. Log in at {settings.SITE_URL}/account/login/"))
         self.stdout.write(f"Password for every demo account: {people.DEMO_PASSWORD}")
         for login in logins:
