@@ -88,6 +88,7 @@ def submitted_files(round_: Round) -> list[tuple[int, Question, AnswerFile]]:
 
 def submitted_file(round_: Round, token: uuid.UUID) -> tuple[int, Question, AnswerFile]:
     """One file of a submitted response, or 404."""
+    token = token_of({FILE_TOKEN: token})
     for row in submitted_files(round_):
         if row[2].token == token:
             return row
