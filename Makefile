@@ -1,4 +1,4 @@
-# The two commands a newcomer needs: `make run` and `make test` (DESIGN.md §5).
+# The two commands a newcomer needs: `make run` and `make test` (README.md; every target in docs/operator.md).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python

@@ -124,6 +124,12 @@ def http(url: str) -> None:
     print(run(["bench/http_bench.py"], url, DJANGO_SETTINGS_MODULE="bench.settings"), end="")
 
 
+def rush(url: str) -> None:
+    section("Deadline rush: 500 participants on gunicorn + PostgreSQL, 50 on make run's server + SQLite")
+    print(run(["bench/rush_bench.py", "--participants", "500"], url), end="")
+    print(run(["bench/rush_bench.py", "--participants", "50", "--embedded", "--prefix", "rush_embedded"], url), end="")
+
+
 def queries(url: str) -> None:
     section("Queries per page at 10 and 1,000 rounds, participants and responses")
     print(run(["bench/query_bench.py"], url), end="")
@@ -155,6 +161,7 @@ SECTIONS = {
     "import": import_participants,
     "queries": queries,
     "http": http,
+    "rush": rush,
     "summary": summary,
     "themes": themes,
     "cycle_report": cycle_report,
@@ -162,7 +169,7 @@ SECTIONS = {
 
 
 def main() -> None:
-    """Run every section, or those named on the command line (e.g. `bench/run.py http summary`)."""
+    """Run every section, or those named on the command line (e.g. `bench/run.py http rush`)."""
     chosen = sys.argv[1:] or list(SECTIONS)
     unknown = set(chosen) - set(SECTIONS)
     if unknown:

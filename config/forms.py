@@ -7,13 +7,23 @@ from typing import Any
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from config.widget_markup import MARKUP
 
 
 class SiteFormRenderer(TemplatesSetting):
     form_template_name = "_partials/form.html"
     field_template_name = "_partials/field.html"
+
+    def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
+        """Inputs, text areas and choices in Python (config/widget_markup.py), the rest by template."""
+        markup = MARKUP.get(template_name)
+        if markup is None:
+            return super().render(template_name, context, request=request)
+        return mark_safe(markup(context["widget"]).strip())  # noqa: S308 (every value is escaped as a template would)
 
 
 def _the(label: str) -> str:

@@ -1,4 +1,4 @@
-"""The JSON round definition read by `manage.py create_round` (DESIGN.md §5), parsed and checked.
+"""The JSON round definition read by `manage.py create_round` (docs/command-line.md), parsed and checked.
 
 Pure: text in, a RoundDefinition out, or DefinitionInvalid naming every problem by its place in the
 JSON (`questions[2].kind`). Lenient where the contract is loose: datetimes in ISO 8601 with or

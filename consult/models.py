@@ -146,6 +146,9 @@ class Round(FSMModelMixin, models.Model):
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Audience, submitted and drafts by category, fixed when the round closes (consult.figures): a closed
+    # round's rates never move, whoever joins or leaves and whatever is recorded later.
+    closing_figures = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["opens_at", "id"]
@@ -163,7 +166,8 @@ class Round(FSMModelMixin, models.Model):
         return self.title
 
     def clean_fields(self, exclude: set[str] | None = None) -> None:
-        super().clean_fields(exclude={*(exclude or ()), "state"})  # STACK.md trap 1
+        # A protected FSMField refuses the assignment that full_clean() would make.
+        super().clean_fields(exclude={*(exclude or ()), "state"})
 
     @property
     def is_meeting(self) -> bool:
@@ -183,7 +187,7 @@ class Round(FSMModelMixin, models.Model):
         now = now or timezone.now()
         return self.state == RoundState.OPEN and self.opens_at <= now < self.closes_at
 
-    # Transition bodies only set fields (STYLE.md); services take the slot, lock, audit and notify.
+    # Transition bodies only set fields; services take the slot, lock, audit and notify (docs/architecture.md).
 
     @transition(field=state, source=RoundState.DRAFT, target=RoundState.SCHEDULED)
     def schedule(self, *, slot: int, at: object) -> None:

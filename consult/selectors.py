@@ -13,9 +13,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from consult.figures import ResponseRate, round_figures
 from consult.models import Cycle, Document, DocumentDownload, DocumentVersion, Question, Round, RoundState, Tool
-from participants.eligibility import may_see_restricted
-from participants.models import Category, Participant, Status
+from participants.eligibility import may_see_restricted, taking_part
+from participants.models import Participant, Status
 from participants.permissions import approved_participant, is_chair, is_secretariat
 
 # What participants and the Chair see: announced rounds and later, never drafts or cancelled ones.
@@ -46,42 +47,8 @@ def access_round(user: Any, round_id: int) -> Round:
 
 
 def eligible_participants(round_: Round) -> QuerySet[Participant]:
-    """Approved participants who may see and answer the round (§9: restricted ones, State Parties only).
-
-    The query form of participants.eligibility.may_take_part, for notifications and response rates.
-    """
-    participants = Participant.objects.filter(status=Status.APPROVED).select_related("user")
-    return participants.filter(category=Category.STATE_PARTY) if round_.restricted else participants
-
-
-@dataclass(frozen=True)
-class Audience:
-    """How many approved participants a round can reach, counted once for all rounds."""
-
-    everyone: int
-    state_parties: int
-
-    def for_round(self, round_: Round) -> int:
-        return self.state_parties if round_.restricted else self.everyone
-
-
-def audience() -> Audience:
-    counts = Participant.objects.filter(status=Status.APPROVED).aggregate(
-        everyone=Count("pk"), state_parties=Count("pk", filter=Q(category=Category.STATE_PARTY))
-    )
-    return Audience(**counts)
-
-
-def submitted_counts(round_ids: list[int]) -> dict[int, int]:
-    """Submitted responses per round, in one aggregate query (drafts do not count)."""
-    from feedback.models import Submission, SubmissionState
-
-    rows = (
-        Submission.objects.filter(round_id__in=round_ids, state=SubmissionState.SUBMITTED)
-        .values("round_id")
-        .annotate(count=Count("pk"))
-    )
-    return {row["round_id"]: row["count"] for row in rows}
+    """Who may see and answer the round now (participants.eligibility), for notifications and forms."""
+    return Participant.objects.filter(taking_part(restricted=round_.restricted)).select_related("user")
 
 
 # --- The cap (§10) -------------------------------------------------------------------------------------
@@ -224,23 +191,9 @@ def rounds_in_feed(participant: Participant) -> QuerySet[Round]:
 # --- Progress and what happens next -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ResponseRate:
-    submitted: int
-    eligible: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.submitted / self.eligible) if self.eligible else 0
-
-
 def response_rates(rounds: list[Round]) -> dict[int, ResponseRate]:
-    """Submitted responses over eligible participants, for many rounds in two queries."""
-    if not rounds:
-        return {}
-    counts = submitted_counts([round_.pk for round_ in rounds])
-    reach = audience()
-    return {round_.pk: ResponseRate(counts.get(round_.pk, 0), reach.for_round(round_)) for round_ in rounds}
+    """Submitted responses over the audience, per round: fixed at closing, live before (consult.figures)."""
+    return {round_id: figures.overall for round_id, figures in round_figures(rounds).items()}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from consult.figures import figures_at_closing
 from consult.models import Question, Round, RoundState
 from feedback import conditions, services
 from feedback.models import Source, Submission
@@ -167,6 +168,8 @@ def _seed_closed(round_: Round, people: list[Participant]) -> None:
         if not Submission.objects.filter(round=round_, participant=participant).exists():
             values = _answers(questions, number + 1, texts=CLOSED_TEXTS)
             _backfill(round_, participant, values, at=at, source=Source.WEB)
+    # The answers are history written after the round was closed: fix its figures as they stood then.
+    Round.objects.filter(pk=round_.pk).update(closing_figures=figures_at_closing(round_))
 
 
 def _rounds(rounds: Any) -> list[Round]:

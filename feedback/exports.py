@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from participants.xlsx_text import xlsx_text
 from participants.xml_files import Writer, to_bytes
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -118,19 +119,24 @@ def to_xlsx(data: ExportData) -> bytes:
     sheet = book.active
     sheet.title = "Answers"
     for row in _table(data):
-        sheet.append([defuse(cell) for cell in row])
+        sheet.append([xlsx_text(defuse(cell)) for cell in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "B2"
     about = book.create_sheet("Questions")
     about.append(["key", "question", "kind", "choices"])
     for question in data.questions:
-        about.append([defuse(question.key), defuse(question.text), question.kind, defuse("; ".join(question.choices))])
+        about.append(
+            [
+                xlsx_text(defuse(value))
+                for value in (question.key, question.text, question.kind, "; ".join(question.choices))
+            ]
+        )
     for cell in about[1]:
         cell.font = Font(bold=True)
     notes = book.create_sheet("About")
     for line in _about(data):
-        notes.append([defuse(line)])
+        notes.append([xlsx_text(defuse(line))])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

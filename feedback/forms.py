@@ -15,6 +15,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from config.forms import SiteErrors
+from consult.help_text import render_help_text
 from consult.models import Question
 from feedback import conditions
 from feedback.models import OFFLINE_FILE_EXTENSIONS
@@ -93,7 +94,7 @@ def _options(question: Question) -> list[tuple[str, str]]:
 
 
 def _field_for(question: Question) -> forms.Field:
-    common = {"label": question.text, "help_text": question.help_text, "required": question.required}
+    common = {"label": question.text, "help_text": render_help_text(question.help_text), "required": question.required}
     if question.kind == TEXT:
         described = f"id_{field_name(question)}_counter"
         if question.help_text:

@@ -60,6 +60,9 @@ class Submission(FSMModelMixin, models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # A written answer recorded after the round closed: not in the figures fixed at closing, and held
+    # back from the Chair until enough of them can be shown together (feedback.late_answers).
+    after_closing = models.BooleanField(default=False, editable=False)
 
     class Meta:
         constraints = [
@@ -72,7 +75,8 @@ class Submission(FSMModelMixin, models.Model):
         return f"Respondent {self.pseudonym}"
 
     def clean_fields(self, exclude: set[str] | None = None) -> None:
-        super().clean_fields(exclude={*(exclude or ()), "state"})  # STACK.md trap 1
+        # A protected FSMField refuses the assignment that full_clean() would make.
+        super().clean_fields(exclude={*(exclude or ()), "state"})
 
     @property
     def label(self) -> str:
@@ -177,7 +181,8 @@ class Summary(GeneratedDocument):
         return f"Summary of {self.round}"
 
     def clean_fields(self, exclude: set[str] | None = None) -> None:
-        super().clean_fields(exclude={*(exclude or ()), "state"})  # STACK.md trap 1
+        # A protected FSMField refuses the assignment that full_clean() would make.
+        super().clean_fields(exclude={*(exclude or ()), "state"})
 
     @transition(field=state, source=SummaryState.DRAFT, target=SummaryState.APPROVED)
     def approve(self, *, by: object, at: object) -> None:

@@ -1,31 +1,23 @@
-"""Random pseudonyms, unique within a round: "Respondent 17".
+"""Random pseudonyms, unique within a round: "Respondent 4817".
 
-Numbers are drawn with `secrets` from 1..N where N is at least 50 and at least twice the number of
-responses already in the round. The range stays small enough to read and say aloud, grows with the
-round, and always leaves at least half of it free, so the number says nothing about when a response
-was started or by whom. Uniqueness is the database's job (a unique constraint on round and
-pseudonym); the caller retries on the rare collision between two concurrent first saves.
+Numbers are drawn with `secrets` from one fixed range, 1000 to 9999, whatever the round's size and
+whenever the response is started: a range that grew with the round would let a high number say that
+its response came late (for instance a written answer recorded after closing). Four digits are still
+easy to read and say aloud, and the range stays more than half free for any group this size.
+Uniqueness is the database's job (a unique constraint on round and pseudonym); the caller retries on
+the rare collision.
 """
 
 from __future__ import annotations
 
 import secrets
 
-MINIMUM_RANGE = 50
+FIRST, LAST = 1000, 9999
 
 
-def pseudonym_range(taken_count: int) -> int:
-    """The highest number that may be drawn when `taken_count` pseudonyms are already in use."""
-    return max(MINIMUM_RANGE, 2 * (taken_count + 1))
-
-
-def draw_candidate(taken_count: int) -> int:
-    """A random number from the range for a round with `taken_count` responses, possibly taken.
-
-    At least half the range is free, so a caller that lets the database refuse duplicates needs two
-    draws on average, without reading every pseudonym of a large round.
-    """
-    return secrets.randbelow(pseudonym_range(taken_count)) + 1
+def draw_candidate() -> int:
+    """A random number from the fixed range, possibly taken already (the database refuses duplicates)."""
+    return FIRST + secrets.randbelow(LAST - FIRST + 1)
 
 
 def label(pseudonym: int) -> str:

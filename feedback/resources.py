@@ -15,6 +15,7 @@ from import_export.results import Result, RowResult
 from feedback import services
 from feedback.importing import rows_from_table
 from feedback.models import Answer
+from participants.models import normalise_email
 
 COLUMNS = ["email", "question", "answer"]
 
@@ -48,7 +49,7 @@ class OfflineFeedbackResource(resources.ModelResource):
         for row in rows:
             row_result = RowResult()
             row_result.import_type = (
-                RowResult.IMPORT_TYPE_UPDATE if row.email.strip().lower() in replaced else RowResult.IMPORT_TYPE_NEW
+                RowResult.IMPORT_TYPE_UPDATE if normalise_email(row.email) in replaced else RowResult.IMPORT_TYPE_NEW
             )
             row_result.diff = [row.email, row.question, "" if row.answer is None else str(row.answer)]
             result.append_row_result(row_result)

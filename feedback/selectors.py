@@ -1,5 +1,5 @@
 """Reads that depend on who is asking. Chair-facing reads return pseudonyms and answers, never identities,
-timestamps or the web/offline source (DESIGN.md §4)."""
+timestamps or the web/offline source (docs/anonymity.md)."""
 
 from __future__ import annotations
 
@@ -8,22 +8,26 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from consult.figures import ResponseRate, round_figures
 from consult.models import Document, Question, Round, RoundState
 from consult.selectors import rounds_visible_to
+from feedback import conditions
 from feedback.models import Answer, Submission, SubmissionState, Summary
 from feedback.pseudonyms import label
 from feedback.questionnaire import active_questions
 from feedback.validation import RATING_RANGE, choice_options, offers_other, other_answer
-from participants.models import Category, Participant, Status
+from participants.models import Participant
 
 # Rounds whose responses the Chair and Secretariat may read: answering has begun.
 OTHER_FILTER = "__other__"  # the "Other, please specify" answers of a choice question, in filters and charts
 READABLE_STATES = (RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
+CLOSED_STATES = (RoundState.CLOSED, RoundState.SUMMARISED)
 
 
 # --- The participant's own view ---------------------------------------------------------------------
@@ -114,14 +118,67 @@ class Respondent:
         return label(self.pseudonym)
 
 
-def _submitted(round_: Round) -> QuerySet[Submission]:
-    return Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED)
+@dataclass(frozen=True)
+class LateAnswers:
+    """Written answers recorded after closing: how many the Chair's pages show, how many wait."""
+
+    released: int
+    held: int
 
 
-def respondents(round_: Round, *, pseudonyms: list[int] | None = None) -> list[Respondent]:
+def _held_back(round_: Round) -> list[int]:
+    """The late answers not yet shown: all but complete groups of ANONYMITY_MIN_CELL, oldest first.
+
+    Shown one by one, each late answer would move the figures and show a new pseudonym on its own, so
+    comparing two versions of a page would single out its author. Released together, several are
+    indistinguishable from one another.
+    """
+    late = list(
+        Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED, after_closing=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    group = max(settings.ANONYMITY_MIN_CELL, 1)
+    return late[len(late) - len(late) % group :]
+
+
+def late_answers(round_: Round) -> LateAnswers:
+    total = Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED, after_closing=True).count()
+    held = len(_held_back(round_)) if total else 0
+    return LateAnswers(released=total - held, held=held)
+
+
+def released_submissions(round_: Round) -> QuerySet[Submission]:
+    """The submitted responses the Chair's pages, exports and summary show: every one in before closing,
+    and late written ones in complete groups (see _held_back)."""
+    submitted = Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED)
+    held = _held_back(round_) if round_.state in CLOSED_STATES else []
+    return submitted.exclude(pk__in=held) if held else submitted
+
+
+def linkable_submissions(round_: Round) -> QuerySet[Submission]:
+    """The released responses the Chair may see one by one under their pseudonym: those that answer
+    every required question. Online answers always do; a written one that skips a required question
+    would be recognisable by that blank, so it counts only where answers are unlinked (the summary)."""
+    released = released_submissions(round_)
+    # A follow-up (asked only after some answers) may rightly be blank online too: only those always asked count.
+    required = [q.pk for q in active_questions(round_) if q.required and conditions.condition(q) is None]
+    if not required:
+        return released
+    return released.annotate(
+        required_answered=Count("answers", filter=Q(answers__question__in=required), distinct=True)
+    ).filter(required_answered=len(required))
+
+
+def respondents(round_: Round, *, pseudonyms: list[int] | None = None, held_too: bool = False) -> list[Respondent]:
     """Submitted responses of the round (all, or those with the given pseudonyms), ordered by pseudonym
-    (never by submission order)."""
-    submitted = _submitted(round_)
+    (never by submission order). Late answers still held back only with `held_too` (the Secretariat's
+    export with identities)."""
+    submitted = (
+        Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED)
+        if held_too
+        else linkable_submissions(round_)
+    )
     if pseudonyms is not None:
         submitted = submitted.filter(pseudonym__in=pseudonyms)
     answers: dict[int, dict[str, Any]] = defaultdict(dict)
@@ -136,12 +193,12 @@ def respondents(round_: Round, *, pseudonyms: list[int] | None = None) -> list[R
 
 def pseudonyms_in_order(round_: Round) -> QuerySet:
     """The round's pseudonyms in order, for paging in the database rather than in memory."""
-    return _submitted(round_).order_by("pseudonym").values_list("pseudonym", flat=True)
+    return linkable_submissions(round_).order_by("pseudonym").values_list("pseudonym", flat=True)
 
 
 def respondent(round_: Round, pseudonym: int) -> Respondent:
     """One submitted response by its pseudonym, or 404."""
-    if not _submitted(round_).filter(pseudonym=pseudonym).exists():
+    if not linkable_submissions(round_).filter(pseudonym=pseudonym).exists():
         raise Http404
     rows = Answer.objects.filter(submission__round=round_, submission__pseudonym=pseudonym).values_list(
         "question__key", "value"
@@ -151,7 +208,7 @@ def respondent(round_: Round, pseudonym: int) -> Respondent:
 
 def neighbours(round_: Round, pseudonym: int) -> tuple[int | None, int | None]:
     """The previous and next pseudonyms, for paging through responses in pseudonym order."""
-    submitted = _submitted(round_)
+    submitted = linkable_submissions(round_)
     previous = submitted.filter(pseudonym__lt=pseudonym).order_by("-pseudonym").values_list("pseudonym", flat=True)
     following = submitted.filter(pseudonym__gt=pseudonym).order_by("pseudonym").values_list("pseudonym", flat=True)
     return previous.first(), following.first()
@@ -212,91 +269,26 @@ def questions(round_: Round) -> list[Question]:
 
 
 @dataclass(frozen=True)
-class Tally:
-    eligible: int
-    submitted: int
-    drafts: int
-
-    @property
-    def not_started(self) -> int:
-        return max(self.eligible - self.submitted - self.drafts, 0)
-
-    @property
-    def rate(self) -> int:
-        """Percent of eligible participants who have submitted."""
-        return round(100 * self.submitted / self.eligible) if self.eligible else 0
-
-
-@dataclass(frozen=True)
 class Progress:
-    overall: Tally
-    by_category: list[tuple[str, Tally]]  # empty unless asked for (the Secretariat's view)
-
-
-def eligible_participants(round_: Round) -> QuerySet[Participant]:
-    """Who may answer this round now: approved participants, State Parties only when restricted (§9)."""
-    participants = Participant.objects.filter(status=Status.APPROVED)
-    return participants.filter(category=Category.STATE_PARTY) if round_.restricted else participants
+    overall: ResponseRate
+    by_category: list[tuple[str, ResponseRate]]  # empty unless asked for (the Secretariat's view)
+    late: LateAnswers
 
 
 def round_progress(round_: Round, *, by_category: bool) -> Progress:
-    """Response counts and rate; per category only for the Secretariat. One query."""
-    rows = (
-        eligible_participants(round_)
-        .values("category")
-        .annotate(
-            eligible=Count("pk", distinct=True),
-            submitted=Count(
-                "submissions",
-                filter=Q(submissions__round=round_, submissions__state=SubmissionState.SUBMITTED),
-                distinct=True,
-            ),
-            drafts=Count(
-                "submissions",
-                filter=Q(submissions__round=round_, submissions__state=SubmissionState.DRAFT),
-                distinct=True,
-            ),
-        )
-        .order_by("category")
-    )
-    tallies = {row["category"]: Tally(row["eligible"], row["submitted"], row["drafts"]) for row in rows}
-    overall = Tally(
-        sum(t.eligible for t in tallies.values()),
-        sum(t.submitted for t in tallies.values()),
-        sum(t.drafts for t in tallies.values()),
-    )
-    categories = [(str(text), tallies[value]) for value, text in Category.choices if value in tallies]
-    return Progress(overall, categories if by_category else [])
+    """Response figures (fixed at closing), per category only for the Secretariat, and late answers."""
+    figures = round_figures([round_])[round_.pk]
+    late = late_answers(round_) if round_.state in CLOSED_STATES else LateAnswers(0, 0)
+    return Progress(figures.overall, figures.categories() if by_category else [], late)
 
 
-def chair_rounds(user: Any) -> list[tuple[Round, Tally]]:
-    """The announced rounds, newest first, each with its overall tally (no categories). Three queries."""
+def chair_rounds(user: Any) -> list[tuple[Round, ResponseRate]]:
+    """The announced rounds, newest first, each with its overall figures (no categories)."""
     rounds = list(
         rounds_visible_to(user).exclude(state__in=(RoundState.DRAFT, RoundState.CANCELLED)).order_by("-opens_at")
     )
-    approved = Participant.objects.filter(status=Status.APPROVED).aggregate(
-        everyone=Count("pk"), state_parties=Count("pk", filter=Q(category=Category.STATE_PARTY))
-    )
-    counts: dict[tuple[int, str], int] = defaultdict(int)
-    rows = (
-        Submission.objects.filter(round__in=rounds, participant__status=Status.APPROVED)
-        .filter(Q(round__restricted=False) | Q(participant__category=Category.STATE_PARTY))
-        .values_list("round_id", "state")
-        .annotate(n=Count("pk"))
-    )
-    for round_id, state, number in rows:
-        counts[round_id, state] += number
-    return [
-        (
-            round_,
-            Tally(
-                approved["state_parties"] if round_.restricted else approved["everyone"],
-                counts[round_.pk, SubmissionState.SUBMITTED],
-                counts[round_.pk, SubmissionState.DRAFT],
-            ),
-        )
-        for round_ in rounds
-    ]
+    figures = round_figures(rounds)
+    return [(round_, figures[round_.pk].overall) for round_ in rounds]
 
 
 def waiting_for_summary(rounds: list[Round]) -> list[tuple[Round, Summary | None]]:

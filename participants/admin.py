@@ -209,7 +209,7 @@ class ParticipantAdminForm(forms.ModelForm):
 
 
 class ParticipantExportForm(ExportForm):
-    """Format only: the columns are the contract of DESIGN.md §5, not a choice."""
+    """Format only: the columns are the contract in docs/command-line.md, not a choice."""
 
 
 @admin.register(Participant)
@@ -361,7 +361,9 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     list_display = ["created_at", "to", "subject", "status", "attempts", "last_error"]
     list_filter = ["status", "template"]
     search_fields = ["to", "subject"]
-    readonly_fields = [field.name for field in OutboundEmail._meta.fields]
+    # The live links of a message waiting to be sent are never shown: the body holds placeholders.
+    exclude = ["secret_links"]
+    readonly_fields = [field.name for field in OutboundEmail._meta.fields if field.name != "secret_links"]
     actions = ["retry_selected"]
 
     def has_add_permission(self, request):

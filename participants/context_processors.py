@@ -1,9 +1,10 @@
-"""Put the viewer's role in every template, for role-dependent navigation."""
+"""Put the viewer's role in every template, for role-dependent navigation and the footer's user guide."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from participants.navigation import navigation_for, overview_of
@@ -14,7 +15,12 @@ from participants.todo import menu_counts
 def roles(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"role": "visitor", "viewer_participant": None, "nav": navigation_for("visitor", request.path)}
+        return {
+            "role": "visitor",
+            "viewer_participant": None,
+            "nav": navigation_for("visitor", request.path),
+            "user_guide": user_guide("visitor"),
+        }
     participant = participant_of(user)
     if is_secretariat(user):
         role = "secretariat"
@@ -25,4 +31,19 @@ def roles(request: HttpRequest) -> dict[str, Any]:
     else:
         role = "applicant"
     counts = menu_counts(user, overview_of(role)) if role in ("secretariat", "chair") else None
-    return {"role": role, "viewer_participant": participant, "nav": navigation_for(role, request.path, counts)}
+    return {
+        "role": role,
+        "viewer_participant": participant,
+        "nav": navigation_for(role, request.path, counts),
+        "user_guide": user_guide(role),
+    }
+
+
+# Each role's guide in docs/guide/; visitors and applicants read the experts' guide (it says how to join).
+GUIDES = {"secretariat": "secretariat.md", "chair": "chair.md"}
+
+
+def user_guide(role: str) -> str:
+    """The address of the role's user guide, or "" when USER_GUIDE_URL is not set."""
+    base = settings.USER_GUIDE_URL
+    return f"{base}/{GUIDES.get(role, 'expert.md')}" if base else ""

@@ -1,8 +1,20 @@
-"""Who may register themselves, and who may see what (Annex 1 §3, §6, §9). Used everywhere."""
+"""Who may register themselves, and who may see and answer what (Annex 1 §3, §6, §9). Used everywhere.
+
+Who takes part in a round is written here once, twice over: as a Python predicate (`may_take_part`,
+`in_audience`) for one participant in hand, and as a query expression (`taking_part`, `audience_of`)
+for the database. A property test generates participants and checks that both forms agree.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from django.db.models import Q
+
 from participants.models import SELF_REGISTRATION_CATEGORIES, STATE_CATEGORIES, Category, Participant, Status
+
+# Approved participants leave by withdrawing or being removed; their answers stay with the round.
+LEFT_STATUSES = (Status.WITHDRAWN, Status.REMOVED)
 
 
 def may_self_register(category: str) -> bool:
@@ -34,6 +46,35 @@ def may_take_part(participant: Participant | None, *, restricted: bool) -> bool:
     if participant is None or participant.status != Status.APPROVED:
         return False
     return may_see_restricted(participant) if restricted else True
+
+
+def taking_part(*, restricted: bool) -> Q:
+    """The query form of may_take_part: approved participants, only State Parties when restricted (§9)."""
+    condition = Q(status=Status.APPROVED)
+    return condition & Q(category=Category.STATE_PARTY) if restricted else condition
+
+
+def in_audience(participant: Participant, *, restricted: bool, opened_at: datetime | None) -> bool:
+    """Whether the participant counts in a round's audience: one who may take part now, or who could
+    while the round was open and has left since. Counting those who left keeps every figure the same
+    whether or not a departing person had answered (leaving must not reveal who answered)."""
+    if may_take_part(participant, restricted=restricted):
+        return True
+    return (
+        opened_at is not None
+        and participant.status in LEFT_STATUSES
+        and participant.status_changed_at >= opened_at
+        and (participant.category == Category.STATE_PARTY or not restricted)
+    )
+
+
+def audience_of(*, restricted: bool, opened_at: datetime | None) -> Q:
+    """The query form of in_audience."""
+    condition = taking_part(restricted=restricted)
+    if opened_at is None:
+        return condition
+    left = Q(status__in=LEFT_STATUSES, status_changed_at__gte=opened_at)
+    return condition | (left & Q(category=Category.STATE_PARTY) if restricted else left)
 
 
 def explain_category(category: str) -> str:

@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from participants.mail import queue_email
+from participants.mail import Secret, queue_email
 
 
 class LoginForm(AuthenticationForm):
@@ -25,14 +27,15 @@ class LoginForm(AuthenticationForm):
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Django's reset form, but the e-mail goes through the background queue (never in the request)."""
+    """Django's reset form, but the e-mail goes through the background queue (never in the request), at most
+    a few per address an hour, with the link kept out of the stored copy."""
 
     def get_users(self, email: str) -> Iterator[Any]:
         """Django skips accounts without a usable password; approved participants imported by the Secretariat
-        have none yet, and this link is how they choose one (DESIGN.md §5, import_participants)."""
-        from participants.models import Status, User
+        have none yet, and this link is how they choose one (import_participants, docs/command-line.md)."""
+        from participants.models import Status, User, normalise_email
 
-        users = User.objects.filter(email__iexact=email, is_active=True).select_related("participant")
+        users = User.objects.filter(email=normalise_email(email), is_active=True).select_related("participant")
         for user in users:
             participant = getattr(user, "participant", None)
             if user.has_usable_password() or (participant is not None and participant.status == Status.APPROVED):
@@ -47,7 +50,12 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email: str,
         html_email_template_name: str | None = None,
     ) -> None:
-        context = {key: value for key, value in context.items() if key in {"uid", "token", "user", "email"}}
+        from participants.throttle import may_email
+
+        if not may_email(action="password_reset", address=to_email):
+            return  # the page answers the same; the inbox is not flooded
+        path = reverse("password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        context = {"user": context["user"], "email": context["email"], "reset_url": Secret(settings.SITE_URL + path)}
         queue_email(template="participants/emails/password_reset", to=to_email, context=context)
 
 

@@ -1,8 +1,15 @@
-"""Render e-mails from template triples and queue them; the worker sends them (never a request)."""
+"""Render e-mails from template triples and queue them; the worker sends them (never a request).
+
+A link that acts for the recipient (choosing a password, accepting an invitation, confirming an address)
+is passed as a `Secret`: the stored body, which the Secretariat can read in the admin, holds a placeholder;
+the link itself waits in a field the admin never shows, is put in by the worker as it sends, and is
+erased once the message has gone.
+"""
 
 from __future__ import annotations
 
 import base64
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,6 +24,21 @@ from django.utils import timezone
 
 from participants import audit
 from participants.models import EmailStatus, OutboundEmail
+
+
+class Secret(str):
+    """A context value only the recipient may see (a link carrying a token)."""
+
+
+def placeholder(name: str) -> str:
+    """What the stored body shows instead of a secret link."""
+    return f"⟦{name}: link sent to the recipient only⟧"
+
+
+def with_secrets(text: str, secrets: dict[str, str], *, escape: bool = False) -> str:
+    for name, value in secrets.items():
+        text = text.replace(placeholder(name), html.escape(value) if escape else value)
+    return text
 
 
 @dataclass(frozen=True)
@@ -34,9 +56,11 @@ def queue_email(
     attachments: Iterable[Attachment] = (),
 ) -> OutboundEmail:
     """Render `templates/<template>.{subject.txt,txt,html}` for one recipient and send it after commit."""
-    context = {"site_url": settings.SITE_URL, **context}
+    secrets = {name: str(value) for name, value in context.items() if isinstance(value, Secret)}
+    context = {"site_url": settings.SITE_URL, **context, **{name: placeholder(name) for name in secrets}}
     subject = " ".join(render_to_string(f"{template}.subject.txt", context).split())
     message = OutboundEmail.objects.create(
+        secret_links=secrets,
         to=to,
         subject=subject[:300],
         body=render_to_string(f"{template}.txt", context),
@@ -118,12 +142,12 @@ def send_queued(*, message_id: int) -> OutboundEmail | None:
         return None
     email = EmailMultiAlternatives(
         subject=message.subject,
-        body=message.body,
+        body=with_secrets(message.body, message.secret_links),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.to],
     )
     if message.html:
-        email.attach_alternative(message.html, "text/html")
+        email.attach_alternative(with_secrets(message.html, message.secret_links, escape=True), "text/html")
     for item in message.attachments:
         email.attach(item["filename"], base64.b64decode(item["content"]), item["mimetype"])
     message.attempts += 1  # already saved by the claim
@@ -136,5 +160,6 @@ def send_queued(*, message_id: int) -> OutboundEmail | None:
         message.status = EmailStatus.SENT
         message.sent_at = timezone.now()
         message.last_error = ""
-    message.save(update_fields=["status", "last_error", "sent_at"])
+        message.secret_links = {}  # delivered: nobody needs the live link any more
+    message.save(update_fields=["status", "last_error", "sent_at", "secret_links"])
     return message

@@ -1,4 +1,4 @@
-"""Show every date and time in the user's own time zone."""
+"""Show every date and time in the user's own time zone; keep personal responses out of every cache."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 
 class UserTimeZoneMiddleware:
@@ -23,3 +24,22 @@ class UserTimeZoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """Nothing personal is kept by a browser's cache or a proxy: every response to a signed-in person, and
+    every file served as a download, is sent `Cache-Control: private, no-store` (the back button on a shared
+    computer after logging out, or a proxy's cache, would otherwise show the page or file to the next person)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        download = response.get("Content-Disposition", "").startswith("attachment")
+        if signed_in or download or getattr(response, "personal", False):
+            add_never_cache_headers(response)  # private, no-store, no-cache, max-age=0, must-revalidate
+            patch_vary_headers(response, ["Cookie"])
+        return response

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from participants.identifiers import fold_identifier
 from participants.time_zones import validate_time_zone
 from participants.validators import (
     validate_acronym,
@@ -28,7 +29,7 @@ class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def get_by_natural_key(self, username: str | None) -> User:
-        return self.get(email__iexact=username or "")
+        return self.get(email=normalise_email(username or ""))
 
     def create_user(self, email: str, password: str | None = None, **extra: object) -> User:
         if not email:
@@ -45,8 +46,9 @@ class UserManager(BaseUserManager["User"]):
 
 
 def normalise_email(email: str) -> str:
-    """E-mail is the login and is unique case-insensitively; store it lower-cased."""
-    return email.strip().lower()
+    """E-mail is the login: stored, looked up and counted by the lockout in this one form (lower case,
+    look-alike letters folded; see participants.identifiers)."""
+    return fold_identifier(email)
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -217,7 +219,7 @@ class Participant(FSMModelMixin, models.Model):
         self.full_name = full_name
 
     def clean_fields(self, exclude: set[str] | None = None) -> None:
-        # A protected FSMField refuses assignment, which full_clean() would attempt (STACK.md trap 1).
+        # A protected FSMField refuses assignment, which full_clean() would attempt.
         super().clean_fields(exclude={*(exclude or ()), "status"})
 
     @property
@@ -242,7 +244,7 @@ class Participant(FSMModelMixin, models.Model):
     def wants(self, notification: str) -> bool:
         return notification in (self.notifications or [])
 
-    # Transition bodies only set fields; services lock, check, save, audit and e-mail (STYLE.md).
+    # Transition bodies only set fields; services lock, check, save, audit and e-mail (docs/architecture.md).
 
     @transition(field=status, source=Status.INVITED, target=Status.REGISTERED)
     def register(self) -> None:
@@ -387,6 +389,20 @@ class AuditEvent(models.Model):
 # --- Outgoing e-mail --------------------------------------------------------------------------------
 
 
+class ThrottleHit(models.Model):
+    """One counted request (a registration, a password-reset e-mail) under a keyed hash of the address or
+    client it came from, so the table holds neither addresses nor IP addresses (participants.throttle)."""
+
+    key = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "at"], name="throttle_key_at")]
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]}… at {self.at:%Y-%m-%d %H:%M}"
+
+
 class EmailStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     SENT = "sent", _("Sent")
@@ -402,6 +418,9 @@ class OutboundEmail(models.Model):
     body = models.TextField()
     html = models.TextField(blank=True)
     attachments = models.JSONField(default=list, blank=True)  # [{"filename", "content", "mimetype"}]
+    # Links that act for the recipient (password reset, invitation, confirmation): the body shows a
+    # placeholder, the worker puts the link in when sending and then forgets it (participants.mail).
+    secret_links = models.JSONField(default=dict, blank=True, editable=False)
     template = models.CharField(max_length=100, db_index=True)
     status = models.CharField(max_length=16, choices=EmailStatus.choices, default=EmailStatus.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)

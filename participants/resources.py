@@ -37,7 +37,7 @@ class ParticipantResource(resources.ModelResource):
     class Meta:
         model = Participant
         fields = roster.IMPORT_COLUMNS
-        name = "Participant list (DESIGN.md §5)"
+        name = "Participant list"
 
     def import_data(self, dataset: tablib.Dataset, dry_run: bool = False, **kwargs: Any) -> Result:
         """Validate with the roster's rules; apply all rows, or none when any is bad."""

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group, Permission
 
 from participants.permissions import CHAIR, SECRETARIAT
 
-# The Secretariat manages everything in these apps through the admin (DESIGN.md §2).
+# The Secretariat manages everything in these apps through the admin (roles: docs/architecture.md).
 SECRETARIAT_APPS = ("participants", "consult", "feedback", "otp_totp", "otp_static", "axes")
 
 

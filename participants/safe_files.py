@@ -38,12 +38,25 @@ def check_size(content: bytes, *, name: str, max_bytes: int) -> None:
         )
 
 
-def check_spreadsheet(content: bytes, *, name: str, extension: str = "", max_bytes: int | None = None) -> None:
-    """Refuse an import file that is too big, or an XLSX that would unpack to something absurd."""
+def check_spreadsheet(
+    content: bytes, *, name: str, extension: str = "", fmt: str = "", max_bytes: int | None = None
+) -> None:
+    """Refuse an import file that is too big, or a package that would unpack to something absurd.
+
+    The package check runs when the content is a zip, whatever the file is called, and whenever the file
+    is to be read as XLSX (`fmt`, the format chosen in a form): a bomb renamed `.csv` gains nothing.
+    """
     max_bytes = max_bytes or settings.IMPORT_MAX_BYTES
     check_size(content, name=name, max_bytes=max_bytes)
-    if (extension or PurePath(name).suffix).lower().lstrip(".") == "xlsx":
+    claimed = {kind.lower().lstrip(".") for kind in (extension or PurePath(name).suffix, fmt)}
+    if "xlsx" in claimed or is_zip(content):
         check_package(content, name=name, max_unpacked=UNCOMPRESSED_FACTOR * max_bytes)
+
+
+def is_zip(content: bytes) -> bool:
+    """Whether a zip reader would open these bytes (a zip may start with anything: its directory is at
+    the end, so the first bytes prove nothing)."""
+    return content.startswith(b"PK\x03\x04") or zipfile.is_zipfile(io.BytesIO(content))
 
 
 def check_package(content: bytes, *, name: str, max_unpacked: int) -> None:

@@ -13,6 +13,8 @@ urlpatterns = [
     path("account/", account.account, name="account"),
     path("account/two-factor/", account.two_factor, name="two_factor"),
     path("account/two-factor/backup-codes/", account.backup_codes, name="two_factor_backup_codes"),
+    path("account/two-factor/set-up-link/", account.two_factor_enrol_send, name="two_factor_enrol_send"),
+    path("account/two-factor/set-up/<str:token>/", account.two_factor_enrol, name="two_factor_enrol"),
     path("account/password/reset/", account.PasswordResetView.as_view(), name="password_reset"),
     path(
         "account/password/reset/sent/",

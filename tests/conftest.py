@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-# Playwright's sync API runs an event loop in the test thread; the ORM must still be usable (STACK.md trap 6).
+# Playwright's sync API runs an event loop in the test thread; the ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import pytest
@@ -15,7 +15,7 @@ from tests import factories
 
 @pytest.fixture(autouse=True)
 def anymail_outbox(settings):
-    """Django's test runner swaps in locmem; put anymail's test backend back (STACK.md trap 5)."""
+    """Django's test runner swaps in locmem; put anymail's test backend back."""
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
 
 

@@ -1,4 +1,4 @@
-"""Settings come from the environment exactly as DESIGN.md §5 lists them."""
+"""Settings come from the environment exactly as docs/operator.md lists them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Settings, all from environment variables with embedded defaults (DESIGN.md §5).
+"""Settings, all from environment variables with embedded defaults (docs/operator.md lists them).
 
 With nothing set, the project runs on SQLite, huey on SQLite and e-mail to the console, in
 development mode. Setting SECRET_KEY switches DEBUG off unless DEBUG says otherwise, so a real
@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "participants.middleware.UserTimeZoneMiddleware",
+    "participants.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -188,6 +189,12 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Count failures under the stored form of the e-mail, so "Ingrid@Example.org" gains no fresh attempts.
 AXES_USERNAME_CALLABLE = "participants.services.accounts.lockout_username"
 AXES_RESET_ON_SUCCESS = True
+# Behind reverse proxies: how many of them append to X-Forwarded-For (0: ignore the header, the default).
+# The lockout and the e-mail throttles read the client's address through participants.client_address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 (no proxy) or the number of proxies in front.")
+AXES_CLIENT_IP_CALLABLE = "participants.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
@@ -249,6 +256,10 @@ SITE_URL = site_url(
     allowed_hosts=ALLOWED_HOSTS,
     https=not DEBUG and env_bool("SECURE_SSL_REDIRECT", True),
 )
+
+# Where the user guides (docs/guide/ of this repository) are published, e.g. the folder's address on
+# the git host that keeps the code. The site's footer links each role to its guide; empty: no link.
+USER_GUIDE_URL = env("USER_GUIDE_URL").rstrip("/")
 
 # --- The product's own rules ------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Test settings: only what tests need to differ (STYLE.md)."""
+"""Test settings: only what tests need to differ."""
 
 import tempfile
 from pathlib import Path

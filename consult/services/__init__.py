@@ -1,4 +1,4 @@
-"""Every write of the consult app (STYLE.md): keyword-only, atomic, locked, checked, audited.
+"""Every write of the consult app: keyword-only, atomic, locked, checked, audited.
 
 Import from here; the modules are split by subject only to keep each one small.
 """

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -14,6 +16,7 @@ from consult.models import AttMeeting, Cycle, Round, Tool
 from consult.services.questions import QuestionInvalid, add_question
 from consult.services.rounds import RoundInvalid, create_round, open_round, schedule_round
 from participants import audit
+from participants.identifiers import fold_identifier
 from participants.models import User
 
 # Where each model field comes from in the JSON, so errors point at what the author wrote.
@@ -123,8 +126,25 @@ def _places(error: RoundInvalid | QuestionInvalid, prefix: str) -> list[str]:
     ]
 
 
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63", "-"))
+
+
+def name_key(name: str) -> str:
+    """A name as `create_round` compares it: case and look-alike letters folded, spaces and the kind of
+    dash ignored ("CSP12 \u2013 CSP13" is "csp12-csp13")."""
+    return "".join(fold_identifier(name).translate(DASHES).split())
+
+
+def _named(queryset: QuerySet[Any], name: str) -> Any:
+    """The object of that name, compared in Python: the database's own case-insensitive match differs
+    between SQLite and PostgreSQL for letters like the dotless i and the long s. Cycles, tools and ATT
+    meetings are a few dozen rows."""
+    wanted = name_key(name)
+    return next((obj for obj in queryset.order_by("pk") if name_key(obj.name) == wanted), None)
+
+
 def _cycle(definition: RoundDefinition, notes: list[str], by: User | None) -> Cycle:
-    cycle = Cycle.objects.filter(name__iexact=definition.cycle_name).first()
+    cycle = _named(Cycle.objects.all(), definition.cycle_name)
     if cycle is None:
         cycle = Cycle.objects.create(
             name=definition.cycle_name, starts_on=definition.cycle_starts_on, ends_on=definition.cycle_ends_on
@@ -137,7 +157,7 @@ def _cycle(definition: RoundDefinition, notes: list[str], by: User | None) -> Cy
 
 
 def _tool(definition: RoundDefinition, notes: list[str], by: User | None) -> Tool:
-    tool = Tool.objects.filter(name__iexact=definition.tool).first()
+    tool = _named(Tool.objects.all(), definition.tool)
     if tool is None:
         tool = Tool.objects.create(name=definition.tool)
         audit.record(actor=by, action="tool.create", target=tool)
@@ -146,7 +166,7 @@ def _tool(definition: RoundDefinition, notes: list[str], by: User | None) -> Too
 
 
 def _att_meeting(meeting, notes: list[str], by: User | None) -> AttMeeting:
-    found = AttMeeting.objects.filter(name__iexact=meeting.att_meeting).first()
+    found = _named(AttMeeting.objects.all(), meeting.att_meeting)
     if found is not None:
         return found
     zone = timezone.get_default_timezone()

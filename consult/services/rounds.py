@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
+from consult.figures import figures_at_closing
 from consult.models import AttMeeting, Cycle, Mode, Round, RoundState, Tool
 from consult.rules import round_problems
 from consult.services._events import announce_on_commit
@@ -321,7 +322,8 @@ def close_round(*, round_id: int, by: User | None, now: datetime | None = None, 
     round_ = _locked(round_id)
     if not can_proceed(round_.close):
         raise RoundNotOpen(round_)
-    fields = ["state", "closed_at", "updated_at"]
+    fields = ["state", "closed_at", "closing_figures", "updated_at"]
+    round_.closing_figures = figures_at_closing(round_)
     if round_.opens_at < now < round_.closes_at:  # closed early: the deadline shown is the real one
         round_.closes_at = now
         fields.append("closes_at")

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font
 
 from feedback.exports import defuse
 from participants.import_errors import RowError
+from participants.xlsx_text import xlsx_text
 
 HEADER = ("pseudonym", "question", "answer", "themes")
 FORMATS = {
@@ -62,7 +63,7 @@ def to_xlsx(rows: Iterable[CodedRow], codebook: Codebook) -> bytes:
     sheet.title = "Coded answers"
     sheet.append(list(HEADER))
     for row in rows:
-        sheet.append(_cells(row))
+        sheet.append([xlsx_text(cell) for cell in _cells(row)])
     for column, width in zip("ABCD", (12, 16, 80, 40), strict=True):
         sheet.column_dimensions[column].width = width
     for cell in sheet["C"][1:]:
@@ -70,7 +71,7 @@ def to_xlsx(rows: Iterable[CodedRow], codebook: Codebook) -> bytes:
     themes = book.create_sheet("Themes")
     themes.append(["theme", "description", "question"])
     for name, description, question in codebook.themes:
-        themes.append([defuse(name), defuse(description), defuse(question)])
+        themes.append([xlsx_text(defuse(value)) for value in (name, description, question)])
     for table in (sheet, themes):
         for cell in table[1]:
             cell.font = Font(bold=True)

@@ -16,6 +16,7 @@ from consult.models import Question, QuestionKind, Round
 from feedback.analysis.models import SuggestionSet, Theme, ThemeTag
 from feedback.models import Answer, SubmissionState
 from feedback.redaction import Cleaner, text_cleaner
+from feedback.selectors import linkable_submissions
 from feedback.validation import free_text_of
 
 
@@ -49,7 +50,7 @@ def text_question(round_: Round, key: str) -> Question:
 def raw_answers(round_: Round, question: Question) -> list[tuple[int, int, str]]:
     """(response id, pseudonym, text as given) of every submitted, non-blank answer, in pseudonym order."""
     rows = (
-        Answer.objects.filter(submission__round=round_, submission__state=SubmissionState.SUBMITTED, question=question)
+        Answer.objects.filter(submission__in=linkable_submissions(round_), question=question)
         .exclude(value=None)
         .order_by("submission__pseudonym")
         .values_list("submission_id", "submission__pseudonym", "value")

@@ -1,4 +1,4 @@
-"""Anonymize free-text feedback: remove every registered identity and every State (DESIGN §4).
+"""Anonymize free-text feedback: remove every registered identity and every State (docs/anonymity.md).
 
 Pure Python with no Django or database access; see engine.Anonymizer for the entry point.
 """

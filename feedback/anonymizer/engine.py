@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from feedback.anonymizer import patterns, signs
@@ -117,10 +118,14 @@ class Anonymizer:
 
     @staticmethod
     def _resolved(text: str, candidates: list[Candidate]) -> tuple[Finding, ...]:
-        return tuple(
-            _finding(kind, start, end, text[start:end], placeholder)
-            for start, end, kind, placeholder in _resolve(text, candidates)
-        )
+        findings = []
+        for start, end, kind, placeholder in _resolve(text, candidates):
+            finding = _new_finding(Finding)  # without the frozen dataclass's per-field __setattr__ (a hot path)
+            finding.__dict__.update(
+                kind=kind, start=start, end=end, text=text[start:end], placeholder=placeholder, certain=True
+            )
+            findings.append(finding)
+        return tuple(findings)
 
     def _candidates(
         self, text: str, kept_places: list[tuple[int, int]] | None = None
@@ -153,8 +158,8 @@ class Anonymizer:
         """Run the automaton once and hand each kind of hit to its rules."""
         folded = fold(text, join_line_breaks=join, blanks=blanks)
         norm = folded.text
-        to_original = folded.start
         whole = folded.words_are_whole
+        norm_starts: list[int] = []  # the offset map, built at the first hit (see Folded.start)
         names, countries, languages, others = [], [], [], []
         protected, titles, givens, digits, places = [], [], [], [], []
         add_digit, add_name, add_given, add_watch = digits.append, names.append, givens.append, watched.append
@@ -167,7 +172,10 @@ class Anonymizer:
             if kind == PROTECT and len(entries) == 1:
                 protected.append((ns, end_index))
                 continue
-            start = to_original(ns)
+            if not norm_starts:
+                norm_starts, orig_starts = folded.offsets()
+            run = bisect_right(norm_starts, ns) - 1
+            start = orig_starts[run] + ns - norm_starts[run]
             end = start + end_index - ns if whole and one_word else folded.end(end_index)
             for entry in entries:
                 kind = entry[0]
@@ -227,13 +235,6 @@ class Anonymizer:
         return [c for c in candidates if c]
 
 
-def _finding(kind: str, start: int, end: int, text: str, placeholder: str) -> Finding:
-    """Make a Finding without the frozen dataclass's per-field __setattr__ (a hot path)."""
-    finding = object.__new__(Finding)
-    finding.__dict__.update(kind=kind, start=start, end=end, text=text, placeholder=placeholder, certain=True)
-    return finding
-
-
 def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple[int, int, int]]) -> bool:
     """Tell whether a context-dependent hit that stayed has a replacement within its reach.
 
@@ -260,6 +261,7 @@ def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple
 
 _SENTENCE_END = re.compile(r"[.!?;] ")
 new_hit = tuple.__new__  # builds a NamedTuple without its Python-level __new__ (a hot path)
+_new_finding = object.__new__
 
 
 def _inside(hit: NameHit | CountryHit, spans: list[tuple[int, int]]) -> bool:

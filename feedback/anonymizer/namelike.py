@@ -14,7 +14,7 @@ from functools import cache
 from feedback.anonymizer.engine import Anonymizer
 from feedback.anonymizer.index import country_tokens
 from feedback.anonymizer.lexicon import GIVEN_WORDS, KNOWN_ACRONYMS, NAME_LEXICON
-from feedback.anonymizer.types import ORGANISATION, PERSON, Finding
+from feedback.anonymizer.types import ORGANISATION, PERSON, Finding, Redaction
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’])([A-Z][a-z]+)((?:[ \t]+(?:[A-Z][\w'’\-]*))+)")  # noqa: RUF001
 _WORD = re.compile(r"[^\W\d_]+")
@@ -37,6 +37,21 @@ def scan(text: str, vocabulary: frozenset[str] = frozenset()) -> tuple[Finding, 
     found += [f for f in anonymizer.suspicious(text) if f.kind != "place" and not _allowed(f.text, vocabulary)]
     found += _given_name_runs(text, vocabulary)
     return _merged(text, found)
+
+
+def redact(text: str, vocabulary: frozenset[str] = frozenset()) -> Redaction:
+    """Replace everything scan finds: the Chair's own text anonymized without the registry.
+
+    Used where the Chair's words are stored already anonymized (the meeting notes): replacing a
+    registered name and leaving an unregistered one would tell the Chair who registered.
+    """
+    findings = scan(text, vocabulary)
+    parts, position = [], 0
+    for finding in findings:
+        parts += [text[position : finding.start], finding.placeholder]
+        position = finding.end
+    parts.append(text[position:])
+    return Redaction("".join(parts), findings)
 
 
 def _allowed(word: str, vocabulary: frozenset[str]) -> bool:

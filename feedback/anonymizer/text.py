@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from itertools import accumulate
 
 DELETED = "\x00"
 
@@ -144,12 +143,20 @@ class Folded:
     def _build_map(self) -> None:
         spaced = self._pieces
         lead = len(spaced) - len(spaced.lstrip(" "))
-        spans = [match.span() for match in _RUNS.finditer(spaced, lead)]  # few: ", " and ". " mostly
-        orig_starts = [lead, *(end for _start, end in spans)]
-        # each run of n spaces became one, so the folded text falls n - 1 behind the original there
-        behind = accumulate((end - start - 1 for start, end in spans), initial=lead - 1)
-        self._norm_starts = [orig - lag for orig, lag in zip(orig_starts, behind, strict=True)]
-        self._orig_starts = orig_starts
+        norm_starts, orig_starts = [1], [lead]
+        behind = lead - 1  # each run of n spaces became one: the folded text falls n - 1 further behind
+        for match in _RUNS.finditer(spaced, lead):  # few: ", " and ". " mostly
+            start, end = match.span()
+            behind += end - start - 1
+            orig_starts.append(end)
+            norm_starts.append(end - behind)
+        self._norm_starts, self._orig_starts = norm_starts, orig_starts
+
+    def offsets(self) -> tuple[list[int], list[int]]:
+        """Return (folded starts, original starts) of the runs folding kept aligned, for inlined lookups."""
+        if self._norm_starts is None:
+            self._build_map()
+        return self._norm_starts, self._orig_starts
 
     def start(self, index: int) -> int:
         """Return the original offset of the folded character at index."""

@@ -1,4 +1,9 @@
-"""Anonymize the points raised at a meeting and check them with the leak gate. Pure: plain text in and out."""
+"""Anonymize the points raised at a meeting and check them with the leak gate. Pure: plain text in and out.
+
+The points are the Chair's (or the Secretariat's) own words, so they are read like the Chair's
+narrative: without the registry (namelike). Replacing a registered name and keeping an unregistered
+one would tell whoever typed it that the person is registered.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from feedback.anonymizer import Anonymizer
+from feedback.anonymizer import namelike
 from feedback.summary import gate
 
 MAX_POINTS = 40
@@ -36,22 +41,26 @@ def split_points(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
-def check(points: Iterable[str], anonymizer: Anonymizer) -> CheckedPoints:
-    """Replace every known identity, then scan the result as the summary's leak gate does."""
+def check(points: Iterable[str], vocabulary: frozenset[str] = frozenset()) -> CheckedPoints:
+    """Replace everything shaped like a name, a State or a contact, then scan the result as the gate does.
+
+    vocabulary: folded words of the round's own texts (title, tool, questions), which may be repeated.
+    """
     cleaned, replaced, flags = [], Counter(), []
     for point in points:
-        redaction = anonymizer.redact(point.strip())
+        redaction = namelike.redact(point.strip(), vocabulary)
         replaced.update(finding.kind for finding in redaction.findings)
-        if redaction.text.strip():
-            cleaned.append(redaction.text.strip())
-            flags.append([[finding.start, finding.end] for finding in anonymizer.suspicious(redaction.text.strip())])
-    return CheckedPoints(points=cleaned, replaced=replaced, leaks=scan(cleaned, anonymizer), flags=flags)
+        text = redaction.text.strip()
+        if text:
+            cleaned.append(text)
+            flags.append([[finding.start, finding.end] for finding in namelike.blind().suspicious(text)])
+    return CheckedPoints(points=cleaned, replaced=replaced, leaks=scan(cleaned, vocabulary), flags=flags)
 
 
-def scan(points: Iterable[str], anonymizer: Anonymizer) -> list[gate.Leak]:
+def scan(points: Iterable[str], vocabulary: frozenset[str] = frozenset()) -> list[gate.Leak]:
     leaks = []
     for number, point in enumerate(points, start=1):
-        for finding in anonymizer.scan(point):
+        for finding in namelike.scan(point, vocabulary):
             leaks.append(
                 gate.Leak(
                     location=f"{LOCATION}, point {number}",

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
 from consult.models import Round, RoundState
-from feedback import registry
 from feedback.meeting_notes import check
 from feedback.models import MeetingNotes, NotesState
 from feedback.summary import gate
@@ -78,7 +77,7 @@ def save_points(
     if notes.version != expected_version:
         raise NotesInvalid(_("Someone else saved these notes meanwhile. Reload the page and make your changes again."))
     _check_sizes(points)
-    checked = check.check(points, registry.current_anonymizer())
+    checked = check.check(points, _vocabulary(notes.round))
     if checked.leaks:
         raise NotesBlocked(checked.leaks)
     notes.points, notes.updated_at, notes.updated_by = checked.points, now, by
@@ -94,6 +93,12 @@ def save_points(
     return NotesSaved(notes=notes, replaced=checked.replaced, flags=checked.flags)
 
 
+def _vocabulary(round_: Round) -> frozenset[str]:
+    """The round's own words (title, tool, questions), which the points may repeat, as in the narrative."""
+    questions = round_.questions.filter(retired=False).values_list("text", flat=True)
+    return gate.words_of([round_.title, round_.tool.name, *questions])
+
+
 def _check_sizes(points: list[str]) -> None:
     if len(points) > check.MAX_POINTS:
         raise NotesInvalid(_("Keep to %(n)s points at most; merge related ones.") % {"n": check.MAX_POINTS})
@@ -107,7 +112,7 @@ def _check_sizes(points: list[str]) -> None:
 
 @transaction.atomic
 def approve_notes(*, round_id: int, by: User, now: datetime | None = None) -> MeetingNotes:
-    """Approve the notes for the summary, after the leak gate runs again (the registry may have grown).
+    """Approve the notes for the summary, after the leak gate runs again (its rules may have changed).
 
     Raises NotesError (nothing to approve, already approved), NotesBlocked.
     """
@@ -117,7 +122,7 @@ def approve_notes(*, round_id: int, by: User, now: datetime | None = None) -> Me
         raise NotesError(_("Record at least one point before approving the notes."))
     if not can_proceed(notes.approve):
         raise NotesError(_("The notes are already approved."))
-    leaks = check.scan(notes.points, registry.current_anonymizer())
+    leaks = check.scan(notes.points, _vocabulary(notes.round))
     if leaks:
         raise NotesBlocked(leaks)
     notes.approve(by=by, at=now)

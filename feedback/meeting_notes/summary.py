@@ -1,12 +1,12 @@
 """The meeting notes' part of the round's summary: content["meeting"] (written by summary.meeting_section).
 
-Attendance is a single count under the small-cell rule; the points are the approved notes, anonymized
-again with the current registry (someone registered since they were saved is removed too).
+Attendance is a single count under the small-cell rule; the points are the approved notes as stored:
+the Chair's own words, anonymized on save without the registry and checked by the leak gate like the
+narrative (cleaning them again with the registry would show the Chair who registered since).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
@@ -17,7 +17,7 @@ from consult.models import Mode, Round
 from feedback.models import MeetingNotes, NotesState
 
 
-def build(round_: Round, *, clean: Callable[[str], str], min_cell: int) -> dict[str, Any] | None:
+def build(round_: Round, *, min_cell: int) -> dict[str, Any] | None:
     """The section's data, or None for a written round or a meeting with neither notes nor attendance."""
     if not round_.is_meeting or round_.meeting_starts_at is None:
         return None
@@ -32,7 +32,7 @@ def build(round_: Round, *, clean: Callable[[str], str], min_cell: int) -> dict[
         "attendance_taken": taken,
         "attended": cells.shown(attended, min_cell=min_cell) if taken else None,
         "min_cell": min_cell,
-        "points": [clean(point) for point in notes.points] if notes else [],
+        "points": list(notes.points) if notes else [],
         "notes_version": notes.version if notes else 0,
     }
 

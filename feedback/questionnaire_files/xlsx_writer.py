@@ -22,6 +22,7 @@ from feedback.questionnaire_files import texts
 from feedback.questionnaire_files.kinds import Cell, kind_of
 from feedback.questionnaire_files.manifest import Box, Manifest, to_properties
 from feedback.questionnaire_files.model import Questionnaire
+from participants.xlsx_text import xlsx_text
 
 SHEET, ABOUT, LISTS = "Questionnaire", "About", "Lists"
 HEADER = ("key", "question", "help", "answer")
@@ -36,7 +37,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 def put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
     """A cell that holds text as text: never run as a formula, whatever it starts with."""
-    cell = sheet.cell(row=row, column=column, value=value)
+    cell = sheet.cell(row=row, column=column, value=xlsx_text(value))
     if isinstance(value, str):
         cell.data_type = "s"
     cell.alignment = WRAP

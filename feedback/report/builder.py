@@ -1,8 +1,9 @@
 """Build the cycle report's content from the database: plain, anonymized, JSON-serialisable data.
 
 The content keeps the figures of the day it was built. Texts people wrote (round titles, tool names,
-theme names, follow-up actions) pass through the anonymizer; the Chair's approved narratives are
-taken as approved (the leak gate reads them again before approval and every export).
+follow-up actions) pass through the anonymizer; the Chair's own words (approved narratives, theme
+names) are taken as written, and the leak gate reads them without the registry before approval and
+every export.
 """
 
 from __future__ import annotations
@@ -182,7 +183,9 @@ def _follow_ups(rounds: list[Round], numbers: dict[int, int], clean: Callable[[s
                 "tool": clean(action.tool.name) if action.tool else "",
                 "completed_on": action.completed_on.isoformat() if action.completed_on else None,
                 "rounds": sorted(numbers[item.pk] for item in action.rounds.all() if item.pk in numbers),
-                "themes": sorted(clean(theme.name) for theme in action.themes.all()),
+                # the Chair's words: read by the gate without the registry, never cleaned with it (a
+                # registered name typed into a theme would otherwise come back as a placeholder)
+                "themes": sorted(theme.name for theme in action.themes.all()),
             }
         )
     return built

@@ -53,8 +53,8 @@ class RoundFigures:
 def round_figures(rounds: list[Round]) -> dict[int, RoundFigures]:
     """Respondents, audience and response rate of each round.
 
-    The one place the report reads them: when the figures frozen at each round's closing are
-    available, read them here and every part of the report follows.
+    The one place the report reads them: through consult's response_rates, so a closed round's figures
+    are those fixed at its closing (consult.figures) and every part of the report follows.
     """
     return {
         round_id: RoundFigures(rate.submitted, rate.eligible, rate.percent)

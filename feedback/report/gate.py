@@ -40,8 +40,8 @@ def texts_of(
         for field in ("action", "reason", "tool"):
             if action.get(field):
                 yield f"{where}, {field}", action[field], None
-        for theme in action.get("themes", []):
-            yield f"{where}, theme", theme, None
+        for theme in action.get("themes", []):  # the Chair's words, read like the summary's themes
+            yield f"{where}, theme", theme, frozenset()
 
 
 def review(content: dict[str, Any], introduction: str, conclusions: str, anonymizer: Anonymizer) -> Review:

@@ -13,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
 from feedback.report.compose import NOTE, Heading, Paragraph, ReportDocument, Table, compose, title_of
+from feedback.summary import markdown_text
 from feedback.summary.themed import NOT_XML, docx_table, md_cell
 from feedback.summary.writers import CONTENT_TYPES, FORMATS, HTML_STYLE
 
@@ -48,7 +49,7 @@ def to_markdown(document: ReportDocument) -> bytes:
             lines.append("")
         else:
             lines += [_md_paragraph(block), ""]
-    return "\n".join(lines).encode("utf-8")
+    return markdown_text.neutralise("\n".join(lines)).encode("utf-8")
 
 
 def _md_paragraph(block: Paragraph) -> str:

@@ -1,4 +1,4 @@
-"""Every write of the feedback app (STYLE.md): answering, offline recording and import, identity reveal."""
+"""Every write of the feedback app (docs/architecture.md): answering, offline recording and import, identity reveal."""
 
 from feedback.services.answer_files import (
     FileRefused,

@@ -11,12 +11,13 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from consult.models import Question, QuestionKind, Round
 from feedback.answer_file_cleaning import FileRefused, clean_answer_file
-from feedback.models import Answer, AnswerFile, SubmissionState
+from feedback.models import Answer, AnswerFile, Submission, SubmissionState
 from feedback.services.answering import check_may_answer
 from participants import audit
 from participants.models import Participant, User
@@ -67,14 +68,16 @@ def own_file(*, participant: Participant | None, token: uuid.UUID) -> AnswerFile
     return found
 
 
-def submitted_files(round_: Round) -> list[tuple[int, Question, AnswerFile]]:
-    """The files of the round's submitted responses: (pseudonym, question, file), by pseudonym."""
+def submitted_files(round_: Round, *, among: QuerySet | None = None) -> list[tuple[int, Question, AnswerFile]]:
+    """The files of the round's submitted responses (or of the submissions `among`, for the Chair those
+    it may read one by one): (pseudonym, question, file), by pseudonym."""
     answers = (
         Answer.objects.filter(
             submission__round=round_,
             submission__state=SubmissionState.SUBMITTED,
             question__kind=QuestionKind.FILE,
         )
+        .filter(submission__in=among if among is not None else Submission.objects.filter(round=round_))
         .select_related("question", "submission")
         .order_by("submission__pseudonym", "question__order")
     )
@@ -86,10 +89,12 @@ def submitted_files(round_: Round) -> list[tuple[int, Question, AnswerFile]]:
     )
 
 
-def submitted_file(round_: Round, token: uuid.UUID) -> tuple[int, Question, AnswerFile]:
+def submitted_file(
+    round_: Round, token: uuid.UUID, *, among: QuerySet | None = None
+) -> tuple[int, Question, AnswerFile]:
     """One file of a submitted response, or 404."""
     token = token_of({FILE_TOKEN: token})
-    for row in submitted_files(round_):
+    for row in submitted_files(round_, among=among):
         if row[2].token == token:
             return row
     raise Http404
@@ -97,7 +102,9 @@ def submitted_file(round_: Round, token: uuid.UUID) -> tuple[int, Question, Answ
 
 def released_file(round_: Round, token: uuid.UUID) -> AnswerFile:
     """The Chair's way in: a submitted file with a released copy, or 404 (unreleased looks like missing)."""
-    _pseudonym, _question, answer_file = submitted_file(round_, token)
+    from feedback.selectors import linkable_submissions  # selectors build on the services' models
+
+    _pseudonym, _question, answer_file = submitted_file(round_, token, among=linkable_submissions(round_))
     if not answer_file.released:
         raise Http404
     return answer_file

@@ -36,7 +36,7 @@ def export_data(round_: Round, *, identities: dict[int, exports.ExportIdentity] 
     from feedback import selectors
 
     questions = selectors.questions(round_)
-    respondents = selectors.respondents(round_)
+    respondents = selectors.respondents(round_, held_too=identities is not None)
     if identities is None:
         respondents = redacted(respondents, questions, text_cleaner())
     return exports.ExportData(

@@ -1,5 +1,5 @@
 """The Secretariat records written submissions received by e-mail (Word, PDF): one from a form, or many
-from a CSV/XLSX file (DESIGN.md §5 `import_feedback`). They are recorded as submitted, source offline."""
+from a CSV/XLSX file (`import_feedback`, docs/command-line.md). They are recorded as submitted, source offline."""
 
 from __future__ import annotations
 
@@ -11,19 +11,18 @@ from typing import Any
 
 from django.core.files import File
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consult.models import Question, Round, RoundState
 from feedback import conditions
-from feedback.models import Source, Submission
+from feedback.models import Source, Submission, SubmissionState
 from feedback.services.errors import ImportRejected, InvalidAnswers, NotEligible, RoundNotRecordable, RowError
 from feedback.services.records import active_questions, create_submission, lock_submission, write_submission
 from feedback.validation import GRID, TEXT, AnswerError, as_raw, clean_answers, clean_value, is_empty
 from participants import audit
 from participants.eligibility import may_take_part
-from participants.models import Participant, Status, User
+from participants.models import Participant, Status, User, normalise_email
 
 RECORDABLE_STATES = (RoundState.OPEN, RoundState.CLOSED)
 IMPORT_COLUMNS = ("email", "question", "answer")
@@ -51,6 +50,21 @@ def _eligibility_problem(participant: Participant, round_: Round) -> str | None:
     return None
 
 
+def _closing_problem(participant: Participant, round_: Round) -> str | None:
+    """After closing only people who had not answered may be recorded: an answer counted at closing
+    is fixed (replacing it would change a response the Chair has seen, and mark it as written)."""
+    if round_.state != RoundState.CLOSED:
+        return None
+    fixed = Submission.objects.filter(
+        round=round_, participant=participant, state=SubmissionState.SUBMITTED, after_closing=False
+    ).exists()
+    if not fixed:
+        return None
+    return _("%(email)s answered before the consultation closed; that answer is fixed at closing.") % {
+        "email": participant.email
+    }
+
+
 def _record(
     round_: Round,
     participant: Participant,
@@ -68,6 +82,9 @@ def _record(
         submission = create_submission(round_, participant, now=now, source=Source.OFFLINE)
     submission.recorded_by = by
     extra = ["recorded_by"]
+    if round_.state == RoundState.CLOSED and not replaced:
+        submission.after_closing = True
+        extra.append("after_closing")
     if original_file is not None:
         submission.original_name = (original_file.name or "")[-200:]
         submission.original_file.save(original_file.name or "submission", original_file, save=False)
@@ -80,7 +97,7 @@ def _record(
 
 def _checked(round_: Round, participant: Participant, answers: Mapping[str, Any]) -> tuple[list[Question], dict]:
     """The round's questions and the well-formed answers to record. Raises NotEligible, InvalidAnswers."""
-    problem = _eligibility_problem(participant, round_)
+    problem = _eligibility_problem(participant, round_) or _closing_problem(participant, round_)
     if problem:
         raise NotEligible(problem)
     questions = active_questions(round_)
@@ -112,9 +129,10 @@ def record_offline_submission(
     now: datetime | None = None,
 ) -> Submission:
     """Record one written submission on a participant's behalf, as submitted. Questions left blank stay
-    unanswered (a letter may skip some). `from_questionnaire` (docx or xlsx) says the answers were read
-    from a filled questionnaire file, kept as the original. Raises RoundNotRecordable, NotEligible,
-    InvalidAnswers."""
+    unanswered (a letter may skip some; one that skips a required question is never shown to the Chair
+    linked to a pseudonym, see feedback.selectors.linkable_submissions). `from_questionnaire` (docx or
+    xlsx) says the answers were read from a filled questionnaire file, kept as the original.
+    Raises RoundNotRecordable, NotEligible, InvalidAnswers."""
     now = now or timezone.now()
     round_ = _recordable_round(round_id)
     participant = Participant.objects.select_related("user").get(pk=participant_id)
@@ -202,12 +220,9 @@ class _Plan:
         self.errors: list[RowError] = []
         self.questions = active_questions(round_)
         self.by_key = {question.key: question for question in self.questions}
-        emails = {row.email.strip().lower() for row in rows}
+        emails = {normalise_email(row.email) for row in rows}
         self.people = {
-            p.email_lower: p
-            for p in Participant.objects.select_related("user")
-            .annotate(email_lower=Lower("user__email"))
-            .filter(email_lower__in=emails)
+            p.user.email: p for p in Participant.objects.select_related("user").filter(user__email__in=emails)
         }
         self.answers: dict[Participant, dict[str, list[tuple[ImportRow, Any]]]] = defaultdict(lambda: defaultdict(list))
         refused: set[str] = set()
@@ -216,7 +231,7 @@ class _Plan:
         self.values = self._combine()
 
     def _check_row(self, row: ImportRow, refused: set[str]) -> None:
-        email = row.email.strip().lower()
+        email = normalise_email(row.email)
         participant = self.people.get(email)
         if not email:
             self.errors.append(RowError(row.number, "email", _("The e-mail address is empty.")))
@@ -228,7 +243,7 @@ class _Plan:
                     _("No participant has the e-mail address %(email)s.") % {"email": row.email.strip()},
                 )
             )
-        elif (problem := _eligibility_problem(participant, self.round)) is not None:
+        elif problem := _eligibility_problem(participant, self.round) or _closing_problem(participant, self.round):
             self.errors.append(RowError(row.number, "email", problem))
             refused.add(email)
         question, value = self._value(row)

@@ -34,7 +34,7 @@ from feedback.validation import as_raw, choice_options, is_empty
 from participants import audit
 from participants.eligibility import may_take_part
 from participants.mail import Attachment
-from participants.models import Participant, User
+from participants.models import Participant, User, normalise_email
 
 
 def question_data(question: Question, questions: list[Question] | None = None) -> files.QuestionData:
@@ -71,7 +71,7 @@ def questionnaire_of(round_: Round, *, answers: Mapping[str, Any] | None = None)
 
 def participant_with_email(email: str) -> Participant:
     """The participant with this e-mail address, in any letter case. Raises NotEligible."""
-    participant = Participant.objects.select_related("user").filter(user__email__iexact=email.strip()).first()
+    participant = Participant.objects.select_related("user").filter(user__email=normalise_email(email)).first()
     if participant is None:
         raise NotEligible(_("No participant has the e-mail address %(email)s.") % {"email": email.strip()})
     return participant

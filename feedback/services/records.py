@@ -25,14 +25,13 @@ def create_submission(
     round_: Round, participant: Participant, *, now: datetime, source: str = Source.WEB
 ) -> Submission:
     """A new empty draft under a fresh random pseudonym, or the existing one if another request won."""
-    taken_count = Submission.objects.filter(round=round_).count()
     for _attempt in range(PSEUDONYM_ATTEMPTS):
         try:
             with transaction.atomic():
                 return Submission.objects.create(
                     round=round_,
                     participant=participant,
-                    pseudonym=draw_candidate(taken_count),
+                    pseudonym=draw_candidate(),
                     source=source,
                     version=0,
                     created_at=now,
@@ -42,7 +41,7 @@ def create_submission(
             existing = lock_submission(round_, participant)
             if existing is not None:
                 return existing  # a concurrent first save created it; the caller's version check decides
-    raise RuntimeError("Could not draw a free pseudonym; the range should always be half free.")
+    raise RuntimeError("Could not draw a free pseudonym; the range should always be mostly free.")
 
 
 def submitted_values(submission: Submission) -> dict[str, Any]:

@@ -22,7 +22,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Participation:
-    """Respondents by category, with every shown cell at least `min_cell` (DESIGN.md §4)."""
+    """Respondents by category, with every shown cell at least `min_cell` (docs/anonymity.md)."""
 
     total: int
     cells: tuple[Cell, ...]

@@ -16,13 +16,15 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
+from consult.figures import round_figures
 from consult.models import Question, QuestionKind, Round
 from feedback import conditions
 from feedback.analysis.models import Theme, ThemeTag
 from feedback.analysis.points import ThemeInfo, arrange_answers
 from feedback.anonymizer import Anonymizer
 from feedback.meeting_notes import summary as meeting_notes
-from feedback.models import Answer, Submission, SubmissionState
+from feedback.models import Answer
+from feedback.selectors import released_submissions
 from feedback.summary import aggregates
 from feedback.validation import free_text_of, offers_other, other_answer
 from participants.models import Category
@@ -43,7 +45,7 @@ def build_content(
     """The summary as plain data (JSON-serialisable), every text already anonymized."""
     min_cell = settings.ANONYMITY_MIN_CELL if min_cell is None else min_cell
     report = progress or (lambda percent: None)
-    submitted = Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED)
+    submitted = released_submissions(round_)
     respondents = submitted.count()
     redactions: Counter = Counter()
 
@@ -61,7 +63,9 @@ def build_content(
     total_answers = max(sum(answer_counts.values()), 1)
     done = 0
     built_questions = []
-    themes = [ThemeInfo(theme.pk, clean(theme.name), clean(theme.description)) for theme in _themes(round_)]
+    # the themes are the Chair's words: the gate reads them without the registry, like the narrative;
+    # cleaning them with it would show the Chair which names typed into a theme are registered
+    themes = [ThemeInfo(theme.pk, theme.name, theme.description) for theme in _themes(round_)]
     asked = _asked_counts(questions, submitted)
     for number, question in enumerate(questions, start=1):
         built = _question(question, number, submitted, clean, anonymizer, themes)
@@ -76,9 +80,9 @@ def build_content(
         "generated_at": timezone.now().date().isoformat(),  # the day only: times can de-anonymize
         "round": _facts(round_, clean),
         "respondents": respondents,
-        "participation": _participation(submitted, min_cell),
+        "participation": _participation(round_, submitted, min_cell),
         "questions": built_questions,
-        "meeting": meeting_notes.build(round_, clean=clean, min_cell=min_cell),
+        "meeting": meeting_notes.build(round_, min_cell=min_cell),
         "redactions": dict(sorted(redactions.items())),
     }
     report(100)
@@ -99,18 +103,19 @@ def _facts(round_: Round, clean: Callable[[str], str]) -> dict[str, Any]:
     }
 
 
-def _participation(submitted: Any, min_cell: int) -> dict[str, Any]:
+def _participation(round_: Round, submitted: Any, min_cell: int) -> dict[str, Any]:
+    """Respondents by category as fixed at closing (live for a preview of an open round); answers
+    recorded after closing are counted apart, without a category, so no version tells theirs."""
     labels = dict(Category.choices)
-    counts = {
-        str(labels.get(category, category)): n
-        for category, n in submitted.values_list("participant__category").annotate(n=Count("pk"))
-    }
+    figures = round_figures([round_])[round_.pk]
+    counts = {str(labels.get(category, category)): rate.submitted for category, rate in figures.by_category.items()}
     result = aggregates.participation_by_category(counts, min_cell=min_cell)
     return {
         "total": result.total,
         "suppressed": result.suppressed,
         "min_cell": result.min_cell,
         "cells": [{"label": cell.label, "count": cell.count} for cell in result.cells],
+        "after_closing": submitted.filter(after_closing=True).count(),
     }
 
 

@@ -7,9 +7,10 @@ Two readings, so that the gate tells the Chair nothing about who is registered:
 
 - text people wrote for the round (its title, tool, questions, answer options, generated excerpts)
   is scanned for every identity the registry knows;
-- the Chair's own text (the narrative, excerpts the Chair edited) is scanned without the registry,
-  for anything shaped like a person's or an organisation's name (namelike), so a registered name and
-  an unregistered one get the same answer.
+- the Chair's own text (the narrative, the themes' names and descriptions, excerpts the Chair edited,
+  the points raised at a meeting) is scanned without the registry, for anything shaped like a
+  person's or an organisation's name (namelike), so a registered name and an unregistered one get
+  the same answer.
 
 The product's own labels (categories in the participation table, stage, mode, yes/no and rating
 options) are never scanned: a registrant called "State Party" cannot block approval.
@@ -17,7 +18,7 @@ options) are never scanned: a registrant called "State Party" cannot block appro
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,8 +73,8 @@ def texts_of(content: dict[str, Any], narrative: str) -> Iterator[tuple[str, str
                 yield f"{where}, theme “{theme['name']}”", theme["description"], True
         for group in question.get("groups", []):  # anonymized answers; one the Chair edited is the Chair's
             yield f"{where}, answer {group['id']}", group["text"], bool(group.get("edited"))
-    for location, point in meeting_section.texts(content):  # the Secretariat's notes, anonymized on save
-        yield location, point, False
+    for location, point in meeting_section.texts(content):  # the Chair's notes, anonymized on save (namelike)
+        yield location, point, True
 
 
 def vocabulary(content: dict[str, Any]) -> frozenset[str]:
@@ -82,6 +83,11 @@ def vocabulary(content: dict[str, Any]) -> frozenset[str]:
     for question in content.get("questions", []):
         texts.append(question["text"])
         texts += [str(bar["label"]) for bar in (question.get("distribution") or {}).get("bars", [])]
+    return words_of(texts)
+
+
+def words_of(texts: Iterable[str]) -> frozenset[str]:
+    """The folded words of these texts: what the Chair may repeat without the gate objecting."""
     return frozenset(token for text in texts for token in fold_tokens(text))
 
 

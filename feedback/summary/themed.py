@@ -13,7 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.shared import Inches
 
-from feedback.summary import charts
+from feedback.summary import charts, markdown_text
 from feedback.summary.content import has_free_text, other_points, respondents_label, themes_with_quotes
 
 MARK = "\u2063"  # invisible separator: cannot come from an answer's text by accident
@@ -21,7 +21,7 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def md_cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return markdown_text.cell(text)
 
 
 def given_by(group: dict[str, Any]) -> str:

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from consult.models import Round
 from consult.selectors import access_round
 from feedback import generation
 from feedback.meeting_notes import summary as meeting_notes
-from feedback.models import GenerationStatus, Submission, SubmissionState, Summary
+from feedback.models import GenerationStatus, Summary
+from feedback.selectors import released_submissions
 from feedback.summary import services, writers
 from feedback.summary.content import other_points, themes_with_quotes
 from participants.permissions import chair_required
@@ -38,8 +40,8 @@ def _summary_for(request: HttpRequest, round_id: int) -> tuple:
     return round_, Summary.objects.filter(round=round_).first()
 
 
-def _current_respondents(round_id: int) -> int:
-    return Submission.objects.filter(round_id=round_id, state=SubmissionState.SUBMITTED).count()
+def _current_respondents(round_: Round) -> int:
+    return released_submissions(round_).count()
 
 
 @chair_required
@@ -53,7 +55,7 @@ def summary_detail(request: HttpRequest, round_id: int) -> HttpResponse:
             content=summary.content,
             leaks=leaks,
             narrative_form=NarrativeForm(initial={"narrative": summary.narrative, "version": summary.version}),
-            new_respondents=_current_respondents(round_.pk) - summary.content.get("respondents", 0),
+            new_respondents=_current_respondents(round_) - summary.content.get("respondents", 0),
             places_left=report.places_left,
             notes_changed=meeting_notes.stale(round_, summary.content),
             flag_count=_flag_count(summary),

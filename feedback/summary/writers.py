@@ -17,7 +17,7 @@ from docx import Document
 from docx.shared import Pt, RGBColor
 
 from consult.articles import articles_label
-from feedback.summary import charts, kinds_section, meeting_section, themed
+from feedback.summary import charts, kinds_section, markdown_text, meeting_section, themed
 from feedback.summary.content import has_free_text, other_points, themes_with_quotes
 from feedback.summary.themed import (
     APPENDIX_NOTE,
@@ -99,8 +99,16 @@ def facts(content: dict[str, Any]) -> list[tuple[str, str]]:
 
 def participation_sentence(participation: dict[str, Any]) -> str:
     if participation["suppressed"]:
-        return f"Fewer than {participation['min_cell']} participants responded, so no breakdown by category is shown."
-    return "Respondents by category of participant."
+        sentence = (
+            f"Fewer than {participation['min_cell']} participants responded, so no breakdown by category is shown."
+        )
+    else:
+        sentence = "Respondents by category of participant."
+    late = participation.get("after_closing", 0)
+    if late:
+        answers = "answer was" if late == 1 else "answers were"
+        sentence += f" {late} more written {answers} received after closing: counted under each question, not here."
+    return sentence
 
 
 def question_meta(question: dict[str, Any]) -> str:
@@ -166,7 +174,7 @@ def to_markdown(document: SummaryDocument) -> bytes:
         lines += [f"### {question['number']}. {question['text']}", ""]
         lines += [line for group in question["groups"] for line in (themed.md_quote(group), "")]
     lines += ["---", "", CAPACITY_NOTE.format(min_cell=participation["min_cell"]), ""]
-    return "\n".join(lines).encode("utf-8")
+    return markdown_text.neutralise("\n".join(lines)).encode("utf-8")
 
 
 # --- HTML ---------------------------------------------------------------------------------------

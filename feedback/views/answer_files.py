@@ -37,7 +37,9 @@ def answer_files(request: HttpRequest, round_id: int) -> HttpResponse:
     secretariat = is_secretariat(request.user)
     rows = [
         {"pseudonym": pseudonym, "question": question, "file": item}
-        for pseudonym, question, item in services.submitted_files(round_)
+        for pseudonym, question, item in services.submitted_files(
+            round_, among=None if secretariat else selectors.linkable_submissions(round_)
+        )
     ]
     context = {
         "round": round_,

@@ -6,6 +6,7 @@ submission ids, no times, no web/offline marker; respondents are ordered by pseu
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -36,6 +37,7 @@ def round_progress(request: HttpRequest, round_id: int) -> HttpResponse:
         "progress": progress,
         "secretariat": secretariat,
         "readable": round_.state in selectors.READABLE_STATES,
+        "min_cell": settings.ANONYMITY_MIN_CELL,
         "questions": selectors.questions(round_),
     }
     return render(request, "feedback/round_progress.html", context)

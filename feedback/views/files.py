@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from consult.models import Question
-from consult.selectors import access_round
+from consult.selectors import access_round, eligible_participants
 from feedback import questionnaire_files, selectors, services
 from feedback.forms import OfflineQuestionnaireForm, QuestionnaireUploadForm
 from feedback.views.participant import AnswerPage
@@ -116,7 +116,7 @@ def record_offline_file(request: HttpRequest, round_id: int) -> HttpResponse:
     """Record a filled questionnaire received by e-mail as the participant's written submission."""
     round_ = selectors.get_visible_round(request.user, round_id)
     questions = selectors.questions(round_)
-    file_form = OfflineQuestionnaireForm(request.POST, request.FILES, eligible=selectors.eligible_participants(round_))
+    file_form = OfflineQuestionnaireForm(request.POST, request.FILES, eligible=eligible_participants(round_))
     if not file_form.is_valid():
         return render_record_offline(request, round_, file_form=file_form)
     participant, upload = file_form.cleaned_data["participant"], file_form.cleaned_data["questionnaire"]

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from consult.models import Round, RoundState
+from consult.selectors import eligible_participants
 from feedback import selectors, services
 from feedback.forms import OfflineQuestionnaireForm, OfflineSubmissionForm
 from participants.permissions import secretariat_required
@@ -50,7 +51,7 @@ def render_record_offline(
     **extra: object,
 ) -> HttpResponse:
     """The written-answer page: type the answers in, or record a filled questionnaire file."""
-    eligible = selectors.eligible_participants(round_)
+    eligible = eligible_participants(round_)
     form = form or OfflineSubmissionForm(questions=selectors.questions(round_), eligible=eligible)
     context = {
         "round": round_,
@@ -68,7 +69,7 @@ def record_offline(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = selectors.get_visible_round(request.user, round_id)
     recordable = round_.state in (RoundState.OPEN, RoundState.CLOSED)
     questions = selectors.questions(round_)
-    eligible = selectors.eligible_participants(round_)
+    eligible = eligible_participants(round_)
     form = OfflineSubmissionForm(request.POST or None, request.FILES or None, questions=questions, eligible=eligible)
     if request.method == "POST" and recordable and form.is_valid():
         try:

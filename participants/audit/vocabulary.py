@@ -15,6 +15,10 @@ PEOPLE = {
             else _("{target} registered")
         ),
     ),
+    "participant.register_existing": Phrase(
+        _("Registration form filled in with a known address"),
+        _("Someone filled in the registration form with the address of {target}; they were told by e-mail"),
+    ),
     "participant.email_confirmed": Phrase(_("E-mail address confirmed"), _("{target} confirmed their e-mail address")),
     "participant.approve": Phrase(_("Application approved"), _("{actor} approved the application of {target}")),
     "participant.decline": Phrase(_("Application declined"), _("{actor} declined the application of {target}")),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django import forms
+from typing import Any
+
 from django.conf import settings
 from import_export.forms import ImportForm
 
@@ -10,12 +11,29 @@ from participants.safe_files import UnsafeFile, check_spreadsheet, read_upload
 
 
 class SafeImportForm(ImportForm):
-    """Refuse a file over IMPORT_MAX_BYTES, or an XLSX that would unpack to something absurd, up front."""
+    """Refuse a file over IMPORT_MAX_BYTES, or a package that would unpack to something absurd, up front.
 
-    def clean_import_file(self):
-        upload = self.cleaned_data["import_file"]
+    The check follows the file's content and the format chosen in the form, never its name: a zip bomb
+    named `people.csv` with the format "xlsx" is refused like one named `people.xlsx`."""
+
+    def __init__(self, formats: Any, resources: Any, **kwargs: Any) -> None:
+        super().__init__(formats, resources, **kwargs)
+        self.format_classes = list(formats)
+
+    def chosen_format(self) -> str:
+        index = self.cleaned_data.get("format")
         try:
-            check_spreadsheet(read_upload(upload, max_bytes=settings.IMPORT_MAX_BYTES), name=upload.name)
-        except UnsafeFile as unsafe:
-            raise forms.ValidationError(str(unsafe)) from None
-        return upload
+            return self.format_classes[int(index)]().get_extension()
+        except (TypeError, ValueError, IndexError):
+            return ""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        upload = cleaned.get("import_file")
+        if upload is not None:
+            try:
+                content = read_upload(upload, max_bytes=settings.IMPORT_MAX_BYTES)
+                check_spreadsheet(content, name=upload.name, fmt=self.chosen_format())
+            except UnsafeFile as unsafe:
+                self.add_error("import_file", str(unsafe))
+        return cleaned

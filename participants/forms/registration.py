@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from participants.eligibility import may_self_register
@@ -20,8 +18,8 @@ from participants.forms.fields import (
     phone_field,
     statement_field,
 )
-from participants.models import Category, Invitation
-from participants.services.registration import Application, email_taken
+from participants.models import Category, Invitation, normalise_email
+from participants.services.registration import Application
 
 SELF_REGISTRATION_CHOICES = [(value, label) for value, label in Category.choices if may_self_register(value)]
 FIELD_ORDER = [
@@ -40,19 +38,6 @@ FIELD_ORDER = [
     "personal_capacity",
     "confidentiality",
 ]
-
-
-def duplicate_email_message() -> str:
-    return format_html(
-        str(
-            _(
-                'An account with this address already exists. <a href="{}">Log in</a> or '
-                '<a href="{}">reset your password</a>.'
-            )
-        ),
-        reverse("login"),
-        reverse("password_reset"),
-    )
 
 
 class ApplicationForm(AffiliationFields, PasswordFields, AcknowledgementFields):
@@ -113,10 +98,9 @@ class RegistrationForm(ApplicationForm):
     field_order = FIELD_ORDER
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if email_taken(email):
-            raise forms.ValidationError(duplicate_email_message(), code="duplicate")
-        return email
+        """The address in its stored form. Whether it already has an account is never said here (the
+        e-mail sent to it says so): the form must not tell strangers who has an account."""
+        return normalise_email(self.cleaned_data["email"])
 
 
 class AcceptInvitationForm(ApplicationForm):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from config.forms import SiteErrors
 from participants.audit.phrases import action_choices
 from participants.forms.fields import AffiliationFields, full_name_field
-from participants.models import Category, ExpertiseArea, Status
+from participants.models import Category, ExpertiseArea, Status, normalise_email
 from participants.selectors import AuditFilters, ParticipantFilters
 from participants.services.invitations import InvitationRequest
 
@@ -54,7 +54,7 @@ class InvitationForm(SiteErrors, AffiliationFields):
         )
 
     def clean_email(self) -> str:
-        return self.cleaned_data["email"].strip().lower()
+        return normalise_email(self.cleaned_data["email"])
 
     def invitation_request(self) -> InvitationRequest:
         data = self.cleaned_data

@@ -1,4 +1,4 @@
-"""The participant list as a file (DESIGN.md §5): one set of columns and rules for the commands and the admin."""
+"""The participant list as a file (docs/command-line.md): one set of columns and rules for commands and admin."""
 
 from participants.roster.columns import EXPORT_COLUMNS, IMPORT_COLUMNS, CleanRow, RowError, guard_formula
 from participants.roster.exporting import export_participants, export_rows

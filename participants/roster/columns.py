@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from participants.countries import COUNTRIES, get_country, sort_key
 from participants.import_errors import RowError
-from participants.models import STATE_CATEGORIES, Category
+from participants.models import STATE_CATEGORIES, Category, normalise_email
 from participants.validators import (
     normalise_website,
     validate_acronym,
@@ -101,7 +101,7 @@ class _Row:
         self.errors.append(RowError(self.number, column, message))
 
     def email(self) -> str:
-        email = self.values.get("email", "").lower()
+        email = normalise_email(self.values.get("email", ""))
         if not email:
             self.error("email", _("An e-mail address is required."))
             return ""
@@ -195,7 +195,7 @@ class _Row:
 
 
 def clean_row(number: int, values: dict[str, str]) -> CleanRow | list[RowError]:
-    """Check one row against the rules of DESIGN.md §5; return the clean row or every error in it."""
+    """Check one row against the rules of docs/command-line.md; return the clean row or every error in it."""
     row = _Row(number, values)
     email = row.email()
     full_name = row.required("full_name", _("A full name is required."), 200, validate_person_name)

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from participants.roster.columns import cell, guard_formula
 from participants.roster.xml import to_xml
 from participants.safe_files import UnsafeFile, check_spreadsheet
+from participants.xlsx_text import xlsx_text
 
 FORMATS = ("csv", "xlsx", "json")  # read and written
 EXPORT_FORMATS = (*FORMATS, "xml")  # written only
@@ -120,10 +121,10 @@ def _xlsx(rows: Iterable[dict[str, object]], columns: list[str]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Participants"
-    sheet.append(columns)
+    sheet.append([xlsx_text(column) for column in columns])
     for number, row in enumerate(rows, start=2):
         for column_number, column in enumerate(columns, start=1):
-            target = sheet.cell(row=number, column=column_number, value=flat(row.get(column)))
+            target = sheet.cell(row=number, column=column_number, value=xlsx_text(flat(row.get(column))))
             target.data_type = "s"  # text, never a formula, whatever it starts with
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()

@@ -1,4 +1,6 @@
-"""Every write about people goes through these services (STYLE.md): lock, check, change, save, audit, e-mail."""
+"""Every write about people goes through these services: lock, check, change, save, audit, e-mail.
+
+How a request becomes a service call, an audit row and an e-mail: docs/architecture.md."""
 
 from participants.roster import export_participants, import_participants
 from participants.services.errors import (
@@ -33,7 +35,13 @@ from participants.services.profile import (
     set_notifications,
     update_profile,
 )
-from participants.services.registration import Application, confirm_email, register_participant, resend_confirmation
+from participants.services.registration import (
+    Application,
+    apply_to_register,
+    confirm_email,
+    register_participant,
+    resend_confirmation,
+)
 from participants.services.vetting import (
     approve_participant,
     decide,
@@ -63,6 +71,7 @@ __all__ = [
     "ReasonRequired",
     "accept_invitation",
     "acknowledge",
+    "apply_to_register",
     "approve_participant",
     "confirm_email",
     "correct_participant",

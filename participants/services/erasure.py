@@ -28,6 +28,7 @@ from participants.models import (
     Tombstone,
     User,
     new_feed_token,
+    normalise_email,
 )
 from participants.permissions import is_secretariat
 from participants.services import notify
@@ -99,7 +100,7 @@ def _forget_records(participant: Participant, address: str, now: datetime) -> No
         email=participant.user.email, full_name="", organisation="", country="", message=""
     )
     Invitation.objects.filter(participant=participant, accepted_at=None, revoked_at=None).update(revoked_at=now)
-    OutboundEmail.objects.filter(to__iexact=address).delete()
+    OutboundEmail.objects.filter(to__in={address, normalise_email(address)}).delete()
     AccessAttempt.objects.filter(username=address).delete()
     AccessLog.objects.filter(username=address).delete()
     _forget_letters(participant)

@@ -77,7 +77,7 @@ def _participant_for(request: InvitationRequest, email: str, now: datetime) -> P
         "country": request.country if is_state_category(request.category) else "",
         "organisation": "" if is_state_category(request.category) else request.organisation,
     }
-    user = User.objects.filter(email__iexact=email).first()
+    user = User.objects.filter(email=email).first()
     if user is None:
         user = User.objects.create(email=email, name=request.full_name, password=make_password(None))
         return Participant.objects.create(user=user, status=Status.INVITED, status_changed_at=now, **fields)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from participants.mail import queue_email
+from participants.mail import Secret, queue_email
 from participants.models import Invitation, Participant, Status, User
 from participants.permissions import SECRETARIAT
 
@@ -29,7 +29,22 @@ def email_confirmation(participant: Participant, token: str, valid_days: int) ->
     queue_email(
         template="participants/emails/confirm_email",
         to=participant.user.email,
-        context={"participant": participant, "confirm_url": url, "valid_days": valid_days},
+        context={"participant": participant, "confirm_url": Secret(url), "valid_days": valid_days},
+    )
+
+
+def already_registered(user: User) -> None:
+    """Tell the owner of an address that someone tried to register with it (the form said nothing)."""
+    participant = getattr(user, "participant", None)
+    queue_email(
+        template="participants/emails/already_registered",
+        to=user.email,
+        context={
+            "email": user.email,
+            "invited": participant is not None and participant.status == Status.INVITED,
+            "login_url": absolute(reverse("login")),
+            "reset_url": absolute(reverse("password_reset")),
+        },
     )
 
 
@@ -40,7 +55,7 @@ def invitation(invitation: Invitation, token: str, inviter: User) -> None:
         to=invitation.email,
         context={
             "invitation": invitation,
-            "accept_url": url,
+            "accept_url": Secret(url),
             "inviter_name": inviter.get_full_name(),
             "category": invitation.get_category_display(),
         },

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
+from django.contrib.auth.hashers import make_password
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -21,6 +22,7 @@ from participants.services.errors import (
     InvalidConfirmationLink,
     NotEligible,
 )
+from participants.throttle import may_email
 
 CONFIRMATION_SALT = "participants.confirm_email"
 CONFIRMATION_VALID_DAYS = 7
@@ -64,8 +66,34 @@ class Application:
             raise AffiliationMissing
 
 
+def apply_to_register(*, email: str, password: str, application: Application, now: datetime | None = None) -> None:
+    """What the registration form does: register a new applicant or, when the address already has an
+    account (participant, invited, staff), tell its owner by e-mail. The caller answers the same either
+    way, so the form tells nobody who has an account. Audited.
+
+    Raises NotEligible, AcknowledgementMissing, AffiliationMissing (about the form, never the address).
+    """
+    try:
+        register_participant(email=email, password=password, application=application, now=now)
+    except DuplicateEmail:
+        make_password(password)  # the same work as creating the account: the time taken tells nothing either
+        _notice_existing_account(email)
+
+
+@transaction.atomic
+def _notice_existing_account(email: str) -> None:
+    user = User.objects.select_related("participant").filter(email=normalise_email(email)).first()
+    if user is None:  # erased between the check and now: nothing to tell
+        return
+    sent = may_email(action="register", address=user.email)
+    if sent:
+        notify.already_registered(user)
+    target = getattr(user, "participant", None) or user
+    audit.record(actor=None, action="participant.register_existing", target=target, emailed=sent)
+
+
 def email_taken(email: str) -> bool:
-    return User.objects.filter(email__iexact=normalise_email(email)).exists()
+    return User.objects.filter(email=normalise_email(email)).exists()
 
 
 @transaction.atomic
@@ -108,17 +136,22 @@ def confirmation_token(participant: Participant, now: datetime) -> str:
     return signing.dumps(payload, salt=CONFIRMATION_SALT)
 
 
-def send_confirmation(participant: Participant, now: datetime) -> None:
+def send_confirmation(participant: Participant, now: datetime) -> bool:
+    """E-mail a confirmation link, unless the address has had too many e-mails from the form this hour."""
+    if not may_email(action="register", address=participant.user.email, now=now):
+        return False
     notify.email_confirmation(participant, confirmation_token(participant, now), CONFIRMATION_VALID_DAYS)
+    return True
 
 
 @transaction.atomic
-def resend_confirmation(*, participant_id: int, now: datetime | None = None) -> Participant:
-    """Send a fresh confirmation link (earlier ones keep working until they expire)."""
+def resend_confirmation(*, participant_id: int, now: datetime | None = None) -> bool:
+    """Send a fresh confirmation link (earlier ones keep working until they expire); False when the
+    address has had too many this hour."""
     participant = Participant.objects.select_related("user").get(pk=participant_id)
     if participant.email_confirmed_at is None:
-        send_confirmation(participant, now or timezone.now())
-    return participant
+        return send_confirmation(participant, now or timezone.now())
+    return True
 
 
 @transaction.atomic

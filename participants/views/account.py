@@ -9,13 +9,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import user_has_device
 
 from participants import audit, second_factor
+from participants import second_factor_enrolment as enrolment
+from participants.client_address import client_address
 from participants.forms_account import LoginForm, QueuedPasswordResetForm, TokenForm
 from participants.permissions import SECOND_FACTOR_SESSION_FLAG, is_staff_role, login_required, needs_second_factor
 from participants.services import accounts
+from participants.throttle import client_may_proceed
 
 
 def safe_next(request: HttpRequest, default: str = "") -> str:
@@ -48,9 +52,16 @@ password_change_done = login_required(
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """The same answer whether or not the address has an account; a client asking too often is paused."""
+
     form_class = QueuedPasswordResetForm
     template_name = "registration/password_reset_form.html"
     success_url = reverse_lazy("password_reset_done")
+
+    def form_valid(self, form):
+        if not client_may_proceed(action="password_reset", client=client_address(self.request)):
+            return render(self.request, "registration/too_many_requests.html", status=429)
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -83,11 +94,19 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Set up an authenticator app, once the e-mailed set-up link was opened in this session."""
+    if not enrolment.confirmed_in_session(request):
+        return render(
+            request,
+            "registration/two_factor_enrol_email.html",
+            {"next": safe_next(request), "staff": is_staff_role(request.user)},
+        )
     device = second_factor.pending_totp_device(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         codes = second_factor.confirm_totp_device(user=request.user, device=device, token=form.cleaned_data["token"])
         if codes is not None:
+            enrolment.forget(request)
             otp_login(request, device)
             request.session[SECOND_FACTOR_SESSION_FLAG] = True
             return render(
@@ -102,6 +121,45 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         "staff": is_staff_role(request.user),
     }
     return render(request, "registration/two_factor_setup.html", context)
+
+
+@require_POST
+def two_factor_enrol_send(request: HttpRequest) -> HttpResponse:
+    """E-mail the set-up link to the logged-in account's own address (never to one typed here)."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('login')}?{urlencode({'next': reverse('two_factor')})}")
+    if user_has_device(request.user):
+        return redirect(safe_next(request))
+    if enrolment.send_link(request.user):
+        messages.success(
+            request,
+            _("A set-up link is on its way to %(email)s. Open it within an hour, in this browser.")
+            % {"email": request.user.email},
+        )
+    else:
+        messages.warning(
+            request,
+            _("Three links went to %(email)s in the last hour, so no new one was sent. Use one of those.")
+            % {"email": request.user.email},
+        )
+    return redirect(f"{reverse('two_factor')}?{urlencode({'next': safe_next(request)})}")
+
+
+def two_factor_enrol(request: HttpRequest, token: str) -> HttpResponse:
+    """The e-mailed set-up link: opened while logged in to the same account, it unlocks the set-up page."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}")
+    if user_has_device(request.user):
+        return redirect("account")
+    if not enrolment.token_is_valid(request.user, token):
+        return render(
+            request,
+            "registration/two_factor_enrol_email.html",
+            {"next": reverse("dashboard"), "staff": is_staff_role(request.user), "link_failed": True},
+            status=400,
+        )
+    enrolment.confirm_in_session(request)
+    return redirect("two_factor")
 
 
 @login_required

@@ -9,12 +9,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from participants import services
+from participants.client_address import client_address
 from participants.forms import RegistrationForm
-from participants.forms.registration import duplicate_email_message
 from participants.permissions import login_required
 from participants.selectors import application_of
+from participants.throttle import client_may_proceed
 
 REGISTERED_EMAIL_KEY = "participants_registered_email"
+
+
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    """The answer to a client that sent too many registrations or password-reset requests this hour."""
+    return render(request, "registration/too_many_requests.html", status=429)
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -24,14 +30,14 @@ def register(request: HttpRequest) -> HttpResponse:
         return redirect("dashboard")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not client_may_proceed(action="register", client=client_address(request)):
+            return too_many_requests(request)
         try:
-            services.register_participant(
+            services.apply_to_register(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password1"],
                 application=form.application(form.cleaned_data["category"]),
             )
-        except services.DuplicateEmail:
-            form.add_error("email", duplicate_email_message())
         except services.ParticipantError as error:
             form.add_error(None, error.message)
         else:
@@ -57,6 +63,17 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def resend_confirmation(request: HttpRequest) -> HttpResponse:
     participant = application_of(request.user)
-    services.resend_confirmation(participant_id=participant.pk)
-    messages.success(request, _("A new confirmation link is on its way to %(email)s.") % {"email": request.user.email})
+    if services.resend_confirmation(participant_id=participant.pk):
+        messages.success(
+            request, _("A new confirmation link is on its way to %(email)s.") % {"email": request.user.email}
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "Several links went to %(email)s in the last hour, so no new one was sent. Look for them (also in "
+                "your spam folder), or ask again in an hour."
+            )
+            % {"email": request.user.email},
+        )
     return redirect("participants:application_status")

@@ -59,17 +59,20 @@ def new_page(browser, live_server, *, expected: Callable[[str], bool] = lambda t
 SCREENSHOTS = os.environ.get("SCREENSHOTS_DIR", "")
 
 
-def screenshot(page, name: str, *, phone: bool = False) -> Path | None:
-    """Keep a full-page picture when SCREENSHOTS_DIR is set (to look at pages while working on them)."""
-    if not SCREENSHOTS:
+def screenshot(
+    page, name: str, *, phone: bool = False, folder: Path | None = None, full_page: bool = True
+) -> Path | None:
+    """Keep a picture when SCREENSHOTS_DIR is set (to look at pages while working on them), or in `folder`
+    (the user guide's pictures); a full page unless `full_page` is False (the screen as a reader sees it)."""
+    folder = folder or (Path(SCREENSHOTS) if SCREENSHOTS else None)
+    if folder is None:
         return None
-    folder = Path(SCREENSHOTS)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}{'-phone' if phone else ''}.png"
     original = page.viewport_size or DESKTOP
     try:
-        page.set_viewport_size(PHONE if phone else DESKTOP)
-        page.screenshot(path=str(path), full_page=True)
+        page.set_viewport_size(PHONE if phone else original)
+        page.screenshot(path=str(path), full_page=full_page)
     finally:
         page.set_viewport_size(original)
     return path

@@ -152,7 +152,7 @@ def test_after_the_meeting_the_secretariat_takes_attendance_and_records_anonymiz
     )
     page.get_by_role("button", name="Save and check").click()
     expect(page.get_by_text("1 identifying detail was replaced")).to_be_visible()
-    expect(page.locator("mark.redaction")).to_have_text("[a participant]")
+    expect(page.locator("mark.redaction")).to_have_text("[a person]")
     page.get_by_role("button", name="Approve for the summary").click()
     expect(page.get_by_text("Approved: the points appear")).to_be_visible()
     assert_accessible(page)

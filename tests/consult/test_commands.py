@@ -1,4 +1,4 @@
-"""`create_round` and `close_round` exactly as DESIGN.md §5 promises scripts and automation."""
+"""`create_round` and `close_round` exactly as docs/command-line.md promises scripts and automation."""
 
 from __future__ import annotations
 

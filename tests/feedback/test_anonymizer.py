@@ -1,4 +1,4 @@
-"""The anonymizer removes every known identity and every State, and keeps the substance (DESIGN §4)."""
+"""The anonymizer removes every known identity and every State, and keeps the substance (docs/anonymity.md)."""
 
 import pytest
 

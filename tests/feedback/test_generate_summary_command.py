@@ -1,4 +1,4 @@
-"""`manage.py generate_summary ROUND_ID --format md|html|docx|json --output PATH [--preview]` (DESIGN.md §5)."""
+"""`manage.py generate_summary ROUND_ID --format md|html|docx|json --output PATH [--preview]` (docs/command-line.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Written submissions received by e-mail: recorded one at a time, or imported from CSV/XLSX (DESIGN.md §5)."""
+"""Written submissions received by e-mail: recorded one at a time, or imported from CSV/XLSX (docs/command-line.md)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from feedback.pseudonyms import draw_candidate, pseudonym_range
+from feedback.pseudonyms import draw_candidate
 from feedback.validation import AnswerError, clean_answers, clean_value, display_value
 
 
@@ -98,12 +98,9 @@ def test_answers_are_displayed_as_people_read_them():
     assert display_value(Q(kind="multi_choice", choices=[["a", "Alpha"], ["b", "Beta"]]), ["a", "b"]) == "Alpha; Beta"
 
 
-def test_the_pseudonym_range_stays_small_grows_with_the_round_and_stays_half_free():
-    assert pseudonym_range(0) == 50
-    assert pseudonym_range(100) == 202
+def test_pseudonyms_come_from_one_fixed_range_whatever_the_round_size():
+    draws = {draw_candidate() for _ in range(3000)}
 
-    draws = {draw_candidate(100) for _ in range(2000)}
-
-    assert min(draws) >= 1
-    assert max(draws) <= 202
-    assert len(draws) > 150  # spread over the whole range, not a sequence
+    assert min(draws) >= 1000
+    assert max(draws) <= 9999
+    assert min(draws) < 1500 and max(draws) > 9500  # spread over the whole range, not a sequence

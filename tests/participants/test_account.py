@@ -11,9 +11,15 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from participants.models import EmailStatus, OutboundEmail, Status
+from participants.second_factor_enrolment import make_token
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+def open_setup_link(client, user) -> None:
+    """Open the e-mailed set-up link, as a person does before adding an authenticator app."""
+    client.get(reverse("two_factor_enrol", args=[make_token(user)]))
 
 
 def current_code(device: TOTPDevice) -> str:
@@ -82,11 +88,13 @@ def test_staff_are_sent_to_set_up_a_second_factor_after_login(client):
     assert response["Location"].startswith(reverse("two_factor"))
     setup = client.get(response["Location"])
     assert "Set up two-step verification" in setup.content.decode()
+    assert "E-mail me the set-up link" in setup.content.decode()
 
 
 def test_confirming_the_app_turns_on_two_step_verification_with_backup_codes(client):
     user = factories.make_secretariat()
     client.force_login(user)
+    open_setup_link(client, user)
     client.get(reverse("two_factor"))
     device = TOTPDevice.objects.get(user=user)
 
@@ -101,6 +109,7 @@ def test_confirming_the_app_turns_on_two_step_verification_with_backup_codes(cli
 def test_a_backup_code_works_once(client):
     user = factories.make_secretariat()
     client.force_login(user)
+    open_setup_link(client, user)
     client.get(reverse("two_factor"))
     device = TOTPDevice.objects.get(user=user)
     setup = client.post(reverse("two_factor"), {"token": current_code(device)})

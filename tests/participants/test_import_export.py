@@ -1,4 +1,4 @@
-"""The participant list as a file (DESIGN.md §5): import_participants and export_participants."""
+"""The participant list as a file (docs/command-line.md): import_participants and export_participants."""
 
 from __future__ import annotations
 

@@ -57,7 +57,8 @@ def run_commands(tmp_path, corpus, respondents: int) -> Round:
 
 
 def approve_summary_with_themes(round_, identity) -> None:
-    """The Chair codes some answers, one theme carelessly named after a participant, and approves."""
+    """The Chair codes some answers, one theme carelessly named after a participant (the gate blocks
+    approval until it is renamed), and approves."""
     chair = factories.make_chair()
     question = round_.questions.get(key="change")
     careful = analysis.create_theme(
@@ -74,6 +75,11 @@ def approve_summary_with_themes(round_, identity) -> None:
             question_key="change",
             theme_ids={careful.pk, careless.pk},
         )
+    summary = summaries.generate_now(round_id=round_.pk, by=chair)
+    with pytest.raises(summaries.SummaryBlocked):  # a theme name is the Chair's words: the gate stops it
+        summaries.approve(summary_id=summary.pk, by=chair)
+    careless.name = "Forms filled from last year"
+    careless.save(update_fields=["name"])
     summary = summaries.generate_now(round_id=round_.pk, by=chair)
     summaries.save_edits(
         summary_id=summary.pk,

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from feedback.analysis import services as analysis
+from feedback.report import services
 from feedback.report.models import FollowUp
 from tests import factories
 from tests.report.helpers import a_cycle, closed_round_in, record_action
@@ -91,3 +92,23 @@ def test_only_the_secretariat_records_follow_up(client_for, chair):
 
     assert client.get(reverse("report:follow_ups")).status_code == 200
     assert client.get(reverse("report:follow_up_new")).status_code == 403
+
+
+def test_a_theme_named_by_the_chair_reads_the_same_in_the_report_whether_or_not_it_names_someone_registered(
+    chair, chair_client, secretariat
+):
+    """Theme names are the Chair's words: cleaning them with the registry would answer "is X registered?"."""
+    cycle, rounds, _people = a_cycle(respondents=3, rounds=1)
+    factories.make_participant(full_name="Ingrid Johansson", country="SE")
+    pages = []
+    for name in ("Ingrid Johansson", "Pedro Alvarado"):  # registered, not registered
+        theme = analysis.create_theme(round_id=rounds[0].pk, by=chair, name=f"What {name} asked")
+        action = record_action(rounds, secretariat, themes=[theme])
+        services.generate_now(cycle_id=cycle.pk, by=secretariat)
+        page = chair_client.get(reverse("report:detail", args=[cycle.pk])).content.decode()
+        pages.append(page.replace(name, "NAME"))
+        action.delete()
+        theme.delete()
+
+    assert "What NAME asked" in pages[0]
+    assert pages[0].count("NAME") == pages[1].count("NAME")

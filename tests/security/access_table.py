@@ -3,9 +3,10 @@
 Each `Case` names a URL, the objects it is asked about (`@name` is an object of the test world, see
 world.py) and, per role, the outcome of a GET. For a role whose GET is refused, the test also sends a
 POST and expects the same refusal with nothing written. POST-only views say what a POST gets, role by
-role (`ALLOWED` roles are not exercised: the view's own tests do that).
+role (`ALLOWED` roles send it too, rolled back afterwards: neither refused nor a server error).
 
-Roles: `anonymous`; `applicant` (registered, not approved) and `withdrawn` (approved once, withdrew);
+Roles: `anonymous`; `applicant` (registered, not approved), `declined`, and `withdrawn` and `removed`
+(approved once, then left);
 approved participants `owner` and `state_party` (States Parties: only they see restricted rounds, §9)
 and one of each other category; `chair`, `secretariat`, `superuser`, each with a verified second
 factor, and the same three without one (`*_no_2fa`). The objects that belong to a participant
@@ -28,7 +29,7 @@ NOT_FOUND = "404"
 NOT_ALLOWED = "405"  # wrong HTTP method
 BAD_REQUEST = "400"
 REDIRECT = "redirect"  # redirected somewhere else (a role's own page, the next step...)
-ALLOWED = "allowed"  # a POST the role may make; not exercised here
+ALLOWED = "allowed"  # a POST the role may make: sent, and must not be refused
 
 REFUSALS = frozenset({LOGIN, TWO_FACTOR, DENIED, NOT_FOUND})
 
@@ -44,7 +45,7 @@ OTHERS = (
 UNVERIFIED = ("chair_no_2fa", "secretariat_no_2fa", "superuser_no_2fa")
 GROUPS = {
     "anonymous": ("anonymous",),
-    "not approved": ("applicant", "withdrawn"),
+    "not approved": ("applicant", "withdrawn", "declined", "removed"),
     "States Parties": PARTY,
     "other participants": OTHERS,
     "chair": ("chair",),
@@ -65,9 +66,10 @@ def expect(
     unverified: str = TWO_FACTOR,
     **roles: str,
 ) -> dict[str, str]:
-    """Outcomes by group of roles: `withdrawn` defaults to `applicant`, `others` to `party`, the
-    superuser to `secretariat`; any single role can be overridden by name."""
-    table = {"anonymous": anonymous, "applicant": applicant, "withdrawn": withdrawn or applicant}
+    """Outcomes by group of roles: `withdrawn` (and `declined`, `removed`) defaults to `applicant`,
+    `others` to `party`, the superuser to `secretariat`; any single role can be overridden by name."""
+    table = {"anonymous": anonymous, "applicant": applicant}
+    table.update(dict.fromkeys(("withdrawn", "declined", "removed"), withdrawn or applicant))
     table.update(dict.fromkeys(PARTY, party))
     table.update(dict.fromkeys(OTHERS, others or party))
     table.update(chair=chair, secretariat=secretariat, superuser=secretariat)
@@ -145,6 +147,17 @@ CASES: list[Case] = [
     Case("account", expect(applicant=OK, party=OK, chair=OK, secretariat=OK)),
     Case("two_factor", expect(applicant=OK, party=OK, chair=OK, secretariat=OK, unverified=OK)),
     Case("two_factor_backup_codes", LOGGED_IN_REDIRECT),  # GET goes back; the codes are made by a POST
+    Case(
+        "two_factor_enrol_send",  # mails the set-up link to the logged-in account's own address
+        ALL_METHODS_REFUSED,
+        post=post_only(applicant=ALLOWED, party=ALLOWED, chair=ALLOWED, secretariat=ALLOWED, unverified=ALLOWED),
+    ),
+    Case(
+        "two_factor_enrol",  # a forged set-up link: refused; those who have a device go to their account page
+        expect(applicant=REDIRECT, party=REDIRECT, chair=REDIRECT, secretariat=REDIRECT, unverified=BAD_REQUEST),
+        {"token": "unknown"},
+        about="a forged link",
+    ),
     Case("password_reset", EVERYONE),
     Case("password_reset_done", EVERYONE),
     Case(

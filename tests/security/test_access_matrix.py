@@ -1,11 +1,13 @@
 """Every URL of the project, asked by every role, answers as access_table.py declares.
 
 URLs come from the resolver, so a new view without a declared expectation fails this test. A role
-whose GET is refused also sends a POST, which must be refused the same way and write nothing.
+whose GET is refused also sends a POST, which must be refused the same way and write nothing; a role
+a POST-only view allows sends it too, and must be neither refused nor met by a server error.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 import zlib
 from collections.abc import Iterator
@@ -106,6 +108,18 @@ def check(client: Client, role: str, label: str, url: str, expected_get: str, ex
         if written:
             problems.append(f"POST {label} as {role} was refused but wrote: {written}")
     return problems
+
+
+def check_allowed(client: Client, role: str, label: str, url: str, data) -> list[str]:
+    """A POST the table marks as allowed is sent too (in a savepoint rolled back afterwards, the client's
+    cookies restored): it must be neither refused nor a server error."""
+    cookies = copy.deepcopy(client.cookies)
+    response, _ = writes_during(lambda: client.post(url, data))
+    client.cookies = cookies
+    got = outcome(response)
+    if got in table.REFUSALS or got == table.NOT_ALLOWED or response.status_code >= 500:
+        return [f"POST {label} as {role}: allowed, but got {got} ({url})"]
+    return []
 
 
 def url_for(case: table.Case, world: World, routes: dict[str, str]) -> str:
@@ -210,6 +224,8 @@ def test_every_url_answers_every_role_as_declared():
             problems += check(
                 clients[role], role, case.label, url, case.get[role], expected_post, case.data or DEFAULT_POST
             )
+            if case.post is not None and case.post[role] == table.ALLOWED:
+                problems += check_allowed(clients[role], role, case.label, url, case.data or DEFAULT_POST)
 
     for label, url, outcomes in admin_urls(routes):
         if not outcomes:

@@ -25,7 +25,7 @@ from django.utils.http import urlsafe_base64_encode
 from consult import services as consult_services
 from consult.meetings import services as meeting_services
 from consult.meetings import tokens
-from consult.models import Mode, QuestionKind, RoundState
+from consult.models import Cycle, Mode, QuestionKind, RoundState
 from feedback import services as feedback_services
 from feedback.analysis import services as analysis_services
 from feedback.models import Submission
@@ -53,6 +53,8 @@ ROLES = (
     "anonymous",
     "applicant",
     "withdrawn",
+    "declined",
+    "removed",
     *PARTICIPANT_ROLES,
     "chair",
     "secretariat",
@@ -135,7 +137,7 @@ def _invitations(world: World, secretariat: User, chair: User) -> None:
             ),
             by=inviter,
         )
-    body = OutboundEmail.objects.filter(to="invited-by-secretariat@example.org").get().body
+    body = OutboundEmail.objects.filter(to="invited-by-secretariat@example.org").get().secret_links["accept_url"]
     world.refs.update(
         secretariat_invitation=made[secretariat].pk,
         chair_invitation=made[chair].pk,
@@ -143,7 +145,7 @@ def _invitations(world: World, secretariat: User, chair: User) -> None:
     )
 
 
-def _answered_round(title: str, *, restricted: bool, cycle, respondents, secretariat: User):
+def _answered_round(title: str, *, restricted: bool, cycle, respondents, secretariat: User, required: bool = False):
     now = timezone.now()
     round_ = make_round(
         state=RoundState.OPEN,
@@ -156,7 +158,7 @@ def _answered_round(title: str, *, restricted: bool, cycle, respondents, secreta
         by=secretariat,
     )
     consult_services.add_question(
-        by=secretariat, round_id=round_.pk, key="ease", text="How easy?", kind=QuestionKind.RATING
+        by=secretariat, round_id=round_.pk, key="ease", text="How easy?", kind=QuestionKind.RATING, required=required
     )
     consult_services.add_question(by=secretariat, round_id=round_.pk, key="improve", text="What would you improve?")
     consult_services.add_question(
@@ -289,12 +291,66 @@ def _meeting(world: World, participants: dict[str, Any], secretariat: User) -> N
     )
 
 
+def _every_state(world: World, participants: dict[str, Any], secretariat: User) -> None:
+    """Rounds in the states the rounds above lack (closed but not summarised, scheduled, cancelled), and
+    people who left in every way: one declined, one removed after answering, one withdrawn after
+    answering; written answers recorded before closing (one skipping a required question) and after."""
+    today = timezone.now().date()
+    cycle = consult_services.save_cycle(
+        by=secretariat, name="Later cycle", starts_on=today + timedelta(days=561), ends_on=today + timedelta(days=900)
+    )
+    everyone = list(participants.values())
+    leaving = [factories.make_participant(full_name=f"{word} Leaver", country="PE") for word in ("Removed", "Gone")]
+    closed, _document = _answered_round(
+        "Closed consultation",
+        restricted=False,
+        cycle=Cycle.objects.get(name="Earlier cycle"),
+        respondents=everyone[:4] + leaving,
+        secretariat=secretariat,
+        required=True,
+    )
+    feedback_services.record_offline_submission(
+        round_id=closed.pk,
+        participant_id=participants["industry"].pk,
+        answers={"improve": "A letter that leaves the rating blank."},
+        by=secretariat,
+        original_file=ContentFile(PDF, name="industry-letter.pdf"),
+    )
+    participant_services.remove_participant(participant_id=leaving[0].pk, by=secretariat, reason="left the post")
+    participant_services.withdraw_participant(participant_id=leaving[1].pk, by=leaving[1].user, reason="")
+    consult_services.close_round(round_id=closed.pk, by=secretariat, notify=False)
+    for role in ("civil_society", "international_organisation"):
+        feedback_services.record_offline_submission(
+            round_id=closed.pk,
+            participant_id=participants[role].pk,
+            answers={"ease": "2", "improve": "Sent after the deadline."},
+            by=secretariat,
+        )
+    declined = factories.make_participant(status=Status.REGISTERED, full_name="Declined Applicant")
+    participant_services.decline_participant(participant_id=declined.pk, by=secretariat, reason="not an expert")
+    world.users.update(declined=declined.user, removed=leaving[0].user)
+    later = timezone.now().replace(second=0, microsecond=0) + timedelta(days=600)
+    scheduled, cancelled = (
+        make_round(state=RoundState.SCHEDULED, cycle=cycle, title=title, opens_at=later, by=secretariat)
+        for title in ("Scheduled consultation", "Cancelled consultation")
+    )
+    consult_services.cancel_round(round_id=cancelled.pk, by=secretariat, reason="merged", notify=False)
+    world.refs.update(closed_round=closed.pk, scheduled_round=scheduled.pk, cancelled_round=cancelled.pk)
+    world.refs["identities"] = [
+        text
+        for person in [*everyone, *leaving, declined]
+        for text in (person.full_name, person.email, person.organisation)
+        if text
+    ]
+
+
 def build_world() -> World:
     world = World()
     secretariat, chair = _staff(world)
     participants = _people(world, secretariat)
     _invitations(world, secretariat, chair)
     _rounds(world, participants, secretariat, chair)
+    _every_state(world, participants, secretariat)
     _meeting(world, participants, secretariat)
     _sign_in_attempts(world)
     assert set(world.users) == set(ROLES), set(ROLES) ^ set(world.users)

@@ -1,6 +1,6 @@
 """`manage.py create_round PATH`: create, schedule (and if due, open) a round from a JSON definition.
 
-The contract is DESIGN.md §5. The new round's id is the last line printed. Any error creates nothing
+The contract is in docs/command-line.md. The new round's id is the last line printed. Any error creates nothing
 and exits non-zero with every problem named by its place in the JSON.
 """
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", help="The JSON file (DESIGN.md §5 describes its keys).")
+        parser.add_argument("path", help="The JSON file (docs/command-line.md describes its keys).")
 
     def handle(self, *args: object, path: str, **options: object) -> None:
         try:

@@ -22,7 +22,7 @@ from consult.meetings.services._effects import after_commit
 from consult.models import Round, RoundState
 from participants import audit
 from participants.eligibility import may_take_part
-from participants.models import Participant, User
+from participants.models import Participant, User, normalise_email
 
 logger = logging.getLogger(__name__)
 
@@ -151,10 +151,10 @@ def record_calendar_reply(*, sender: str, reply_: CalendarReply, now: datetime |
     """Apply a reply a calendar program sent by e-mail. Raises Ignored for unknown, forged or stale replies."""
     now = now or timezone.now()
     round_ = _round_by_uid(reply_.uid)
-    sender = (sender or "").strip().lower()
-    if sender != reply_.attendee:
+    sender = normalise_email(sender or "")
+    if sender != normalise_email(reply_.attendee):
         raise Ignored(f"forged: sent by {sender or 'nobody'} for the attendee {reply_.attendee}")
-    participant = Participant.objects.filter(user__email__iexact=reply_.attendee).first()
+    participant = Participant.objects.filter(user__email=normalise_email(reply_.attendee)).first()
     if participant is None:
         raise Ignored(f"unknown attendee {reply_.attendee}")
     if reply_.answer is None:

@@ -15,7 +15,8 @@ from feedback.analysis.services.errors import (
     TooManyQuotes,
 )
 from feedback.analysis.services.themes import create_theme
-from feedback.models import Answer, Submission, SubmissionState
+from feedback.models import Answer, Submission
+from feedback.selectors import linkable_submissions
 from participants import audit
 from participants.models import User
 
@@ -26,7 +27,7 @@ def _answer(round_: Round, question_key: str, pseudonym: int) -> tuple[Submissio
     question = Question.objects.filter(WRITTEN, round=round_, key=question_key, retired=False).first()
     if question is None:
         raise NotAFreeTextQuestion
-    submission = Submission.objects.filter(round=round_, pseudonym=pseudonym, state=SubmissionState.SUBMITTED).first()
+    submission = linkable_submissions(round_).filter(pseudonym=pseudonym).first()
     if submission is None or not Answer.objects.filter(submission=submission, question=question).exists():
         raise AnswerNotFound
     return submission, question

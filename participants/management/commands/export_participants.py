@@ -1,4 +1,6 @@
-"""`manage.py export_participants [--format csv|xlsx|json|xml] [--output PATH]`: every participant (DESIGN.md §5)."""
+"""`manage.py export_participants [--format csv|xlsx|json|xml] [--output PATH]`: every participant.
+
+The columns are the contract in docs/command-line.md."""
 
 from __future__ import annotations
 

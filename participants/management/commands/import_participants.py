@@ -1,4 +1,4 @@
-"""`manage.py import_participants PATH [--dry-run]`: the participant list from CSV or XLSX (DESIGN.md §5)."""
+"""`manage.py import_participants PATH [--dry-run]`: the participant list from CSV or XLSX (docs/command-line.md)."""
 
 from __future__ import annotations
 

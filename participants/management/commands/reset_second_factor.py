@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("email", help="The account's e-mail address.")
 
     def handle(self, *args: object, email: str, **options: object) -> None:
-        user = User.objects.filter(email__iexact=normalise_email(email)).first()
+        user = User.objects.filter(email=normalise_email(email)).first()
         if user is None:
             raise CommandError(f"No account has the address {email}.")
         second_factor.reset_second_factor(user=user, by=None)  # the audit row says: no actor, the command line

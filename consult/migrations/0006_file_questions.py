@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consult', '0004_question_kinds_and_follow_ups'),
+        ('consult', '0005_closing_figures'),
     ]
 
     operations = [

@@ -11,8 +11,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consult', '0005_file_questions'),
-        ('feedback', '0006_cycle_report_and_follow_up'),
+        ('consult', '0006_file_questions'),
+        ('feedback', '0007_closing_figures_and_late_answers'),
         ('participants', '0008_time_zone_any_known_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
