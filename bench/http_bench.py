@@ -103,7 +103,7 @@ def prepare() -> dict:
         opens_at=now - dt.timedelta(days=1),
         closes_at=now + dt.timedelta(days=30),
     )
-    round_.schedule(slot=1, at=now)
+    round_.schedule(slot=None, at=now)  # a written request takes no cap place
     round_.open(at=now)
     round_.save()
     questions = [

@@ -37,7 +37,7 @@ def grow(scale: int, state: dict) -> None:
             opens_at=now - dt.timedelta(days=1),
             closes_at=now + dt.timedelta(days=30),
         )
-        round_.schedule(slot=number % 2 + 1, at=now)
+        round_.schedule(slot=None, at=now)  # a written request takes no cap place
         round_.open(at=now)
         round_.save()
         Question.objects.bulk_create(

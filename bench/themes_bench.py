@@ -62,7 +62,7 @@ def populate(answers: int) -> int:
             opens_at=now - dt.timedelta(days=30),
             closes_at=now - dt.timedelta(days=1),
         )
-        round_.schedule(slot=1, at=now)
+        round_.schedule(slot=None, at=now)  # a written request takes no cap place
         round_.open(at=now)
         round_.close(at=now)
         round_.save()

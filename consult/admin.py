@@ -2,18 +2,20 @@
 
 from django.contrib import admin
 
+from consult.forms import CycleForm
 from consult.models import AttMeeting, Cycle, Document, DocumentDownload, DocumentVersion, Question, Round, Tool
 
 
 @admin.register(Cycle)
 class CycleAdmin(admin.ModelAdmin):
+    form = CycleForm  # the same rules as the Cycles page: no overlap, one name however spelled
     list_display = ["name", "starts_on", "ends_on"]
     search_fields = ["name"]
 
 
 @admin.register(Tool)
 class ToolAdmin(admin.ModelAdmin):
-    list_display = ["name", "articles"]
+    list_display = ["name", "articles", "restricted_area"]
     search_fields = ["name", "description"]
 
 

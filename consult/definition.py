@@ -101,13 +101,14 @@ class RoundDefinition:
     tool: str
     stage: str
     mode: str
-    restricted: bool
+    restricted: bool | None  # None: as the tool's place says (§9)
     opens_at: datetime
     closes_at: datetime
     questions: list[QuestionDefinition]
     meeting: MeetingDefinition | None = None
     description: str = ""
     reminder_days: int | None = None
+    unrestricted_reason: str = ""
     notes: list[str] = field(default_factory=list)
 
 
@@ -219,7 +220,8 @@ def parse_round_definition(raw: str | bytes) -> RoundDefinition:
         tool=tool,
         stage=stage,
         mode=mode,
-        restricted=read.flag(data, "restricted", "restricted"),
+        restricted=None if data.get("restricted") is None else read.flag(data, "restricted", "restricted"),
+        unrestricted_reason=read.text(data, "unrestricted_reason", "unrestricted_reason", required=False),
         opens_at=opens_at,
         closes_at=closes_at,
         questions=questions,

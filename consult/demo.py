@@ -1,8 +1,12 @@
 """Demo consultations for `make run` (called by `manage.py seed_demo`; idempotent).
 
-Two cycles, the tools consulted on, and three rounds: a closed one in CSP11-CSP12, and in
-CSP12-CSP13 an open written round (questionnaire of all five kinds, two documents) and a scheduled
-online meeting, so the current cycle shows "2 of 2 consultations used". No e-mail is sent.
+Two cycles, one CSP to the next and never overlapping, the tools consulted on (the online reporting
+tool and the information exchange platform hosted in the restricted area, §9), and these rounds: a
+closed written request in CSP11-CSP12; in CSP12-CSP13 two requests for written input (one open, with a
+questionnaire of all five kinds and two documents, opened to every participant with a stated reason;
+one scheduled) beside a scheduled online meeting restricted to States Parties. meetings.demo plans the
+cycle's second consultation with a time poll, so the cycle shows written requests beside its two
+consultations (§10: written input takes no place). No e-mail is sent.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from consult.models import Cycle, Mode, QuestionKind, Round, Stage, Tool
 from participants.models import User
 from participants.permissions import SECRETARIAT
 
-CYCLES = {"CSP11-CSP12": (date(2025, 8, 29), date(2026, 8, 28)), "CSP12-CSP13": (date(2026, 8, 28), date(2027, 8, 27))}
+CYCLES = {"CSP11-CSP12": (date(2025, 8, 29), date(2026, 8, 27)), "CSP12-CSP13": (date(2026, 8, 28), date(2027, 8, 26))}
+RESTRICTED_AREA = {"Online reporting tool", "Information exchange platform"}  # per the WGTR Chair's report
 TOOLS = {
     "Online reporting tool": ([13], "The web platform States Parties use to prepare and submit their reports."),
     "Information exchange platform": ([11, 13, 15], "Exchange of information on diversion and cooperation."),
@@ -26,6 +31,10 @@ TOOLS = {
     "Initial report template": ([13], "The template for initial reports on implementation measures."),
     "Reporting guidance and FAQ": ([13, 17], "Guidance, frequently asked questions and examples for reporting."),
 }
+OPEN_UNRESTRICTED_REASON = (
+    "The workflow note and questions describe the design only; answering needs no access to the restricted "
+    "area, and organisations that manage similar reporting have useful experience to share."
+)
 
 OPEN_QUESTIONS = [
     ("ease", QuestionKind.RATING, "How easy is the proposed reporting workflow to follow?", [], True),
@@ -83,6 +92,7 @@ class DemoRounds:
     open_written: Round
     online_meeting: Round
     closed: Round
+    written_request: Round | None = None
 
 
 def _secretariat() -> User | None:
@@ -100,7 +110,9 @@ def _tools(by: User | None) -> dict[str, Tool]:
     tools = {}
     for name, (articles, description) in TOOLS.items():
         tool = Tool.objects.filter(name=name).first()
-        tools[name] = tool or services.save_tool(by=by, name=name, articles=articles, description=description)
+        tools[name] = tool or services.save_tool(
+            by=by, name=name, articles=articles, description=description, restricted_area=name in RESTRICTED_AREA
+        )
     return tools
 
 
@@ -119,10 +131,14 @@ def seed(*, now: datetime | None = None) -> DemoRounds:
     meeting = Round.objects.filter(cycle=cycles["CSP12-CSP13"], title=MEETING_TITLE).first() or _meeting_round(
         by, cycles["CSP12-CSP13"], tools["Information exchange platform"], now
     )
-    return DemoRounds(open_written=open_written, online_meeting=meeting, closed=closed)
+    written = Round.objects.filter(cycle=cycles["CSP12-CSP13"], title=WRITTEN_TITLE).first() or _written_request(
+        by, cycles["CSP12-CSP13"], tools["Initial report template"], now
+    )
+    return DemoRounds(open_written=open_written, online_meeting=meeting, closed=closed, written_request=written)
 
 
 CLOSED_TITLE = "Annual report template: review of the 2025 revision"
+WRITTEN_TITLE = "Initial report template: written comments on the draft revision"
 OPEN_TITLE = "Online reporting tool: the new reporting workflow"
 MEETING_TITLE = "Information exchange platform: testing session"
 
@@ -159,6 +175,8 @@ def _open_round(by: User | None, cycle: Cycle, tool: Tool, now: datetime) -> Rou
         opens_at=now - timedelta(days=5),
         closes_at=(now + timedelta(days=16)).replace(hour=16, minute=0, second=0, microsecond=0),
         reminder_days=3,
+        restricted=False,
+        unrestricted_reason=OPEN_UNRESTRICTED_REASON,
         description=(
             "The Secretariat is redesigning how a report moves from draft to submission in the online reporting "
             "tool. Please read the workflow note and the field list, then tell us what works and what does not."
@@ -226,6 +244,29 @@ def _meeting_round(by: User | None, cycle: Cycle, tool: Tool, now: datetime) -> 
     )
     services.schedule_round(round_id=round_.pk, by=by, now=now, notify=False)
     return Round.objects.get(pk=round_.pk)
+
+
+def _written_request(by: User | None, cycle: Cycle, tool: Tool, now: datetime) -> Round:
+    """A second request for written input in the cycle: it takes no consultation place (§10)."""
+    round_ = services.create_round(
+        by=by,
+        cycle=cycle,
+        tool=tool,
+        title=WRITTEN_TITLE,
+        stage=Stage.REVIEW,
+        opens_at=(now + timedelta(days=9)).replace(hour=9, minute=0, second=0, microsecond=0),
+        closes_at=(now + timedelta(days=40)).replace(hour=16, minute=0, second=0, microsecond=0),
+        description="Send us your written comments on the draft revision of the initial report template.",
+    )
+    services.add_question(
+        by=by,
+        round_id=round_.pk,
+        key="comments",
+        text="Which parts of the draft revision should change, and how?",
+        kind=QuestionKind.TEXT,
+        required=True,
+    )
+    return services.schedule_round(round_id=round_.pk, by=by, now=now, notify=False)
 
 
 _FIELDS_CSV = """section,field,required,help

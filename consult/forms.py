@@ -26,8 +26,8 @@ from consult.models import (
     Stage,
     Tool,
 )
-from consult.rules import round_problems
-from consult.services.rounds import FIXED_AFTER_DRAFT
+from consult.rules import cycle_problems, round_problems
+from consult.services.rounds import FIXED_AFTER_DRAFT, FIXED_ONCE_OPEN
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -42,11 +42,12 @@ class CycleForm(SiteErrors, forms.ModelForm):
         fields = ["name", "starts_on", "ends_on"]
         widgets = {"starts_on": DATE, "ends_on": DATE}
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("The cycle must end on or after the day it starts."))
-        return data
+    def _post_clean(self) -> None:
+        # The shared rules (no overlap, one name however spelled, rounds inside), each next to its field.
+        super()._post_clean()
+        for field, message in cycle_problems(self.instance).items():
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
 
 
 class ToolForm(SiteErrors, forms.ModelForm):
@@ -61,7 +62,7 @@ class ToolForm(SiteErrors, forms.ModelForm):
 
     class Meta:
         model = Tool
-        fields = ["name", "description", "articles"]
+        fields = ["name", "description", "articles", "restricted_area"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -87,6 +88,15 @@ class RoundForm(SiteErrors, forms.ModelForm):
         required=False,
         assume_scheme="https",
         help_text=_("The link participants use to join (Teams, Zoom, Webex...)."),
+    )
+    unrestricted_reason = forms.CharField(
+        label=_("Why is it open to every participant?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Only for a tool hosted in the restricted area of the ATT website (Annex 1 §9), whose consultations "
+            "are otherwise for States Parties' representatives. Kept in the audit trail."
+        ),
     )
 
     class Meta:
@@ -118,6 +128,10 @@ class RoundForm(SiteErrors, forms.ModelForm):
             "description": _("What you are asking for and why; participants read this first."),
             "venue": _("The room and building, for example: Room XXIII, Palais des Nations, Geneva."),
             "att_meeting": _("Annex 1 §10: in-person meetings only on the margins of ATT meetings."),
+            "mode": _(
+                "Online and in-person consultations share the cycle's two places; requests for written input take "
+                "none (Annex 1 §10)."
+            ),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -144,8 +158,9 @@ class RoundForm(SiteErrors, forms.ModelForm):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _("Fixed once the round is scheduled.")
         if self.instance.pk and self.instance.state == "open":
-            self.fields["opens_at"].disabled = True
-            self.fields["opens_at"].help_text = _("The round is already open.")
+            for name in FIXED_ONCE_OPEN:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("The round is already open.")
 
     def _post_clean(self) -> None:
         # Only the shared rules, each next to its field (the model's constraint messages would repeat them).

@@ -41,6 +41,14 @@ class Tool(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
     articles = models.JSONField(_("articles served"), default=list, blank=True, help_text=_("Any of 11, 13, 15, 17."))
+    restricted_area = models.BooleanField(
+        _("hosted in the restricted area of the ATT website"),
+        default=False,
+        help_text=_(
+            "Annex 1 §9: consultations on it are restricted to States Parties' representatives unless you state "
+            "why not (the online reporting tool and the information exchange platform are)."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -77,7 +85,7 @@ class Stage(models.TextChoices):
 
 
 class Mode(models.TextChoices):
-    WRITTEN = "written", _("Written consultation")
+    WRITTEN = "written", _("Request for written input")
     ONLINE = "online", _("Online meeting")
     IN_PERSON = "in_person", _("In-person meeting")
 
@@ -91,12 +99,16 @@ class RoundState(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-# States that hold one of the cycle's two places (§10): everything from scheduled on.
+# States in which an online or in-person round holds one of the cycle's two places (§10).
 CAP_STATES = (RoundState.SCHEDULED, RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
+# The modes that count against the cap: consultations, online and in person together. A request for
+# written input takes no place; the Secretariat may seek written input as needed (§10).
+CAP_MODES = (Mode.ONLINE, Mode.IN_PERSON)
 
 
 class Round(FSMModelMixin, models.Model):
-    """One consultation. At most two per cycle may ever be scheduled or later (§10)."""
+    """One consultation or request for written input. At most two online or in-person rounds per cycle
+    may ever be scheduled or later (§10); written requests take no place."""
 
     cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="rounds")
     tool = models.ForeignKey(Tool, on_delete=models.PROTECT, related_name="rounds")
@@ -130,7 +142,8 @@ class Round(FSMModelMixin, models.Model):
     justification = models.TextField(_("why in person is absolutely necessary"), blank=True)
 
     state = FSMField(default=RoundState.DRAFT, choices=RoundState.choices, protected=True)
-    # The cap: a place (1 or 2) in the cycle, taken when scheduled, given back only when cancelled.
+    # The cap: a place (1 or 2) in the cycle, taken when an online or in-person round is scheduled (or a
+    # scheduled written round becomes one), given back only when cancelled. Written rounds never hold one.
     slot = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
 
     calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -156,7 +169,11 @@ class Round(FSMModelMixin, models.Model):
             models.UniqueConstraint(fields=["cycle", "slot"], name="round_one_cycle_slot_each"),
             models.CheckConstraint(condition=Q(slot__isnull=True) | Q(slot__in=[1, 2]), name="round_slot_is_1_or_2"),
             models.CheckConstraint(
-                condition=Q(slot__isnull=False) | ~Q(state__in=CAP_STATES), name="round_beyond_draft_holds_slot"
+                condition=Q(slot__isnull=False) | ~Q(state__in=CAP_STATES) | ~Q(mode__in=CAP_MODES),
+                name="round_consultation_beyond_draft_holds_slot",
+            ),
+            models.CheckConstraint(
+                condition=Q(slot__isnull=True) | Q(mode__in=CAP_MODES), name="round_written_holds_no_slot"
             ),
             models.CheckConstraint(condition=Q(closes_at__gt=models.F("opens_at")), name="round_closes_after_opening"),
         ]
@@ -171,7 +188,12 @@ class Round(FSMModelMixin, models.Model):
 
     @property
     def is_meeting(self) -> bool:
-        return self.mode in (Mode.ONLINE, Mode.IN_PERSON)
+        return self.mode in CAP_MODES
+
+    @property
+    def takes_cap_place(self) -> bool:
+        """Online and in-person consultations share the cycle's two places; written requests take none."""
+        return self.mode in CAP_MODES
 
     @cached_property
     def asks_for_files(self) -> bool:
@@ -190,7 +212,7 @@ class Round(FSMModelMixin, models.Model):
     # Transition bodies only set fields; services take the slot, lock, audit and notify (docs/architecture.md).
 
     @transition(field=state, source=RoundState.DRAFT, target=RoundState.SCHEDULED)
-    def schedule(self, *, slot: int, at: object) -> None:
+    def schedule(self, *, slot: int | None, at: object) -> None:
         self.slot = slot
         self.scheduled_at = at
 

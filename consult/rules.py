@@ -1,4 +1,5 @@
-"""The rules a round's details must follow (Annex 1 §10), shared by forms, services and commands.
+"""The rules a cycle's and a round's details must follow (Annex 1 §10), shared by forms, services and
+commands.
 
 Pure checks on an unsaved or saved Round: they return problems by field, so a form can show each
 next to its field and the command line can print them all at once.
@@ -6,16 +7,92 @@ next to its field and the command line can print them all at once.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import re
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from consult.models import Mode, Round
+from consult.models import Cycle, Mode, Round, RoundState
 
 # An in-person meeting sits on the margins of an ATT meeting: its dates, a day either side.
 MARGIN = timedelta(days=1)
+# Hyphens, en and em dashes, minus signs...: an en dash in "CSP12-CSP13" names the same cycle.
+DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+ROUND_MOMENTS = ("opens_at", "closes_at", "meeting_starts_at", "meeting_ends_at")
+
+
+def cycle_name_key(name: str) -> str:
+    """A cycle name as compared: case, spaces and the kind of dash do not matter."""
+    return re.sub(r"\s+", "", DASHES.sub("-", name)).casefold()
+
+
+def find_cycle(name: str) -> Cycle | None:
+    """The cycle with this name, however it is spelled (see cycle_name_key)."""
+    key = cycle_name_key(name)
+    return next((cycle for cycle in Cycle.objects.all() if cycle_name_key(cycle.name) == key), None)
+
+
+def period(cycle: Cycle) -> str:
+    return _("%(name)s (%(starts)s to %(ends)s)") % {
+        "name": cycle.name,
+        "starts": date_format(cycle.starts_on, "j F Y"),
+        "ends": date_format(cycle.ends_on, "j F Y"),
+    }
+
+
+def cycle_problems(cycle: Cycle) -> dict[str, str]:
+    """A cycle runs from one CSP to the next: it never overlaps another, and holds its rounds' dates."""
+    problems: dict[str, str] = {}
+    if not (cycle.starts_on and cycle.ends_on):
+        return problems
+    if cycle.ends_on < cycle.starts_on:
+        return {"ends_on": _("The cycle must end on or after the day it starts.")}
+    others = Cycle.objects.exclude(pk=cycle.pk) if cycle.pk else Cycle.objects.all()
+    same_name = next((other for other in others if cycle_name_key(other.name) == cycle_name_key(cycle.name)), None)
+    if same_name is not None:
+        problems["name"] = _(
+            "%(name)s already exists; a cycle's name may differ only by more than case, spaces or dashes."
+        ) % {"name": same_name.name}
+    overlapping = others.filter(starts_on__lte=cycle.ends_on, ends_on__gte=cycle.starts_on).order_by("starts_on")
+    if overlapping:
+        problems["starts_on"] = _(
+            "Cycles run from one Conference of States Parties to the next and may not overlap: these dates "
+            "overlap %(cycles)s."
+        ) % {"cycles": ", ".join(period(other) for other in overlapping)}
+    if cycle.pk:
+        outside = [
+            round_.title for round_ in cycle.rounds.exclude(state=RoundState.CANCELLED) if _outside(round_, cycle)
+        ]
+        if outside:
+            problems["ends_on"] = _("These dates would leave rounds of the cycle outside it: %(titles)s.") % {
+                "titles": ", ".join(f"“{title}”" for title in outside)
+            }
+    return problems
+
+
+def _local_day(moment: datetime) -> date:
+    # Cycles are dated where the Secretariat works (Geneva), like ATT meetings.
+    return timezone.localtime(moment, timezone.get_default_timezone()).date()
+
+
+def _outside(round_: Round, cycle: Cycle) -> list[str]:
+    """The round's moments (opening, closing, meeting) that fall outside the cycle's dates."""
+    return [
+        name
+        for name in ROUND_MOMENTS
+        if getattr(round_, name) is not None
+        and not cycle.starts_on <= _local_day(getattr(round_, name)) <= cycle.ends_on
+    ]
+
+
+def _cycle_date_problems(round_: Round) -> dict[str, str]:
+    if not round_.cycle_id:
+        return {}
+    cycle = round_.cycle
+    message = _("Must fall within the cycle, %(period)s.") % {"period": period(cycle)}
+    return dict.fromkeys(_outside(round_, cycle), message)
 
 
 def round_problems(round_: Round) -> dict[str, str]:
@@ -29,6 +106,8 @@ def round_problems(round_: Round) -> dict[str, str]:
         problems["meeting_link"] = _("An online meeting needs the link participants will use to join.")
     if round_.mode == Mode.IN_PERSON:
         problems.update(_in_person_problems(round_))
+    for name, message in _cycle_date_problems(round_).items():
+        problems.setdefault(name, message)
     return problems
 
 

@@ -14,7 +14,18 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from consult.figures import ResponseRate, round_figures
-from consult.models import Cycle, Document, DocumentDownload, DocumentVersion, Question, Round, RoundState, Tool
+from consult.models import (
+    CAP_STATES,
+    Cycle,
+    Document,
+    DocumentDownload,
+    DocumentVersion,
+    Mode,
+    Question,
+    Round,
+    RoundState,
+    Tool,
+)
 from participants.eligibility import may_see_restricted, taking_part
 from participants.models import Participant, Status
 from participants.permissions import approved_participant, is_chair, is_secretariat
@@ -56,9 +67,13 @@ def eligible_participants(round_: Round) -> QuerySet[Participant]:
 
 @dataclass(frozen=True)
 class CapUsage:
+    """The cycle's consultation places (online and in person together) and its written requests,
+    which take no place (§10)."""
+
     cycle: Cycle
     used: int
     limit: int
+    written: int = 0
 
     @property
     def full(self) -> bool:
@@ -76,14 +91,25 @@ class CapUsage:
         }
 
 
+# Written requests announced or later: shown beside the cap, never counted in it.
+_WRITTEN = Q(rounds__mode=Mode.WRITTEN, rounds__state__in=CAP_STATES)
+
+
 def cap_usage(cycle: Cycle) -> CapUsage:
-    used = Round.objects.filter(cycle=cycle, slot__isnull=False).count()
-    return CapUsage(cycle=cycle, used=used, limit=settings.ROUNDS_PER_CYCLE)
+    counts = Cycle.objects.filter(pk=cycle.pk).aggregate(
+        used=Count("rounds", filter=Q(rounds__slot__isnull=False)), written=Count("rounds", filter=_WRITTEN)
+    )
+    return CapUsage(cycle=cycle, limit=settings.ROUNDS_PER_CYCLE, **counts)
 
 
 def cycles_with_usage() -> list[CapUsage]:
-    cycles = Cycle.objects.annotate(used=Count("rounds", filter=Q(rounds__slot__isnull=False)))
-    return [CapUsage(cycle=cycle, used=cycle.used, limit=settings.ROUNDS_PER_CYCLE) for cycle in cycles]
+    cycles = Cycle.objects.annotate(
+        used=Count("rounds", filter=Q(rounds__slot__isnull=False)), written=Count("rounds", filter=_WRITTEN)
+    )
+    return [
+        CapUsage(cycle=cycle, used=cycle.used, limit=settings.ROUNDS_PER_CYCLE, written=cycle.written)
+        for cycle in cycles
+    ]
 
 
 def current_cycle(today: date | None = None) -> Cycle | None:

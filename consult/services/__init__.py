@@ -46,11 +46,12 @@ from consult.services.rounds import (
     schedule_round,
     update_round,
 )
-from consult.services.setup import save_att_meeting, save_cycle, save_tool
+from consult.services.setup import CycleInvalid, save_att_meeting, save_cycle, save_tool
 from consult.services.subscriptions import save_subscription
 
 __all__ = [
     "CycleCapReached",
+    "CycleInvalid",
     "DocumentRefused",
     "QuestionAnswered",
     "QuestionInvalid",

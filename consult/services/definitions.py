@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -13,8 +14,10 @@ from django.utils.formats import date_format
 
 from consult.definition import DefinitionInvalid, RoundDefinition
 from consult.models import AttMeeting, Cycle, Round, Tool
+from consult.rules import find_cycle, period
 from consult.services.questions import QuestionInvalid, add_question
 from consult.services.rounds import RoundInvalid, create_round, open_round, schedule_round
+from consult.services.setup import CycleInvalid, save_cycle
 from participants import audit
 from participants.identifiers import fold_identifier
 from participants.models import User
@@ -28,12 +31,14 @@ JSON_PLACES = {
     "att_meeting": "meeting.att_meeting",
     "justification": "meeting.justification",
     "help_text": "help",
+    "restricted": "restricted",
     "show_if_question": "show_if.question",
     "show_if_values": "show_if.in",
     "min_value": "min",
     "max_value": "max",
     "rows_text": "rows",
 }
+CYCLE_PLACES = {"name": "cycle.name", "starts_on": "cycle.starts_on", "ends_on": "cycle.ends_on"}
 
 
 @dataclass
@@ -47,7 +52,10 @@ def create_round_from_definition(
     *, definition: RoundDefinition, by: User | None = None, now: datetime | None = None
 ) -> CreatedRound:
     """Create the cycle, tool and ATT meeting if missing, the round and its questions, then schedule it
-    (taking a cap place) and open it when its opening time has passed.
+    (an online or in-person round takes a cap place) and open it when its opening time has passed.
+
+    The cycle is found by name however it is spelled (case, spaces, dashes); a new name whose dates
+    overlap an existing cycle is refused with that cycle's name.
 
     Raises DefinitionInvalid, CycleCapReached; on any error nothing is created.
     """
@@ -66,6 +74,7 @@ def create_round_from_definition(
             stage=definition.stage,
             mode=definition.mode,
             restricted=definition.restricted,
+            unrestricted_reason=definition.unrestricted_reason,
             opens_at=definition.opens_at,
             closes_at=definition.closes_at,
             description=definition.description,
@@ -103,9 +112,18 @@ def create_round_from_definition(
         round_ = schedule_round(round_id=round_.pk, by=by, now=now, notify=not ended, past_closing_allowed=True)
     except RoundInvalid as error:
         raise DefinitionInvalid(_places(error, "")) from error
-    notes.append(
-        f"Scheduled “{round_.title}” in {cycle.name}: consultation {round_.slot} of the cycle's 2 (Annex 1 §10)."
-    )
+    if round_.slot is not None:
+        notes.append(
+            f"Scheduled “{round_.title}” in {cycle.name}: consultation {round_.slot} of the cycle's "
+            f"{settings.ROUNDS_PER_CYCLE}, online and in person together (Annex 1 §10)."
+        )
+    else:
+        notes.append(
+            f"Scheduled “{round_.title}” in {cycle.name}: a request for written input, which takes no "
+            "consultation place (Annex 1 §10)."
+        )
+    if round_.restricted:
+        notes.append("Restricted to States Parties' representatives (Annex 1 §9).")
     if round_.opens_at <= now:
         round_ = open_round(round_id=round_.pk, by=by, now=now, notify=not ended)
         notes.append("Opened it now, because its opening time has passed.")
@@ -144,16 +162,31 @@ def _named(queryset: QuerySet[Any], name: str) -> Any:
 
 
 def _cycle(definition: RoundDefinition, notes: list[str], by: User | None) -> Cycle:
-    cycle = _named(Cycle.objects.all(), definition.cycle_name)
+    cycle = find_cycle(definition.cycle_name)
     if cycle is None:
-        cycle = Cycle.objects.create(
-            name=definition.cycle_name, starts_on=definition.cycle_starts_on, ends_on=definition.cycle_ends_on
-        )
-        audit.record(actor=by, action="cycle.create", target=cycle)
+        try:
+            cycle = save_cycle(
+                by=by,
+                name=definition.cycle_name,
+                starts_on=definition.cycle_starts_on,
+                ends_on=definition.cycle_ends_on,
+            )
+        except CycleInvalid as error:
+            raise DefinitionInvalid(_cycle_places(error)) from error
         notes.append(f"Created cycle {cycle.name} ({cycle.starts_on} to {cycle.ends_on}).")
+    elif cycle.name != definition.cycle_name:
+        notes.append(f"“{definition.cycle_name}” is the existing cycle {period(cycle)}; the round goes there.")
     elif (cycle.starts_on, cycle.ends_on) != (definition.cycle_starts_on, definition.cycle_ends_on):
         notes.append(f"Using the existing cycle {cycle.name}; its dates stay {cycle.starts_on} to {cycle.ends_on}.")
     return cycle
+
+
+def _cycle_places(error: CycleInvalid) -> list[str]:
+    return [
+        f"{CYCLE_PLACES.get(name, name)}: {message}"
+        for name, messages in error.message_dict.items()
+        for message in messages
+    ]
 
 
 def _tool(definition: RoundDefinition, notes: list[str], by: User | None) -> Tool:

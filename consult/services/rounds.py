@@ -1,8 +1,9 @@
 """Rounds: create, edit, and every change of state, each locked, checked, audited and announced.
 
-The two-per-cycle cap (§10) lives in the database: a round takes a place (`slot` 1 or 2, unique per
-cycle) when it is scheduled. Under concurrent requests the unique constraint decides who wins; the
-Python check before it only gives a friendly message.
+The two-per-cycle cap (§10) counts consultations, online and in person together, and lives in the
+database: such a round takes a place (`slot` 1 or 2, unique per cycle) when it is scheduled, or when a
+scheduled request for written input becomes a meeting. Written requests take no place. Under concurrent
+requests the unique constraint decides who wins; the Python check before it only gives a friendly message.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ class CycleCapReached(RoundError):
             _(
                 "%(cycle)s already has %(limit)s consultations scheduled or held, the most a cycle may have "
                 "(Annex 1 §10, online and in-person together). Cancel one that has not opened yet to free its "
-                "place, or plan this consultation in another cycle."
+                "place, plan this consultation in another cycle, or make it a request for written input, "
+                "which takes no place."
             )
             % {"cycle": cycle.name, "limit": settings.ROUNDS_PER_CYCLE}
         )
@@ -111,8 +113,10 @@ ROUND_FIELDS = frozenset(
         "justification",
     }
 )
-# Fixed once participants have been told: who may take part, in which cycle's place, in which form.
-FIXED_AFTER_DRAFT = frozenset({"cycle", "mode", "restricted"})
+# Fixed once participants have been told: who may take part, and in which cycle. The mode may change
+# until the round opens, under the cap's rule (see _change_mode).
+FIXED_AFTER_DRAFT = frozenset({"cycle", "restricted"})
+FIXED_ONCE_OPEN = frozenset({"mode", "opens_at"})
 # What a calendar invitation shows: changing any of these sends an update with a higher SEQUENCE.
 INVITATION_FIELDS = frozenset({"title", "description", "meeting_starts_at", "meeting_ends_at", "meeting_link", "venue"})
 MEETING_ONLY_FIELDS = {
@@ -159,7 +163,8 @@ def create_round(
     closes_at: datetime,
     mode: str = Mode.WRITTEN,
     description: str = "",
-    restricted: bool = False,
+    restricted: bool | None = None,
+    unrestricted_reason: str = "",
     reminder_days: int = 3,
     meeting_starts_at: datetime | None = None,
     meeting_ends_at: datetime | None = None,
@@ -168,7 +173,13 @@ def create_round(
     att_meeting: AttMeeting | None = None,
     justification: str = "",
 ) -> Round:
-    """Create a draft round (it takes no place in the cycle until scheduled). Raises RoundInvalid."""
+    """Create a draft round (it takes no place in the cycle until scheduled). Raises RoundInvalid.
+
+    `restricted` defaults to whether the tool is hosted in the restricted area (§9); a round on such a
+    tool open to everyone needs `unrestricted_reason`, kept in the audit trail.
+    """
+    if restricted is None:
+        restricted = tool.restricted_area
     round_ = Round(
         cycle=cycle,
         tool=tool,
@@ -190,17 +201,39 @@ def create_round(
     )
     _clear_fields_of_other_modes(round_)
     _validate(round_)
+    reason = _restriction_reason(round_, unrestricted_reason)
     round_.save()
     audit.record(actor=by, action="round.create", target=round_, to_state=round_.state)
+    if reason:
+        audit.record(actor=by, action="round.unrestricted", target=round_, reason=reason, tool=tool.name)
     return round_
 
 
+def _restriction_reason(round_: Round, reason: str) -> str:
+    """§9: a round on a tool in the restricted area is restricted unless a reason says why not."""
+    if round_.restricted or not round_.tool.restricted_area:
+        return ""
+    if not reason.strip():
+        raise RoundInvalid(
+            {
+                "restricted": _(
+                    "%(tool)s is hosted in the restricted area of the ATT website, so its consultations are for "
+                    "States Parties' representatives (Annex 1 §9). To open this one to every participant, say why."
+                )
+                % {"tool": round_.tool.name}
+            }
+        )
+    return reason.strip()
+
+
 @transaction.atomic
-def update_round(*, round_id: int, by: User | None, **changes: Any) -> Round:
+def update_round(*, round_id: int, by: User | None, unrestricted_reason: str = "", **changes: Any) -> Round:
     """Change a round's details. A meeting already announced gets a calendar update.
 
-    Raises RoundNotEditable (closed or cancelled), RoundInvalid (a broken rule, or cycle, mode or
-    restricted changed after scheduling, or the opening time of a round already open).
+    A scheduled request for written input made online or in person must find a free place in the cycle
+    (§10). Raises RoundNotEditable (closed or cancelled), RoundInvalid (a broken rule, no free place,
+    cycle or restricted changed after scheduling, mode or opening time changed once open, a round on a
+    restricted-area tool opened to everyone without a reason).
     """
     unknown = set(changes) - ROUND_FIELDS
     if unknown:
@@ -217,21 +250,60 @@ def update_round(*, round_id: int, by: User | None, **changes: Any) -> Round:
     changed = sorted(name for name in ROUND_FIELDS if getattr(round_, name) != before[name])
     if not changed:
         return round_
+    reason = ""
+    if {"restricted", "tool"} & set(changed):
+        reason = _restriction_reason(round_, unrestricted_reason)
     announced_meeting = round_.is_meeting and round_.state != RoundState.DRAFT
-    sends_update = announced_meeting and bool(INVITATION_FIELDS.intersection(changed))
+    becomes_meeting = "mode" in changed and round_.is_meeting and before["mode"] == Mode.WRITTEN
+    sends_update = announced_meeting and (becomes_meeting or bool(INVITATION_FIELDS.intersection(changed)))
     if sends_update:
         round_.calendar_sequence += 1
-    round_.save(update_fields=[*changed, "calendar_sequence", "updated_at"])
+    fields = [*changed, "calendar_sequence", "updated_at"]
+    if round_.state == RoundState.SCHEDULED and "mode" in changed:
+        round_ = _change_mode(round_, before_mode=before["mode"], fields=fields)
+    else:
+        round_.save(update_fields=fields)
     audit.record(actor=by, action="round.update", target=round_, changed=changed)
+    if "mode" in changed and round_.state != RoundState.DRAFT:
+        audit.record(
+            actor=by,
+            action="round.mode_change",
+            target=round_,
+            before=before["mode"],
+            after=round_.mode,
+            slot=round_.slot,
+        )
+    if reason:
+        audit.record(actor=by, action="round.unrestricted", target=round_, reason=reason, tool=round_.tool.name)
     if sends_update:
         announce_on_commit("meeting_changed", round_.pk)
     return round_
 
 
+def _change_mode(round_: Round, *, before_mode: str, fields: list[str]) -> Round:
+    """A rule change (§10): a scheduled written request made a meeting must take a free place."""
+    if before_mode != Mode.WRITTEN and not round_.takes_cap_place:
+        raise RoundInvalid(
+            {
+                "mode": _(
+                    "A meeting already announced cannot become a request for written input: cancel it (its place "
+                    "is freed and the invitations withdrawn), then create the written request."
+                )
+            }
+        )
+    if before_mode != Mode.WRITTEN:  # online and in person share the place it already holds
+        round_.save(update_fields=fields)
+        return round_
+    try:
+        return _claim_place(round_, fields=[*fields, "slot"])
+    except CycleCapReached as full:
+        raise RoundInvalid({"mode": str(full)}) from full
+
+
 def _refuse_fixed_changes(round_: Round, before: dict[str, Any], changes: dict[str, Any]) -> None:
     fixed = set(FIXED_AFTER_DRAFT) if round_.state != RoundState.DRAFT else set()
     if round_.state == RoundState.OPEN:
-        fixed.add("opens_at")
+        fixed |= FIXED_ONCE_OPEN
     refused = {name: _("This cannot change once the round is %(state)s.") for name in fixed if name in changes}
     refused = {name: message for name, message in refused.items() if changes[name] != before[name]}
     if refused:
@@ -248,7 +320,8 @@ def schedule_round(
     notify: bool = True,
     past_closing_allowed: bool = False,
 ) -> Round:
-    """Announce a draft: it takes one of the cycle's two places and participants are told.
+    """Announce a draft and tell participants; an online or in-person round takes one of the cycle's two
+    places, a request for written input none.
 
     `past_closing_allowed` is for recording a consultation already held (offline answers are then
     imported): the command line's round definitions may have ended. Raises RoundNotDraft,
@@ -261,7 +334,12 @@ def schedule_round(
     _validate(round_)
     if round_.closes_at <= now and not past_closing_allowed:
         raise RoundInvalid({"closes_at": _("The closing time has passed. Move it to the future before scheduling.")})
-    round_ = _take_slot(round_, at=now)
+    round_.schedule(slot=None, at=now)
+    fields = ["state", "scheduled_at", "updated_at"]
+    if round_.takes_cap_place:
+        round_ = _claim_place(round_, fields=[*fields, "slot"])
+    else:
+        round_.save(update_fields=fields)
     audit.record(
         actor=by,
         action="round.schedule",
@@ -275,22 +353,23 @@ def schedule_round(
     return round_
 
 
-def _take_slot(round_: Round, *, at: datetime) -> Round:
-    """Take the first free place; when a concurrent request took it first, look again."""
+def _claim_place(round_: Round, *, fields: list[str]) -> Round:
+    """Save the round in the first free place of its cycle; when a concurrent request took that place
+    first (the unique constraint refuses the save), try the next. Raises CycleCapReached."""
     places = range(1, settings.ROUNDS_PER_CYCLE + 1)
-    for _attempt in places:
-        taken = set(Round.objects.filter(cycle_id=round_.cycle_id, slot__isnull=False).values_list("slot", flat=True))
-        free = [place for place in places if place not in taken]
-        if not free:
-            break
-        round_.schedule(slot=free[0], at=at)
+    taken = set(
+        Round.objects.filter(cycle_id=round_.cycle_id, slot__isnull=False)
+        .exclude(pk=round_.pk)
+        .values_list("slot", flat=True)
+    )
+    for place in places:
+        if place in taken:
+            continue
+        round_.slot = place
         try:
             with transaction.atomic():  # a savepoint: a lost race rolls back only this attempt
-                round_.save(update_fields=["state", "slot", "scheduled_at", "updated_at"])
+                round_.save(update_fields=fields)
         except IntegrityError:
-            # Back to the stored draft (still locked by this transaction). A fresh instance, because
-            # django-fsm's refresh_from_db unprotects the field class-wide, which is unsafe in threads.
-            round_ = _locked(round_.pk)
             continue
         return round_
     raise CycleCapReached(round_.cycle)

@@ -117,10 +117,12 @@ def round_schedule(request: HttpRequest, round_id: int) -> HttpResponse:
     if request.method == "POST":
         return _schedule(request, round_)
     cap = selectors.cap_usage(round_.cycle)
+    blocked = round_.takes_cap_place and cap.full  # written requests never wait for a place
     context = {
         "round": round_,
         "cap": cap,
-        "place": None if cap.full else cap.used + 1,
+        "blocked": blocked,
+        "place": cap.used + 1 if round_.takes_cap_place and not blocked else None,
         "announcement": news.announcement_of(round_),
         "questions": round_.questions.filter(retired=False).count(),
         "documents": round_.documents.count(),
@@ -138,13 +140,15 @@ def _schedule(request: HttpRequest, round_) -> HttpResponse:
     except services.RoundError as error:
         messages.error(request, str(error))
     else:
+        cap = selectors.cap_usage(round_.cycle)
+        place = str(cap) if round_.takes_cap_place else _("a request for written input, which takes no place")
         messages.success(
             request,
             _(
                 "Scheduled: %(cap)s. Eligible participants are being e-mailed now; the round opens by itself "
                 "at its opening time."
             )
-            % {"cap": selectors.cap_usage(round_.cycle)},
+            % {"cap": place},
         )
     return redirect("consult:round_detail", round_id=round_.pk)
 

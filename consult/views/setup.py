@@ -28,9 +28,13 @@ def setup(request: HttpRequest) -> HttpResponse:
 def _edit(request, *, form_class, instance, save, title, lead, saved):
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        save(form.cleaned_data)
-        messages.success(request, saved)
-        return redirect("consult:setup")
+        try:
+            save(form.cleaned_data)
+        except services.CycleInvalid as error:  # a concurrent save took the period first
+            form.add_error(None, error)
+        else:
+            messages.success(request, saved)
+            return redirect("consult:setup")
     context = {"form": form, "title": title, "lead": lead, "editing": instance is not None}
     return render(request, "consult/setup_form.html", context)
 
@@ -45,8 +49,9 @@ def cycle_edit(request: HttpRequest, cycle_id: int | None = None) -> HttpRespons
         save=lambda data: services.save_cycle(by=request.user, cycle_id=cycle_id, **data),
         title=_("Change cycle") if cycle else _("New cycle"),
         lead=gettext_lazy(
-            "A cycle runs from one Conference of States Parties to the next. "
-            "It holds at most two consultations (Annex 1 §10)."
+            "A cycle runs from one Conference of States Parties to the next; cycles never overlap. It holds at "
+            "most two consultations, online and in person together, and any number of requests for written "
+            "input (Annex 1 §10)."
         ),
         saved=_("Cycle saved. You can now plan its consultations."),
     )

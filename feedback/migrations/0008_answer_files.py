@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consult', '0006_file_questions'),
+        ('consult', '0007_file_questions'),
         ('feedback', '0007_closing_figures_and_late_answers'),
         ('participants', '0008_time_zone_any_known_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

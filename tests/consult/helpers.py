@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.utils import timezone
 
@@ -14,9 +14,19 @@ from consult.models import AttMeeting, Cycle, Mode, QuestionKind, Round, RoundSt
 MEETING_LINK = "https://meet.example.org/att-wgtr"
 
 
-def make_cycle(name: str = "CSP12-CSP13") -> Cycle:
+def make_cycle(
+    name: str = "CSP12-CSP13", starts_on: date = date(2026, 8, 28), ends_on: date = date(2027, 8, 27)
+) -> Cycle:
     existing = Cycle.objects.filter(name=name).first()
-    return existing or services.save_cycle(by=None, name=name, starts_on=date(2026, 8, 28), ends_on=date(2027, 8, 27))
+    return existing or services.save_cycle(by=None, name=name, starts_on=starts_on, ends_on=ends_on)
+
+
+def make_next_cycle() -> Cycle:
+    """The cycle after make_cycle's, from CSP13 on: its rounds must be dated inside it."""
+    return make_cycle("CSP13-CSP14", date(2027, 8, 28), date(2028, 8, 24))
+
+
+NEXT_CYCLE_OPENS_AT = datetime(2027, 9, 6, 9, 0, tzinfo=UTC)
 
 
 def make_tool(name: str = "Online reporting tool", articles: tuple[int, ...] = (13,)) -> Tool:

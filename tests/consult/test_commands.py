@@ -40,6 +40,14 @@ DEFINITION = {
 }
 
 
+LATER_CYCLE = {"name": "CSP15-CSP16", "starts_on": "2029-08-28", "ends_on": "2030-09-30"}
+MEETING = {
+    "starts_at": (FUTURE + timedelta(days=2)).isoformat(),
+    "ends_at": (FUTURE + timedelta(days=2, hours=2)).isoformat(),
+    "link": "https://meet.example.org/x",
+}
+
+
 def run(tmp_path, definition, name="round.json"):
     path = tmp_path / name
     path.write_text(definition if isinstance(definition, str) else json.dumps(definition))
@@ -59,7 +67,8 @@ def test_create_round_prints_the_new_id_last_and_schedules_it(tmp_path):
 
     round_ = Round.objects.get()
     assert output.strip().splitlines()[-1] == str(round_.pk)
-    assert (round_.state, round_.slot) == (RoundState.SCHEDULED, 1)
+    assert (round_.state, round_.slot) == (RoundState.SCHEDULED, None)
+    assert "a request for written input, which takes no consultation place" in output
     assert Cycle.objects.get().name == "CSP12-CSP13"
     assert Tool.objects.get().name == "Online reporting tool"
     assert list(round_.questions.values_list("key", "kind")) == [
@@ -85,7 +94,11 @@ def test_a_consultation_already_held_is_recorded_for_its_written_answers_then_cl
     tmp_path, django_capture_on_commit_callbacks
 ):
     factories.make_participant(email="held@example.org")
-    ended = with_changes(opens_at="2026-03-01T09:00:00+00:00", closes_at="2026-03-31T17:00:00+00:00")
+    ended = with_changes(
+        cycle={"name": "CSP11-CSP12", "starts_on": "2025-08-29", "ends_on": "2026-08-27"},
+        opens_at="2026-03-01T09:00:00+00:00",
+        closes_at="2026-03-31T17:00:00+00:00",
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         output = run(tmp_path, ended)
@@ -102,28 +115,89 @@ def test_a_consultation_already_held_is_recorded_for_its_written_answers_then_cl
 
 
 def test_existing_cycle_and_tool_are_reused_by_name(tmp_path):
-    run(tmp_path, DEFINITION)
+    run(tmp_path, with_changes(mode="online", meeting=MEETING))
 
-    run(tmp_path, with_changes(title="Second round"))
+    run(tmp_path, with_changes(title="Second round", mode="online", meeting=MEETING))
 
     assert Cycle.objects.count() == Tool.objects.count() == 1
     assert sorted(Round.objects.values_list("slot", flat=True)) == [1, 2]
 
 
-def test_a_third_round_in_a_cycle_fails_clearly_and_creates_nothing(tmp_path):
+@pytest.mark.parametrize("spelling", ["CSP12\u2013CSP13", "csp12 - csp13", "CSP12\u2014CSP13", " CSP12-csp13 "])
+def test_a_cycle_name_is_matched_ignoring_case_spaces_and_the_kind_of_dash(tmp_path, spelling):
+    run(tmp_path, with_changes(mode="online", meeting=MEETING))
+    run(tmp_path, with_changes(title="Second", mode="online", meeting=MEETING))
+
+    with pytest.raises(CommandError, match="CSP12-CSP13 already has 2 consultations"):
+        run(
+            tmp_path,
+            with_changes(
+                title="Third",
+                mode="online",
+                meeting=MEETING,
+                cycle={"name": spelling, "starts_on": "2026-08-28", "ends_on": "2027-08-27"},
+            ),
+        )
+
+    assert Cycle.objects.count() == 1
+    assert Round.objects.count() == 2
+
+
+def test_a_new_cycle_overlapping_an_existing_one_is_refused_with_its_name(tmp_path):
     run(tmp_path, DEFINITION)
-    run(tmp_path, with_changes(title="Second"))
+
+    with pytest.raises(CommandError) as error:
+        run(tmp_path, with_changes(cycle={"name": "CSP 12/13", "starts_on": "2026-09-01", "ends_on": "2027-09-01"}))
+
+    assert "cycle.starts_on" in str(error.value)
+    assert "CSP12-CSP13 (28 August 2026 to 27 August 2027)" in str(error.value)
+    assert Cycle.objects.count() == Round.objects.count() == 1
+
+
+def test_a_round_dated_outside_its_cycle_is_refused(tmp_path):
+    with pytest.raises(CommandError) as error:
+        run(tmp_path, with_changes(opens_at="2030-03-01T09:00:00Z", closes_at="2030-03-15T17:00:00Z"))
+
+    assert "opens_at: Must fall within the cycle, CSP12-CSP13" in str(error.value)
+    assert not Round.objects.exists()
+
+
+def test_written_requests_run_beside_two_consultations(tmp_path):
+    run(tmp_path, with_changes(mode="online", meeting=MEETING))
+    run(tmp_path, with_changes(title="Second", mode="online", meeting=MEETING))
+
+    run(tmp_path, with_changes(title="Written", tool="A brand new tool"))
+
+    assert Round.objects.get(title="Written").state == RoundState.SCHEDULED
+
+
+def test_a_third_round_in_a_cycle_fails_clearly_and_creates_nothing(tmp_path):
+    run(tmp_path, with_changes(mode="online", meeting=MEETING))
+    run(tmp_path, with_changes(title="Second", mode="online", meeting=MEETING))
 
     with pytest.raises(CommandError, match="CSP12-CSP13 already has 2 consultations") as error:
-        run(tmp_path, with_changes(title="Third", tool="A brand new tool"))
+        run(tmp_path, with_changes(title="Third", tool="A brand new tool", mode="online", meeting=MEETING))
 
     assert "Nothing was created" in str(error.value)
     assert Round.objects.count() == 2
     assert not Tool.objects.filter(name="A brand new tool").exists()
 
 
+def test_a_round_on_a_restricted_area_tool_is_restricted_unless_a_reason_is_given(tmp_path):
+    Tool.objects.create(name="Online reporting tool", restricted_area=True)
+    unrestricted = {k: v for k, v in DEFINITION.items() if k != "restricted"}
+
+    run(tmp_path, unrestricted)
+    with pytest.raises(CommandError, match="restricted area"):
+        run(tmp_path, with_changes(title="Open to all"))
+    run(tmp_path, with_changes(title="Open to all", unrestricted_reason="Public design material only."))
+
+    assert Round.objects.get(title=DEFINITION["title"]).restricted is True
+    assert Round.objects.get(title="Open to all").restricted is False
+
+
 def test_naive_datetimes_are_read_as_utc(tmp_path):
-    run(tmp_path, with_changes(opens_at="2030-03-01T09:00:00", closes_at="2030-03-15T17:00:00"))
+    run(tmp_path, with_changes(cycle=LATER_CYCLE, opens_at="2030-03-01T09:00:00", closes_at="2030-03-15T17:00:00"))
 
     assert Round.objects.get().opens_at == datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -137,7 +211,13 @@ def test_an_online_meeting_is_created_with_its_link(tmp_path):
 
     run(
         tmp_path,
-        with_changes(mode="online", meeting=meeting, opens_at="2030-03-01T09:00:00Z", closes_at="2030-03-20T17:00:00Z"),
+        with_changes(
+            cycle=LATER_CYCLE,
+            mode="online",
+            meeting=meeting,
+            opens_at="2030-03-01T09:00:00Z",
+            closes_at="2030-03-20T17:00:00Z",
+        ),
     )
 
     round_ = Round.objects.get()
@@ -157,7 +237,11 @@ def test_an_unknown_att_meeting_is_created_spanning_the_meeting_and_reported(tmp
     output = run(
         tmp_path,
         with_changes(
-            mode="in_person", meeting=meeting, opens_at="2030-08-01T09:00:00Z", closes_at="2030-09-20T17:00:00Z"
+            cycle=LATER_CYCLE,
+            mode="in_person",
+            meeting=meeting,
+            opens_at="2030-08-01T09:00:00Z",
+            closes_at="2030-09-20T17:00:00Z",
         ),
     )
 

@@ -16,7 +16,7 @@ from feedback.services import NEW, save_draft, submit_response
 from participants.models import AuditEvent, Category, Notification, Status
 from participants.services import approve_participant
 from tests import factories
-from tests.consult.helpers import PDF, add_document, make_cycle, make_round
+from tests.consult.helpers import PDF, add_document, make_round
 
 pytestmark = pytest.mark.django_db
 
@@ -66,9 +66,9 @@ def test_a_participant_who_chose_no_announcements_gets_none(django_capture_on_co
 
 def test_nothing_is_sent_when_the_change_rolls_back(django_capture_on_commit_callbacks):
     factories.make_participant()
-    round_ = make_round(title="First")
-    make_round(state=RoundState.SCHEDULED, title="Second")
-    make_round(state=RoundState.SCHEDULED, title="Third")
+    round_ = make_round(title="First", mode=Mode.ONLINE)
+    make_round(state=RoundState.SCHEDULED, title="Second", mode=Mode.ONLINE)
+    make_round(state=RoundState.SCHEDULED, title="Third", mode=Mode.ONLINE)
 
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(services.CycleCapReached):
         services.schedule_round(round_id=round_.pk, by=None)
@@ -211,7 +211,6 @@ def test_a_participant_approved_after_a_meeting_was_announced_gets_its_invitatio
         mode=Mode.ONLINE,
         title="Restricted walkthrough",
         restricted=True,
-        cycle=make_cycle("CSP13-CSP14"),
     )
     newcomer = factories.make_participant(status=Status.REGISTERED, category="civil_society", email="new@example.org")
 

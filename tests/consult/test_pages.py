@@ -12,7 +12,7 @@ from consult.models import Cycle, Mode, Round, RoundState, Tool
 from feedback.services import NEW, submit_response
 from participants.models import Category
 from tests import factories
-from tests.consult.helpers import add_document, make_cycle, make_round, make_tool
+from tests.consult.helpers import add_document, make_cycle, make_next_cycle, make_round, make_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +73,7 @@ def test_the_chair_sees_announced_rounds_but_not_drafts(chair_client):
 
 def test_the_dashboard_shows_cap_usage_states_rates_and_next_steps(secretariat_client):
     round_ = make_round(state=RoundState.OPEN, questions=1, title="Open round")
+    make_round(state=RoundState.SCHEDULED, title="A meeting", mode=Mode.ONLINE)
     make_round(title="A draft", cycle=round_.cycle)
     participant = factories.make_participant()
     factories.make_participant()
@@ -83,6 +84,7 @@ def test_the_dashboard_shows_cap_usage_states_rates_and_next_steps(secretariat_c
     page = secretariat_client.get("/rounds/overview/").content.decode()
 
     assert "1 of 2 consultations used in CSP12-CSP13" in page
+    assert "Requests for written input take no place: 1 in this cycle." in page
     assert "Open round" in page and "A draft" in page
     assert "1 of 2 (50%)" in page
     assert "Closes automatically" in page
@@ -109,9 +111,31 @@ def test_the_form_reads_times_in_the_secretariats_time_zone(secretariat_client, 
     secretariat.time_zone = "Asia/Tokyo"
     secretariat.save(update_fields=["time_zone"])
 
-    secretariat_client.post("/rounds/new/", round_form(opens_at="2030-03-01T09:00", closes_at="2030-03-20T09:00"))
+    secretariat_client.post("/rounds/new/", round_form(opens_at="2027-03-01T09:00", closes_at="2027-03-20T09:00"))
 
-    assert Round.objects.get().opens_at.isoformat() == "2030-03-01T00:00:00+00:00"
+    assert Round.objects.get().opens_at.isoformat() == "2027-03-01T00:00:00+00:00"
+
+
+def test_a_round_dated_outside_its_cycle_is_refused_next_to_the_field(secretariat_client):
+    response = secretariat_client.post(
+        "/rounds/new/", round_form(opens_at="2030-03-01T09:00", closes_at="2030-03-20T09:00")
+    )
+
+    assert "Must fall within the cycle, CSP12-CSP13 (28 August 2026 to 27 August 2027)." in response.content.decode()
+    assert not Round.objects.exists()
+
+
+def test_an_overlapping_cycle_is_refused_on_the_cycle_page(secretariat_client):
+    make_round()
+
+    response = secretariat_client.post(
+        "/rounds/setup/cycles/new/", {"name": "CSP12\u2013CSP13", "starts_on": "2027-01-01", "ends_on": "2027-12-31"}
+    )
+
+    page = response.content.decode()
+    assert "may not overlap" in page and "CSP12-CSP13 (28 August 2026 to 27 August 2027)" in page
+    assert "CSP12-CSP13 already exists" in page
+    assert Cycle.objects.count() == 1
 
 
 def test_an_online_round_without_a_link_is_refused_next_to_the_field_keeping_the_input(secretariat_client):
@@ -128,17 +152,38 @@ def test_an_online_round_without_a_link_is_refused_next_to_the_field_keeping_the
 
 
 def test_scheduling_from_the_round_page_reports_cap_usage(secretariat_client):
-    round_ = make_round()
+    round_ = make_round(mode=Mode.ONLINE)
 
     response = secretariat_client.post(f"/rounds/{round_.pk}/schedule/", follow=True)
 
     assert "Scheduled: 1 of 2 consultations used in CSP12-CSP13" in response.content.decode()
 
 
+def test_scheduling_a_written_request_says_it_takes_no_place(secretariat_client):
+    round_ = make_round()
+
+    response = secretariat_client.post(f"/rounds/{round_.pk}/schedule/", follow=True)
+
+    assert "Scheduled: a request for written input, which takes no place." in response.content.decode()
+
+
+def test_a_written_request_can_be_scheduled_when_both_places_are_taken(secretariat_client):
+    make_round(state=RoundState.SCHEDULED, title="First", mode=Mode.ONLINE)
+    make_round(state=RoundState.SCHEDULED, title="Second", mode=Mode.ONLINE)
+    written = make_round(title="Written")
+
+    page = secretariat_client.get(f"/rounds/{written.pk}/").content.decode()
+    confirmation = secretariat_client.get(f"/rounds/{written.pk}/schedule/").content.decode()
+
+    assert "Schedule and announce" in page
+    assert "A request for written input takes no consultation place (Annex 1 §10): CSP12-CSP13" in confirmation
+    assert "has no free place" not in confirmation
+
+
 def test_a_third_round_cannot_be_scheduled_from_its_page(secretariat_client):
-    make_round(state=RoundState.SCHEDULED, title="First")
-    make_round(state=RoundState.SCHEDULED, title="Second")
-    third = make_round(title="Third")
+    make_round(state=RoundState.SCHEDULED, title="First", mode=Mode.ONLINE)
+    make_round(state=RoundState.SCHEDULED, title="Second", mode=Mode.ONLINE)
+    third = make_round(title="Third", mode=Mode.ONLINE)
 
     page = secretariat_client.get(f"/rounds/{third.pk}/").content.decode()
     response = secretariat_client.post(f"/rounds/{third.pk}/schedule/", follow=True)
@@ -153,12 +198,12 @@ def test_fixed_fields_are_disabled_once_scheduled(secretariat_client):
 
     page = secretariat_client.get(f"/rounds/{round_.pk}/edit/").content.decode()
 
-    assert page.count("Fixed once the round is scheduled.") == 3
+    assert page.count("Fixed once the round is scheduled.") == 2  # cycle and restriction; the mode may change
 
 
 def test_editing_a_scheduled_round_keeps_its_fixed_fields(secretariat_client):
     round_ = make_round(state=RoundState.SCHEDULED)
-    other_cycle = make_cycle("CSP13-CSP14")
+    other_cycle = make_next_cycle()
 
     secretariat_client.post(
         f"/rounds/{round_.pk}/edit/",
@@ -301,7 +346,7 @@ def test_every_planning_page_renders_for_the_secretariat(secretariat_client):
 
 
 def test_the_chair_reads_a_round_page_without_planning_actions(chair_client):
-    round_ = make_round(state=RoundState.OPEN)
+    round_ = make_round(state=RoundState.OPEN, mode=Mode.ONLINE)
 
     page = chair_client.get(f"/rounds/{round_.pk}/").content.decode()
 

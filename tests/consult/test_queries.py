@@ -8,14 +8,14 @@ from django.test.utils import CaptureQueriesContext
 
 from consult.models import RoundState
 from tests import factories
-from tests.consult.helpers import add_document, make_cycle, make_round
+from tests.consult.helpers import add_document, make_round
 
 pytestmark = pytest.mark.django_db
 
 
 def add_rounds(count: int, *, start: int = 0) -> None:
     for number in range(start, start + count):
-        round_ = make_round(state=RoundState.OPEN, cycle=make_cycle(f"C{number}"), title=f"Round {number}")
+        round_ = make_round(state=RoundState.OPEN, title=f"Round {number}")  # written: no cap place
         add_document(round_, title=f"Document {number}")
 
 

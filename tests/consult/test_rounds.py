@@ -10,7 +10,7 @@ from django.utils import timezone
 from consult import services
 from consult.models import Mode, RoundState
 from participants.models import AuditEvent
-from tests.consult.helpers import MEETING_LINK, make_att_meeting, make_round
+from tests.consult.helpers import MEETING_LINK, make_att_meeting, make_next_cycle, make_round
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_a_new_round_is_a_draft_that_takes_no_place(secretariat):
 
 
 def test_scheduling_takes_the_first_free_place_and_is_audited(secretariat):
-    round_ = make_round()
+    round_ = make_round(mode=Mode.ONLINE)
 
     scheduled = services.schedule_round(round_id=round_.pk, by=secretariat, notify=False)
 
@@ -153,10 +153,10 @@ def test_an_in_person_meeting_needs_a_justification_and_an_att_meeting():
 
 
 def test_an_in_person_meeting_may_sit_a_day_either_side_of_the_att_meeting():
-    meeting = make_att_meeting(date(2026, 8, 24), date(2026, 8, 28))
-    day_before = timezone.make_aware(datetime(2026, 8, 23, 14, 0))
+    meeting = make_att_meeting(date(2027, 2, 22), date(2027, 2, 26))
+    day_before = timezone.make_aware(datetime(2027, 2, 21, 14, 0))
 
-    round_ = _in_person(day_before, att_meeting=meeting, now=timezone.make_aware(datetime(2026, 8, 1)))
+    round_ = _in_person(day_before, att_meeting=meeting, now=timezone.make_aware(datetime(2027, 2, 1)))
 
     assert round_.att_meeting == meeting
 
@@ -177,13 +177,13 @@ def test_a_written_round_keeps_no_stale_meeting_details():
     assert (round_.meeting_link, round_.venue, round_.justification) == ("", "", "")
 
 
-def test_cycle_mode_and_restriction_are_fixed_once_scheduled():
+def test_cycle_and_restriction_are_fixed_once_scheduled():
     round_ = make_round(state=RoundState.SCHEDULED)
 
     with pytest.raises(services.RoundInvalid) as error:
-        services.update_round(round_id=round_.pk, by=None, restricted=True, mode=Mode.ONLINE)
+        services.update_round(round_id=round_.pk, by=None, restricted=True, cycle=make_next_cycle())
 
-    assert set(error.value.message_dict) == {"restricted", "mode"}
+    assert set(error.value.message_dict) == {"restricted", "cycle"}
 
 
 def test_a_draft_can_change_anything():

@@ -67,7 +67,7 @@ def test_confirming_schedules_and_e_mails(secretariat_client, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         response = secretariat_client.post(f"/rounds/{round_.pk}/schedule/", follow=True)
 
-    assert "Scheduled: 1 of 2 consultations used in CSP12-CSP13" in response.content.decode()
+    assert "Scheduled: a request for written input, which takes no place." in response.content.decode()
     round_.refresh_from_db()
     assert round_.state == RoundState.SCHEDULED
     assert len(mail.outbox) == 2
@@ -82,14 +82,25 @@ def test_the_round_page_links_to_the_confirmation_instead_of_scheduling_at_once(
 
 
 def test_a_full_cycle_offers_no_button_on_the_confirmation(secretariat_client):
-    make_round(state=RoundState.SCHEDULED, title="First")
-    make_round(state=RoundState.SCHEDULED, title="Second")
-    third = make_round(title="Third")
+    make_round(state=RoundState.SCHEDULED, title="First", mode=Mode.ONLINE)
+    make_round(state=RoundState.SCHEDULED, title="Second", mode=Mode.ONLINE)
+    third = make_round(title="Third", mode=Mode.ONLINE)
 
     page = secretariat_client.get(f"/rounds/{third.pk}/schedule/").content.decode()
 
     assert "CSP12-CSP13 has no free place." in page
     assert "Schedule and e-mail" not in page
+
+
+def test_the_confirmation_of_a_written_request_says_it_takes_no_place(secretariat_client):
+    make_round(state=RoundState.SCHEDULED, title="First", mode=Mode.ONLINE)
+    make_round(state=RoundState.SCHEDULED, title="Second", mode=Mode.ONLINE)
+    written = make_round(title="Written")
+
+    page = secretariat_client.get(f"/rounds/{written.pk}/schedule/").content.decode()
+
+    assert "A request for written input takes no consultation place" in page
+    assert "takes consultation place" not in page and "has no free place" not in page
 
 
 def test_a_round_already_scheduled_goes_back_to_its_page(secretariat_client):

@@ -29,8 +29,7 @@ def closed_round(*, title: str = "Online reporting tool: design review", questio
         opens_at=now - dt.timedelta(days=20),
         closes_at=now - dt.timedelta(days=1),
     )
-    taken = set(Round.objects.filter(cycle=cycle).exclude(slot=None).values_list("slot", flat=True))
-    round_.schedule(slot=min({1, 2} - taken), at=now)
+    round_.schedule(slot=None, at=now)  # a request for written input takes no cap place
     round_.open(at=now)
     round_.close(at=now)
     round_.save()

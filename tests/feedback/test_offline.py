@@ -386,3 +386,20 @@ def test_the_submission_admin_never_shows_who_answered(secretariat_client):
     assert f"Respondent {submission.pseudonym}" in page
     assert "Anna" not in page and "anna@example.org" not in page
     assert "Anna" not in detail and "anna@example.org" not in detail
+
+
+def test_the_written_answer_page_says_recording_is_the_secretariats_statement_of_personal_capacity(
+    secretariat_client,
+):
+    round_ = make_round()
+
+    page = secretariat_client.get(reverse("feedback:record_offline", kwargs={"round_id": round_.pk})).content.decode()
+
+    assert "Recording answers is your statement, as the Secretariat, that the participant gave them in their" in page
+    assert "personal expert capacity (Annex 1 §11)" in page
+
+
+def test_the_import_command_help_says_recording_is_the_secretariats_statement_of_personal_capacity():
+    from feedback.management.commands.import_feedback import Command
+
+    assert "personal expert capacity (Annex 1 §11)" in Command.help

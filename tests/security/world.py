@@ -1,7 +1,7 @@
 """One realistic world for the access matrix, built through the services (and the test factories for people).
 
 Two open rounds in the current cycle (one restricted to States Parties, §9), each with a document, a
-questionnaire and submitted responses; a summarised round of an earlier cycle with an approved summary
+questionnaire and submitted responses; a summarised written request (no cap place) with an approved summary
 and an offline submission with its original letter; a draft round with a document; invitations by the
 Secretariat and by the Chair; a calendar feed token per participant; confirmation, invitation and
 password-reset tokens. Every object that belongs to someone belongs to the `owner`, a State Party expert.
@@ -206,11 +206,8 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
     restricted, restricted_document = _answered_round(
         "Restricted consultation", restricted=True, cycle=current, respondents=state_parties, secretariat=secretariat
     )
-    earlier = consult_services.save_cycle(
-        by=secretariat, name="Earlier cycle", starts_on=today - timedelta(days=500), ends_on=today - timedelta(days=101)
-    )
     summarised, summarised_document = _answered_round(
-        "Summarised consultation", restricted=False, cycle=earlier, respondents=everyone[1:], secretariat=secretariat
+        "Summarised consultation", restricted=False, cycle=current, respondents=everyone[1:], secretariat=secretariat
     )
     letter = ContentFile(PDF, name="letter.pdf")
     feedback_services.record_offline_submission(
@@ -223,7 +220,7 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
     consult_services.close_round(round_id=summarised.pk, by=secretariat, notify=False)
     summary = summary_services.generate_now(round_id=summarised.pk, by=chair)
     summary_services.approve(summary_id=summary.pk, by=chair)
-    draft = make_round(title="Draft consultation", cycle=earlier, by=secretariat)
+    draft = make_round(title="Draft consultation", cycle=current, by=secretariat)
     draft_question = consult_services.add_question(by=secretariat, round_id=draft.pk, key="q1", text="Draft question?")
     draft_document = add_document(draft, title="Draft note")
     consult_services.record_download(user=participants["owner"].user, version=open_document.versions.get())
@@ -269,11 +266,8 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
 
 
 def _meeting(world: World, participants: dict[str, Any], secretariat: User) -> None:
-    """An announced online meeting (its own cycle, so the cap allows it) with an open time poll."""
-    today = timezone.now().date()
-    cycle = consult_services.save_cycle(
-        by=secretariat, name="Meeting cycle", starts_on=today + timedelta(days=201), ends_on=today + timedelta(days=560)
-    )
+    """An announced online meeting in the current cycle (its first consultation place) with an open time poll."""
+    cycle = Cycle.objects.get(name="Current cycle")
     now = timezone.now()
     round_ = make_round(state=RoundState.SCHEDULED, mode=Mode.ONLINE, cycle=cycle, title="Meeting", by=secretariat)
     start = (now + timedelta(days=5)).replace(second=0, microsecond=0)

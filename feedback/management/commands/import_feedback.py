@@ -18,7 +18,8 @@ class Command(BaseCommand):
         "Record offline written submissions for a round from a CSV or XLSX file with the header "
         "email,question,answer (one row per answer). All or nothing: any bad row imports nothing. "
         "With --participant EMAIL, PATH may also be that participant's filled Word (.docx) or Excel (.xlsx) "
-        "questionnaire of the round."
+        "questionnaire of the round. Recording a letter's answers is the Secretariat's statement that the "
+        "participant gave them in their personal expert capacity (Annex 1 §11)."
     )
 
     def add_arguments(self, parser) -> None:

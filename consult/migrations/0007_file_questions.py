@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consult', '0005_closing_figures'),
+        ('consult', '0006_written_rounds_outside_the_cap'),
     ]
 
     operations = [
