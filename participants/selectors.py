@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from participants.countries import COUNTRIES, sort_key
@@ -198,7 +199,7 @@ def own_data(participant: Participant) -> dict[str, Any]:
 
 def own_responses(participant: Participant) -> list[dict[str, Any]]:
     """The person's own answers, round by round (what they submitted, and any unsent working copy)."""
-    from feedback.models import Submission  # feedback builds on participants, not the other way round
+    from feedback.models import AnswerFile, Submission  # feedback builds on participants, not the other way round
 
     submissions = (
         Submission.objects.filter(participant=participant)
@@ -214,6 +215,22 @@ def own_responses(participant: Participant) -> list[dict[str, Any]]:
             "submitted_at": submission.submitted_at.isoformat() if submission.submitted_at else None,
             "answers": {answer.question.key: answer.value for answer in submission.answers.all()},
             "working_copy": submission.working_answers,
+            # Files answers refer to ({"file": token}): each downloadable by its owner at `download`.
+            "files": [
+                {
+                    "file": str(item.token),
+                    "question": item.question_key,
+                    "type": item.content_type,
+                    "size": item.size,
+                    "given_at": item.uploaded_at.isoformat(),
+                    "download": reverse(
+                        "feedback:own_answer_file", kwargs={"round_id": submission.round_id, "token": item.token}
+                    ),
+                }
+                for item in AnswerFile.objects.filter(participant=participant, round_id=submission.round_id).order_by(
+                    "uploaded_at", "pk"
+                )
+            ],
         }
         for submission in submissions
     ]
