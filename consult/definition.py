@@ -54,6 +54,8 @@ KIND_SPELLINGS = {
     "ranking": QuestionKind.RANKING,
     "grid": QuestionKind.GRID,
     "matrix": QuestionKind.GRID,
+    "file": QuestionKind.FILE,
+    "screenshot": QuestionKind.FILE,
 }
 TRUE_WORDS, FALSE_WORDS = {"true", "yes", "1"}, {"false", "no", "0", ""}
 

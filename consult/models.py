@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
@@ -200,6 +201,11 @@ class Round(FSMModelMixin, models.Model):
         """Online and in-person consultations share the cycle's two places; written requests take none."""
         return self.mode in CAP_MODES
 
+    @cached_property
+    def asks_for_files(self) -> bool:
+        """Whether a question takes a file (the round then has a *Files* page)."""
+        return self.questions.filter(kind="file").exists()
+
     @property
     def is_editable(self) -> bool:
         return self.state in EDITABLE_STATES
@@ -243,6 +249,7 @@ class QuestionKind(models.TextChoices):
     NUMBER = "number", _("Number")
     RANKING = "ranking", _("Ranking")
     GRID = "grid", _("Grid of statements")
+    FILE = "file", _("File or screenshot")
 
 
 class QuestionQuerySet(models.QuerySet):

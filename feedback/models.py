@@ -265,3 +265,35 @@ __all__ = [
     "Theme",
     "ThemeTag",
 ]
+
+
+def answer_file_upload_to(answer_file: AnswerFile, filename: str) -> str:
+    # Random names only: the participant's own file name is never kept (it can name them).
+    return f"answer-files/{answer_file.round_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class AnswerFile(models.Model):
+    """A file given in answer to a `file` question (a screenshot from testing, a PDF), cleaned of its
+    metadata before it is stored. Only the participant and the Secretariat read the cleaned original;
+    the Chair reads only the `released` copy, which the Secretariat uploads after reviewing it."""
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="answer_files")
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="answer_files")
+    question_key = models.CharField(max_length=64)
+    file = models.FileField(upload_to=answer_file_upload_to, max_length=300)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    released = models.FileField(upload_to=answer_file_upload_to, blank=True, max_length=300)
+    released_content_type = models.CharField(max_length=40, blank=True)
+    released_at = models.DateTimeField(null=True, blank=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["round", "question_key"])]
+
+    def __str__(self) -> str:
+        return f"file {self.token}"

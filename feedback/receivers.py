@@ -6,8 +6,9 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, QuerySet
+from django.urls import reverse
 
-from feedback.models import Submission, SubmissionState
+from feedback.models import AnswerFile, Submission, SubmissionState
 from participants.models import Participant
 
 
@@ -38,6 +39,22 @@ def own_responses(*, participant: Participant, **_: Any) -> dict[str, Any]:
                 "submitted_at": submission.submitted_at.isoformat() if submission.submitted_at else None,
                 "answers": {answer.question.key: answer.value for answer in submission.answers.all()},
                 "working_copy": submission.working_answers,
+                # Files answers refer to ({"file": token}): each downloadable by its owner at `download`.
+                "files": [
+                    {
+                        "file": str(item.token),
+                        "question": item.question_key,
+                        "type": item.content_type,
+                        "size": item.size,
+                        "given_at": item.uploaded_at.isoformat(),
+                        "download": reverse(
+                            "feedback:own_answer_file", kwargs={"round_id": submission.round_id, "token": item.token}
+                        ),
+                    }
+                    for item in AnswerFile.objects.filter(
+                        participant=participant, round_id=submission.round_id
+                    ).order_by("uploaded_at", "pk")
+                ],
             }
             for submission in submissions
         ]
