@@ -298,7 +298,7 @@ def _every_state(world: World, participants: dict[str, Any], secretariat: User) 
     closed, _document = _answered_round(
         "Closed consultation",
         restricted=False,
-        cycle=Cycle.objects.get(name="Earlier cycle"),
+        cycle=Cycle.objects.get(name="Current cycle"),
         respondents=everyone[:4] + leaving,
         secretariat=secretariat,
         required=True,
