@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from config import user_guide
 from consult.meetings.webhook import inbound_patterns
 from participants.admin_site import guard_admin_site
 
@@ -26,6 +27,9 @@ urlpatterns = [
     path("summaries/", include("feedback.summary.urls")),
     path("analysis/", include("feedback.analysis.urls")),
     path("reports/", include("feedback.report.urls")),
+    path("guide/", user_guide.guide, name="user_guide_index"),
+    path("guide/img/<str:name>", user_guide.guide_image, name="user_guide_image"),
+    path("guide/<slug:role>/", user_guide.guide, name="user_guide"),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever the page says (the admin's pages say nothing).
     path("favicon.ico", favicon),

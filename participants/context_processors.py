@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 
 from participants.navigation import navigation_for, overview_of
 from participants.permissions import is_chair, is_secretariat, participant_of
@@ -40,10 +41,11 @@ def roles(request: HttpRequest) -> dict[str, Any]:
 
 
 # Each role's guide in docs/guide/; visitors and applicants read the experts' guide (it says how to join).
-GUIDES = {"secretariat": "secretariat.md", "chair": "chair.md"}
+GUIDES = {"secretariat": "secretariat", "chair": "chair"}
 
 
 def user_guide(role: str) -> str:
-    """The address of the role's user guide, or "" when USER_GUIDE_URL is not set."""
+    """The address of the role's user guide: the site's own copy, or where USER_GUIDE_URL publishes them."""
+    page = GUIDES.get(role, "expert")
     base = settings.USER_GUIDE_URL
-    return f"{base}/{GUIDES.get(role, 'expert.md')}" if base else ""
+    return f"{base}/{page}.md" if base else reverse("user_guide", args=[page])

@@ -141,6 +141,10 @@ CASES: list[Case] = [
     # --- Public pages, accounts and tokens ----------------------------------------------------------------
     Case("home", EVERYONE),
     Case("favicon.ico", dict.fromkeys(EVERYONE, REDIRECT)),
+    # The user guides describe the product, not anyone's data: public, like the home page.
+    Case("user_guide_index", EVERYONE),
+    Case("user_guide", EVERYONE, {"role": "secretariat"}),
+    Case("user_guide_image", EVERYONE, {"name": "expert-home.png"}),
     Case("dashboard", LOGGED_IN_REDIRECT),
     Case("login", expect(anonymous=OK, applicant=REDIRECT, party=REDIRECT, chair=REDIRECT, secretariat=REDIRECT)),
     Case("logout", ALL_METHODS_REFUSED),  # logging out is a POST, which anyone may make
