@@ -69,10 +69,13 @@ def make_participant(
         country=country or ("NO" if is_state else ""),
         organisation=organisation or ("" if is_state else f"Organisation {number}"),
         status=status,
-        email_confirmed_at=now,
-        personal_capacity_acknowledged_at=now,
-        confidentiality_acknowledged_at=now,
-        **{"statement": STATEMENT, **extra},
+        **{
+            "email_confirmed_at": now,
+            "personal_capacity_acknowledged_at": now,
+            "confidentiality_acknowledged_at": now,
+            "statement": STATEMENT,
+            **extra,
+        },
     )
 
 
