@@ -39,7 +39,11 @@ ROUNDS = {
         _("Consultation closed"), _("{actor} closed “{target}” now"), automatic=_("“{target}” closed at its deadline")
     ),
     "round.cancel": Phrase(_("Consultation cancelled"), _("{actor} cancelled “{target}”")),
-    "round.summarised": Phrase(_("Consultation summarised"), _("“{target}” is marked as summarised")),
+    "round.summarised": Phrase(
+        _("Consultation summarised"),
+        _("{actor} approved the summary of “{target}”, which is now summarised"),
+        automatic=_("“{target}” is marked as summarised"),
+    ),
     "round.reminder_due": Phrase(
         _("Automatic reminder due"),
         _("The automatic reminder for “{target}” fell due, {days_before} days before closing"),

@@ -26,6 +26,7 @@ from consult.question_shape import (
     number_bounds_problems,
     rows_problems,
 )
+from participants.domain_errors import DomainError
 
 MODE_SPELLINGS = {
     "written": Mode.WRITTEN,
@@ -53,11 +54,13 @@ KIND_SPELLINGS = {
     "ranking": QuestionKind.RANKING,
     "grid": QuestionKind.GRID,
     "matrix": QuestionKind.GRID,
+    "file": QuestionKind.FILE,
+    "screenshot": QuestionKind.FILE,
 }
 TRUE_WORDS, FALSE_WORDS = {"true", "yes", "1"}, {"false", "no", "0", ""}
 
 
-class DefinitionInvalid(ValueError):
+class DefinitionInvalid(DomainError, ValueError):
     """Every problem found, each starting with where it is in the JSON."""
 
     def __init__(self, problems: list[str]) -> None:

@@ -18,6 +18,8 @@ from pathlib import PurePath
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from participants.domain_errors import DomainError
+
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -35,7 +37,7 @@ BINARY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 KIND_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV", "json": "JSON", "xml": "XML", "txt": "text"}
 
 
-class DocumentRefused(ValueError):
+class DocumentRefused(DomainError, ValueError):
     """The file is not one we accept; the message says why, for the person uploading it."""
 
 

@@ -8,10 +8,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from consult.articles import articles_label
+from participants.state_flags import state_flags
 
 ARTICLES = (11, 13, 15, 17)
 ARTICLE_CHOICES = [(number, _("Article %(n)s") % {"n": number}) for number in ARTICLES]
@@ -98,6 +100,9 @@ class RoundState(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# Rounds whose details and questionnaire may still change.
+EDITABLE_STATES = (RoundState.DRAFT, RoundState.SCHEDULED, RoundState.OPEN)
+
 # States in which an online or in-person round holds one of the cycle's two places (§10).
 CAP_STATES = (RoundState.SCHEDULED, RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
 # The modes that count against the cap: consultations, online and in person together. A request for
@@ -105,6 +110,8 @@ CAP_STATES = (RoundState.SCHEDULED, RoundState.OPEN, RoundState.CLOSED, RoundSta
 CAP_MODES = (Mode.ONLINE, Mode.IN_PERSON)
 
 
+@state_flags("state", RoundState)
+@state_flags("mode", Mode)
 class Round(FSMModelMixin, models.Model):
     """One consultation or request for written input. At most two online or in-person rounds per cycle
     may ever be scheduled or later (§10); written requests take no place."""
@@ -194,9 +201,14 @@ class Round(FSMModelMixin, models.Model):
         """Online and in-person consultations share the cycle's two places; written requests take none."""
         return self.mode in CAP_MODES
 
+    @cached_property
+    def asks_for_files(self) -> bool:
+        """Whether a question takes a file (the round then has a *Files* page)."""
+        return self.questions.filter(kind="file").exists()
+
     @property
-    def is_open(self) -> bool:
-        return self.state == RoundState.OPEN
+    def is_editable(self) -> bool:
+        return self.state in EDITABLE_STATES
 
     def accepts_answers(self, now: object | None = None) -> bool:
         """Open, and the deadline has not passed (the server is the clock)."""
@@ -237,8 +249,16 @@ class QuestionKind(models.TextChoices):
     NUMBER = "number", _("Number")
     RANKING = "ranking", _("Ranking")
     GRID = "grid", _("Grid of statements")
+    FILE = "file", _("File or screenshot")
 
 
+class QuestionQuerySet(models.QuerySet):
+    def active(self) -> QuestionQuerySet:
+        """The questions answered today, in order (retired versions are kept only for their answers)."""
+        return self.filter(retired=False).order_by("order", "id")
+
+
+@state_flags("kind", QuestionKind)
 class Question(models.Model):
     """One question of a round's questionnaire. Frozen once answered: make a new version instead."""
 
@@ -267,6 +287,8 @@ class Question(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("replaces")
     )
     retired = models.BooleanField(default=False, help_text=_("Replaced by a newer version; kept for its answers."))
+
+    objects = QuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "id"]

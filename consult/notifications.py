@@ -15,16 +15,17 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.dispatch import Signal
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
-from consult import calendar
+from consult import calendar, responses
 from consult.events import meeting_event, organizer, round_url
 from consult.meetings import invitations
 from consult.meetings.services import accepts_replies
 from consult.models import Document, Round, RoundState
 from consult.news import NOW, audience_of, hears_of, scheduling_message
 from consult.selectors import eligible_participants
+from consult.services._events import announce_on_commit
 from participants import audit
 from participants.eligibility import may_take_part
 from participants.mail import Attachment, queue_email
@@ -46,10 +47,7 @@ def _zone(participant: Participant) -> zoneinfo.ZoneInfo | None:
 
 
 def _answer_url(round_: Round) -> str:
-    try:
-        return settings.SITE_URL + reverse("feedback:answer", kwargs={"round_id": round_.pk})
-    except NoReverseMatch:
-        return round_url(round_)
+    return settings.SITE_URL + reverse("feedback:answer", kwargs={"round_id": round_.pk})
 
 
 def _send(
@@ -198,7 +196,7 @@ def round_cancelled(*, round_id: int, **_: Any) -> int:
 
 def round_opened(*, round_id: int, **_: Any) -> int:
     round_ = Round.objects.select_related("cycle", "tool").get(pk=round_id)
-    has_questions = round_.questions.filter(retired=False).exists()
+    has_questions = round_.questions.active().exists()
 
     def send_one(participant: Participant) -> bool:
         if not participant.wants(Notification.ROUND_OPENED):
@@ -247,26 +245,39 @@ def send_reminders(*, round_id: int, by: User | None = None, now: datetime | Non
     participant's choice about reminders. Does nothing and returns 0 unless the round is open and
     its deadline has not passed. Returns how many messages were queued.
     """
-    from feedback.models import Submission, SubmissionState
-
     now = now or timezone.now()
     round_ = Round.objects.select_related("cycle", "tool").get(pk=round_id)
     if not round_.accepts_answers(now):
         return 0
-    submitted = Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED).values("participant_id")
     with transaction.atomic():
         sent = 0
-        for participant in eligible_participants(round_).exclude(pk__in=submitted).order_by("pk"):
-            if participant.wants(Notification.REMINDER):
-                _send(participant, "round_reminder", round_)
-                sent += 1
+        for participant in reminder_recipients(round_):
+            _send(participant, "round_reminder", round_)
+            sent += 1
         audit.record(actor=by, action="round.remind", target=round_, sent=sent, automatic=by is None)
     return sent
 
 
-def reminder(*, round_id: int, now: str | None = None, **_: Any) -> int:
-    """The automatic reminder N days before closing, claimed once by the clock."""
-    return send_reminders(round_id=round_id, by=None, now=datetime.fromisoformat(now) if now else None)
+def reminder_recipients(round_: Round) -> list[Participant]:
+    """Eligible participants who have not submitted and have not turned reminders off."""
+    waiting = eligible_participants(round_).exclude(pk__in=responses.submitted_participants(round_.pk))
+    return [participant for participant in waiting.order_by("pk") if participant.wants(Notification.REMINDER)]
+
+
+def queue_reminders(*, round_id: int, by: User) -> int:
+    """The Secretariat's one-click reminder: returns how many will receive one; the worker sends them."""
+    round_ = Round.objects.get(pk=round_id)
+    count = len(reminder_recipients(round_)) if round_.accepts_answers(timezone.now()) else 0
+    if count:
+        announce_on_commit("reminder", round_id, by_id=by.pk)
+    return count
+
+
+def reminder(*, round_id: int, now: str | None = None, by_id: int | None = None, **_: Any) -> int:
+    """A reminder from the worker: the automatic one N days before closing (claimed once by the clock), or
+    the Secretariat's one-click reminder (by_id)."""
+    by = User.objects.filter(pk=by_id).first() if by_id else None
+    return send_reminders(round_id=round_id, by=by, now=datetime.fromisoformat(now) if now else None)
 
 
 EVENTS: dict[str, Callable[..., int]] = {

@@ -156,11 +156,6 @@ def access_version(user: Any, document_id: int, number: int | None = None) -> Do
     return version
 
 
-def is_updated_for(document: Document) -> bool:
-    """The reader saw an older version than the newest (needs documents_visible_to's annotations)."""
-    return document.seen_number is not None and document.seen_number < document.latest_number
-
-
 @dataclass(frozen=True)
 class LibraryFilters:
     q: str = ""

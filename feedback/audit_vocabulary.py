@@ -41,7 +41,17 @@ RESPONSES = {
     "feedback.download_original": Phrase(
         _("Original letter opened"), _("{actor} opened the original letter of a written submission to “{target}”")
     ),
-    "round.summarise": Phrase(_("Consultation summarised"), _("{actor} marked “{target}” as summarised")),
+    "feedback.open_answer_file": Phrase(
+        _("Answer file opened"), _("{actor} opened a file given in answer to “{target}” (question {question})")
+    ),
+    "feedback.release_answer_file": Phrase(
+        _("Reviewed file released"),
+        _("{actor} released to the Chair a reviewed copy of a file given in answer to “{target}” ({question})"),
+    ),
+    "feedback.withdraw_answer_file": Phrase(
+        _("Reviewed file withdrawn"),
+        _("{actor} withdrew the reviewed copy of a file given in answer to “{target}” (question {question})"),
+    ),
 }
 
 SUMMARIES = {

@@ -20,7 +20,6 @@ from consult.figures import figures_at_closing
 from consult.models import Question, Round, RoundState
 from feedback import conditions, services
 from feedback.models import Source, Submission
-from feedback.questionnaire import active_questions
 from feedback.services.records import create_submission, write_submission
 from participants.demo import ensure_participant
 from participants.eligibility import may_take_part
@@ -129,7 +128,7 @@ def _backfill(round_: Round, participant: Participant, values: dict[str, Any], *
     submission.personal_capacity_confirmed_at = at if source == Source.WEB else None
     write_submission(
         submission,
-        questions=active_questions(round_),
+        questions=list(round_.questions.active()),
         values=values,
         now=at,
         source=source,
@@ -143,7 +142,7 @@ SILENT = {"lukas.meyer@example.org"}  # has not answered: the reminder button ha
 
 
 def _seed_open(round_: Round, people: list[Participant], secretariat: User | None) -> None:
-    questions = active_questions(round_)
+    questions = list(round_.questions.active())
     for number, participant in enumerate(people):
         quiet = participant.email in SILENT or (number % 4 == 3 and participant.email not in DRAFTS | OFFLINE)
         if quiet or Submission.objects.filter(round=round_, participant=participant).exists():
@@ -170,7 +169,7 @@ def _seed_open(round_: Round, people: list[Participant], secretariat: User | Non
 
 
 def _seed_closed(round_: Round, people: list[Participant]) -> None:
-    questions = active_questions(round_)
+    questions = list(round_.questions.active())
     at = round_.closes_at - timedelta(days=3)
     answering = [p for number, p in enumerate(people) if p.email not in SILENT and number % 5 != 4]
     for number, participant in enumerate(answering):

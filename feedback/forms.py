@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from config.forms import SiteErrors
@@ -19,6 +20,7 @@ from consult.models import Question
 from feedback import conditions
 from feedback.models import OFFLINE_FILE_EXTENSIONS
 from feedback.validation import (
+    FILE,
     GRID,
     MULTI_CHOICE,
     NUMBER,
@@ -39,6 +41,8 @@ from participants.safe_files import content_matches, read_upload
 
 FIELD_PREFIX = "q_"
 OTHER_SUFFIX = "__other"
+REMOVE_SUFFIX = "__remove"
+FILE_ACCEPT = "image/png,image/jpeg,application/pdf,.png,.jpg,.jpeg,.pdf"
 OTHER_VALUE = "__other__"  # the "Other, please specify" option; the words go in the field KEY__other
 
 
@@ -64,12 +68,20 @@ class SeveralChoices(_Collect, forms.MultipleChoiceField):
     pass
 
 
+class FileAnswer(_Collect, forms.FileField):
+    """A screenshot or PDF: checked and cleaned by the service that keeps it, not here."""
+
+
 class RowAnswers(_Collect, forms.Field):
     """One value per item or statement (a list), as the row widgets give it."""
 
 
 def field_name(question: Question) -> str:
     return f"{FIELD_PREFIX}{question.key}"
+
+
+def remove_field_name(question: Question) -> str:
+    return f"{FIELD_PREFIX}{question.key}{REMOVE_SUFFIX}"
 
 
 def other_field_name(question: Question) -> str:
@@ -117,6 +129,12 @@ def _field_for(question: Question) -> forms.Field:
         return RowAnswers(widget=RankingWidget(labels), **common)
     if question.kind == GRID:
         return RowAnswers(widget=GridWidget(list(question.rows), choice_options(question)), **common)
+    if question.kind == FILE:
+        described = f"id_{field_name(question)}_limits"
+        if question.help_text:
+            described = f"id_{field_name(question)}_helptext {described}"
+        attrs = {"accept": FILE_ACCEPT, "class": "answer-file", "aria-describedby": described}
+        return FileAnswer(widget=forms.FileInput(attrs=attrs), **common)
     return OneChoice(choices=_options(question), widget=forms.RadioSelect, **common)
 
 
@@ -127,7 +145,7 @@ def _other_field(question: Question) -> forms.Field:
 
 def initial_value(question: Question, value: Any) -> Any:
     """A stored value as the form shows it."""
-    if value is None:
+    if value is None or question.kind == FILE:
         return None
     if question.kind == YES_NO:
         return "yes" if value else "no"
@@ -173,10 +191,16 @@ class AnswerForm(forms.Form):
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.questions = questions
+        # File answers already given: kept when the participant saves again without a new file.
+        self.given_files = {q.key: answers[q.key] for q in questions if q.kind == FILE and answers.get(q.key)}
         for question in questions:
             self.fields[field_name(question)] = _field_for(question)
             if offers_other(question):
                 self.fields[other_field_name(question)] = _other_field(question)
+            if question.kind == FILE:
+                self.fields[remove_field_name(question)] = forms.BooleanField(
+                    label=_("Remove the file I gave"), required=False
+                )
 
     def raw_answers(self) -> dict[str, Any]:
         """What was typed, by question key, for the services to check."""
@@ -190,8 +214,23 @@ class AnswerForm(forms.Form):
                 value = dict(zip((option for option, _label in choice_options(question)), value or [], strict=False))
             elif question.kind == GRID:
                 value = {str(number): item for number, item in enumerate(value or [], start=1)}
+            elif question.kind == FILE:  # a new file is kept by the view (uploads()); else the one given
+                value = (
+                    None if self.cleaned_data.get(remove_field_name(question)) else self.given_files.get(question.key)
+                )
             raw[question.key] = value
         return raw
+
+    def uploads(self) -> dict[str, Any]:
+        """New files chosen in the form, by question key (unless "Remove" is ticked beside them)."""
+        self.is_valid()
+        return {
+            question.key: self.cleaned_data[field_name(question)]
+            for question in self.questions
+            if question.kind == FILE
+            and self.cleaned_data.get(field_name(question))
+            and not self.cleaned_data.get(remove_field_name(question))
+        }
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for key, message in errors.items():
@@ -209,6 +248,9 @@ class AnswerForm(forms.Form):
                 "field": self[field_name(question)],
                 "other": self[other_field_name(question)] if offers_other(question) else None,
                 "range": number_range(question) if question.kind == NUMBER else "",
+                "file_given": self.given_files.get(question.key),
+                "file_limit": filesizeformat(settings.ANSWER_FILE_MAX_BYTES) if question.kind == FILE else "",
+                "remove": self[remove_field_name(question)] if question.kind == FILE else None,
                 "condition": conditions.condition_text(question, self.questions),
             }
             for question in self.questions
@@ -245,6 +287,15 @@ class OfflineSubmissionForm(SiteErrors, AnswerForm):
         for name in self.fields:
             if name.startswith(FIELD_PREFIX):
                 self.fields[name].required = False  # a letter may skip questions
+        for question in self.questions:
+            if question.kind == FILE:  # a file answer is the participant's own upload on the web form
+                field = self.fields[field_name(question)]
+                field.disabled = True
+                field.help_text = _(
+                    "Files are given by participants on the web form only; keep a letter's attachments "
+                    "as its original file."
+                )
+                self.fields[remove_field_name(question)].disabled = True
 
     def clean_original_file(self) -> Any:
         upload = self.cleaned_data.get("original_file")

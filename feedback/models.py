@@ -13,6 +13,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from consult.models import Question, Round
 from participants.models import Participant
+from participants.state_flags import state_flags
 
 
 class SubmissionState(models.TextChoices):
@@ -35,6 +36,8 @@ def offline_upload_to(submission: Submission, filename: str) -> str:
 OFFLINE_FILE_EXTENSIONS = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".xlsx", ".csv", ".eml", ".msg")
 
 
+@state_flags("state", SubmissionState)
+@state_flags("source", Source)
 class Submission(FSMModelMixin, models.Model):
     """One participant's response to one round. Known to the Chair only by its pseudonym."""
 
@@ -133,6 +136,7 @@ class GenerationStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+@state_flags("generation_status", GenerationStatus)
 class GeneratedDocument(FSMModelMixin, models.Model):
     """What a document built by the worker keeps: its anonymized content, how far the generation got, an
     edit version (a stale editor is told, not overwritten) and who generated and approved it.
@@ -164,6 +168,7 @@ class GeneratedDocument(FSMModelMixin, models.Model):
         return self.generation_status == GenerationStatus.DONE
 
 
+@state_flags("state", SummaryState)
 class Summary(GeneratedDocument):
     """The anonymized summary of a round for the WGTR report (§13). Guarded by the leak gate."""
 
@@ -204,6 +209,7 @@ class NotesState(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
+@state_flags("state", NotesState)
 class MeetingNotes(FSMModelMixin, models.Model):
     """The points raised at a round's meeting, kept anonymized: the anonymizer runs before they are stored.
 
@@ -259,3 +265,35 @@ __all__ = [
     "Theme",
     "ThemeTag",
 ]
+
+
+def answer_file_upload_to(answer_file: AnswerFile, filename: str) -> str:
+    # Random names only: the participant's own file name is never kept (it can name them).
+    return f"answer-files/{answer_file.round_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class AnswerFile(models.Model):
+    """A file given in answer to a `file` question (a screenshot from testing, a PDF), cleaned of its
+    metadata before it is stored. Only the participant and the Secretariat read the cleaned original;
+    the Chair reads only the `released` copy, which the Secretariat uploads after reviewing it."""
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="answer_files")
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="answer_files")
+    question_key = models.CharField(max_length=64)
+    file = models.FileField(upload_to=answer_file_upload_to, max_length=300)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    released = models.FileField(upload_to=answer_file_upload_to, blank=True, max_length=300)
+    released_content_type = models.CharField(max_length=40, blank=True)
+    released_at = models.DateTimeField(null=True, blank=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["round", "question_key"])]
+
+    def __str__(self) -> str:
+        return f"file {self.token}"

@@ -9,20 +9,22 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.db import models
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from consult.figures import ResponseRate, round_figures
 from consult.models import Document, Question, Round, RoundState
-from consult.selectors import rounds_visible_to
+from consult.selectors import access_round, rounds_visible_to
 from feedback import conditions
 from feedback.models import Answer, Submission, SubmissionState, Summary
 from feedback.pseudonyms import label
-from feedback.questionnaire import active_questions
 from feedback.validation import RATING_RANGE, choice_options, offers_other, other_answer
 from participants.models import Participant
+from participants.state_flags import state_flags
 
 # Rounds whose responses the Chair and Secretariat may read: answering has begun.
 OTHER_FILTER = "__other__"  # the "Other, please specify" answers of a choice question, in filters and charts
@@ -33,6 +35,16 @@ CLOSED_STATES = (RoundState.CLOSED, RoundState.SUMMARISED)
 # --- The participant's own view ---------------------------------------------------------------------
 
 
+class ResponseStatus(models.TextChoices):
+    """Where the participant's own response stands, for their dashboard."""
+
+    NOT_STARTED = "not_started", gettext_lazy("Not started")
+    DRAFT = "draft", gettext_lazy("Draft")
+    SUBMITTED = "submitted", gettext_lazy("Submitted")
+    CHANGED = "changed", gettext_lazy("Submitted, with changes not yet submitted")
+
+
+@state_flags("status", ResponseStatus)
 @dataclass
 class DashboardRound:
     round: Round
@@ -40,13 +52,12 @@ class DashboardRound:
     accepting: bool
 
     @property
-    def status(self) -> str:
-        """not_started, draft, submitted or changed (submitted, with edits not yet submitted)."""
+    def status(self) -> ResponseStatus:
         if self.submission is None:
-            return "not_started"
+            return ResponseStatus.NOT_STARTED
         if self.submission.state == SubmissionState.SUBMITTED:
-            return "changed" if self.submission.has_unsubmitted_changes else "submitted"
-        return "draft"
+            return ResponseStatus.CHANGED if self.submission.has_unsubmitted_changes else ResponseStatus.SUBMITTED
+        return ResponseStatus.DRAFT
 
 
 @dataclass
@@ -93,17 +104,10 @@ def own_submission(participant: Participant, round_: Round) -> Submission | None
 
 def readable_round(user: Any, round_id: int) -> Round:
     """A round whose responses the viewer may read, or 404 (no hint whether it exists)."""
-    round_ = get_visible_round(user, round_id)
+    round_ = access_round(user, round_id)
     if round_.state not in READABLE_STATES:
         raise Http404
     return round_
-
-
-def get_visible_round(user: Any, round_id: int) -> Round:
-    try:
-        return rounds_visible_to(user).get(pk=round_id)
-    except Round.DoesNotExist:
-        raise Http404 from None
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,7 @@ def linkable_submissions(round_: Round) -> QuerySet[Submission]:
     would be recognisable by that blank, so it counts only where answers are unlinked (the summary)."""
     released = released_submissions(round_)
     # A follow-up (asked only after some answers) may rightly be blank online too: only those always asked count.
-    required = [q.pk for q in active_questions(round_) if q.required and conditions.condition(q) is None]
+    required = [q.pk for q in list(round_.questions.active()) if q.required and conditions.condition(q) is None]
     if not required:
         return released
     return released.annotate(
@@ -262,7 +266,7 @@ def distribution(question: Question, answers: list[Any]) -> list[tuple[str, str,
 
 
 def questions(round_: Round) -> list[Question]:
-    return active_questions(round_)
+    return list(round_.questions.active())
 
 
 # --- Progress -----------------------------------------------------------------------------------------

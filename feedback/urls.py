@@ -3,7 +3,7 @@
 from django.urls import path
 
 from feedback.meeting_notes import views as notes
-from feedback.views import chair, exports, files, participant, preview, secretariat
+from feedback.views import answer_files, chair, exports, files, participant, preview, secretariat
 
 app_name = "feedback"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("", participant.participant_dashboard, name="participant_dashboard"),
     path("rounds/<int:round_id>/answer/", participant.answer, name="answer"),
     path("rounds/<int:round_id>/answer/autosave/", participant.autosave, name="autosave"),
+    path("rounds/<int:round_id>/answer/files/<uuid:token>/", participant.own_answer_file, name="own_answer_file"),
     path("rounds/<int:round_id>/answer/upload/", files.upload_answers, name="upload_answers"),
     path("rounds/<int:round_id>/preview/", preview.preview, name="preview"),
     path("rounds/<int:round_id>/questionnaire.<str:fmt>", files.questionnaire_file, name="questionnaire_file"),
@@ -22,6 +23,27 @@ urlpatterns = [
     path("rounds/<int:round_id>/responses/<int:pseudonym>/", chair.response_detail, name="response_detail"),
     path("rounds/<int:round_id>/questions/", chair.question_index, name="question_index"),
     path("rounds/<int:round_id>/questions/<slug:key>/", chair.question_detail, name="question_detail"),
+    path("rounds/<int:round_id>/files/", answer_files.answer_files, name="answer_files"),
+    path(
+        "rounds/<int:round_id>/files/<uuid:token>/reviewed/",
+        answer_files.answer_file_reviewed,
+        name="answer_file_reviewed",
+    ),
+    path(
+        "rounds/<int:round_id>/files/<uuid:token>/original/",
+        answer_files.answer_file_original,
+        name="answer_file_original",
+    ),
+    path(
+        "rounds/<int:round_id>/files/<uuid:token>/release/",
+        answer_files.answer_file_release,
+        name="answer_file_release",
+    ),
+    path(
+        "rounds/<int:round_id>/files/<uuid:token>/withdraw/",
+        answer_files.answer_file_withdraw,
+        name="answer_file_withdraw",
+    ),
     path("rounds/<int:round_id>/answers.<str:fmt>", exports.export_answers, name="export_answers"),
     path("rounds/<int:round_id>/meeting-notes/", notes.meeting_notes, name="meeting_notes"),
     path("rounds/<int:round_id>/meeting-notes/approve/", notes.meeting_notes_approve, name="meeting_notes_approve"),

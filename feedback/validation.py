@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from feedback import conditions
+from participants.domain_errors import DomainError
 
 TEXT, RATING, CHOICE, MULTI_CHOICE, YES_NO = "text", "rating", "choice", "multi_choice", "yes_no"
-NUMBER, RANKING, GRID = "number", "ranking", "grid"
+NUMBER, RANKING, GRID, FILE = "number", "ranking", "grid", "file"
 CHOICE_KINDS = (CHOICE, MULTI_CHOICE)
 # How an "Other, please specify" answer is written in a file or an import: "Other: my own words".
 OTHER_PREFIX = "other:"
@@ -54,7 +55,7 @@ class Cleaned:
     discarded: tuple[str, ...] = ()
 
 
-class AnswerError(ValueError):
+class AnswerError(DomainError, ValueError):
     """A value that does not fit its question; the message is shown next to the field."""
 
 
@@ -328,6 +329,20 @@ def _text(question: QuestionSpec, raw: Any, *, final: bool) -> str:
     return text
 
 
+def _file(raw: Any) -> dict[str, str]:
+    """A file answer is a reference to a file kept by the web form ({"file": token}); a file's
+    contents never come through a spreadsheet, a Word form or an import."""
+    token = raw.get("file") if isinstance(raw, dict) else None
+    if not isinstance(token, str) or not token:
+        raise AnswerError(
+            _(
+                "This question takes a file (a screenshot or a PDF), which can only be given on the "
+                "questionnaire's web page."
+            )
+        )
+    return {"file": token}
+
+
 def clean_value(question: QuestionSpec, raw: Any, *, final: bool = False) -> Any:
     """The well-formed value for one question, or None when unanswered. Raises AnswerError."""
     if isinstance(raw, str):
@@ -351,6 +366,8 @@ def clean_value(question: QuestionSpec, raw: Any, *, final: bool = False) -> Any
         value = _ranking(question, raw, final=final)
     elif kind == GRID:
         value = _grid(question, raw)
+    elif kind == FILE:
+        value = _file(raw)
     else:
         raise AnswerError(_("This question cannot be answered (unknown kind %(kind)s).") % {"kind": kind})
     return None if is_empty(value) else value
@@ -408,6 +425,8 @@ def display_value(question: QuestionSpec, value: Any) -> str:
         return _("Yes") if value else _("No")
     if question.kind == RATING:
         return _("%(value)s of 5") % {"value": value}
+    if question.kind == FILE:
+        return _("File given")
     if question.kind == RANKING:
         return "; ".join(f"{rank}. {labels.get(str(item), str(item))}" for rank, item in enumerate(value, start=1))
     if question.kind == GRID:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from participants.identifiers import fold_identifier
+from participants.state_flags import state_flags
 from participants.time_zones import validate_time_zone
 from participants.validators import (
     validate_acronym,
@@ -159,6 +160,7 @@ def new_feed_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+@state_flags("status", Status)
 class Participant(FSMModelMixin, models.Model):
     """A registered expert. Speaks in a personal capacity (§11); vetted by the Secretariat (§4)."""
 
@@ -237,10 +239,6 @@ class Participant(FSMModelMixin, models.Model):
 
         return country_name(self.country) if self.is_state else self.organisation
 
-    @property
-    def is_approved(self) -> bool:
-        return self.status == Status.APPROVED
-
     def wants(self, notification: str) -> bool:
         return notification in (self.notifications or [])
 
@@ -313,10 +311,6 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"Invitation for {self.email}"
-
-    def is_usable(self, now: object | None = None) -> bool:
-        now = now or timezone.now()
-        return self.accepted_at is None and self.revoked_at is None and self.expires_at > now
 
 
 class Tombstone(models.Model):

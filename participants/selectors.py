@@ -15,6 +15,7 @@ from participants.countries import COUNTRIES, sort_key
 from participants.models import AuditEvent, Invitation, Participant, Status
 from participants.permissions import is_chair, is_secretariat, participant_of
 from participants.services.invitations import hash_token
+from participants.signals import personal_data_requested
 
 
 @dataclass(frozen=True)
@@ -192,28 +193,12 @@ def own_data(participant: Participant) -> dict[str, Any]:
             {"at": stamp(e.at), "action": e.action, "from": e.from_state, "to": e.to_state, "reason": e.reason}
             for e in events.order_by("at", "id")
         ],
-        "responses": own_responses(participant),
+        **_sections_from_other_apps(participant),
     }
 
 
-def own_responses(participant: Participant) -> list[dict[str, Any]]:
-    """The person's own answers, round by round (what they submitted, and any unsent working copy)."""
-    from feedback.models import Submission  # feedback builds on participants, not the other way round
-
-    submissions = (
-        Submission.objects.filter(participant=participant)
-        .select_related("round")
-        .prefetch_related("answers__question")
-        .order_by("round__opens_at", "pk")
-    )
-    return [
-        {
-            "round": submission.round.title,
-            "state": submission.state,
-            "source": submission.source,
-            "submitted_at": submission.submitted_at.isoformat() if submission.submitted_at else None,
-            "answers": {answer.question.key: answer.value for answer in submission.answers.all()},
-            "working_copy": submission.working_answers,
-        }
-        for submission in submissions
-    ]
+def _sections_from_other_apps(participant: Participant) -> dict[str, Any]:
+    sections: dict[str, Any] = {}
+    for _receiver, section in personal_data_requested.send(sender=Participant, participant=participant):
+        sections.update(section)
+    return sections

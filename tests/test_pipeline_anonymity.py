@@ -83,8 +83,8 @@ def write_round(path: Path) -> None:
         "stage": "review",
         "mode": "written",
         "restricted": False,
-        "opens_at": "2026-01-05T09:00:00+01:00",
-        "closes_at": "2030-12-31T17:00:00+01:00",
+        "opens_at": "2026-09-01T09:00:00+02:00",
+        "closes_at": "2027-08-20T17:00:00+02:00",
         "questions": QUESTIONS,
     }
     path.write_text(json.dumps(definition), encoding="utf-8")

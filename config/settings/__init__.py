@@ -227,6 +227,8 @@ STORAGES = {
 }
 DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+# Screenshots and PDFs given in answer to a `file` question (docs/question-kinds.md).
+ANSWER_FILE_MAX_BYTES = env_int("ANSWER_FILE_MAX_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from participants.state_flags import state_flags
+
 MIN_SLOTS, MAX_SLOTS = 2, 6
 
 
@@ -18,6 +20,7 @@ class PollState(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+@state_flags("state", PollState)
 class Poll(FSMModelMixin, models.Model):
     """A scheduling poll: eligible participants say which proposed times suit them."""
 

@@ -12,8 +12,10 @@ from datetime import tzinfo
 from typing import Any
 
 from django.conf import settings
+from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from consult.meetings import cells, slots, waitlist
 from consult.meetings.models import Attendance, Meeting, Poll, PollState, Response, Slot, Vote
@@ -23,6 +25,7 @@ from consult.selectors import eligible_participants
 from participants.eligibility import may_take_part
 from participants.models import Participant
 from participants.permissions import approved_participant, is_chair, is_secretariat
+from participants.state_flags import state_flags
 
 # --- Polls ---------------------------------------------------------------------------------------------
 
@@ -152,10 +155,21 @@ def _add_names(views: list[SlotView], votes: list[Vote]) -> None:
 
 # --- Replies and attendance ----------------------------------------------------------------------------
 
-NO_REPLY = "no_reply"
-WAITING = "waiting"
+
+class ReplyStatus(models.TextChoices):
+    """Where an invited participant stands: their reply, or the waiting list when the room is full."""
+
+    ACCEPTED = Response.ACCEPTED.value, Response.ACCEPTED.label
+    WAITING = "waiting", _("Waiting list")
+    TENTATIVE = Response.TENTATIVE.value, Response.TENTATIVE.label
+    DECLINED = Response.DECLINED.value, Response.DECLINED.label
+    NO_REPLY = "no_reply", _("No reply")
 
 
+NO_REPLY, WAITING = ReplyStatus.NO_REPLY, ReplyStatus.WAITING
+
+
+@state_flags("status", ReplyStatus)
 @dataclass
 class Row:
     participant: Participant

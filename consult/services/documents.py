@@ -15,13 +15,14 @@ from consult.documents import DocumentRefused, check_upload
 from consult.models import Document, DocumentDownload, DocumentVersion, Round, RoundState
 from consult.services._events import announce_on_commit
 from participants import audit
+from participants.domain_errors import DomainError
 from participants.models import User
 
 # Participants are told about new documents only once the round is announced and until it closes.
 ANNOUNCED_STATES = (RoundState.SCHEDULED, RoundState.OPEN)
 
 
-class RoundTakesNoDocuments(Exception):
+class RoundTakesNoDocuments(DomainError):
     def __init__(self, round_: Round) -> None:
         super().__init__(_("“%(title)s” is cancelled: it takes no documents.") % {"title": round_.title})
 

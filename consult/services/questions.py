@@ -15,7 +15,7 @@ from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from consult.models import Question, QuestionKind, Round, RoundState
+from consult.models import Question, QuestionKind, Round
 from consult.question_shape import (
     WITH_CHOICES,
     Earlier,
@@ -26,6 +26,7 @@ from consult.question_shape import (
     rows_problems,
 )
 from participants import audit
+from participants.domain_errors import DomainError
 from participants.models import User
 
 CHOICE_KINDS = WITH_CHOICES  # the kinds that keep their `choices`
@@ -36,10 +37,9 @@ QUESTION_FIELDS = frozenset(
 # The editor's fields for the places the shared shape rules name.
 FORM_FIELDS = {"show_if": "show_if_question", "show_if.question": "show_if_question", "show_if.in": "show_if_values"}
 FORM_FIELDS |= {"min": "min_value", "max": "max_value", "rows": "rows_text", "choices": "choices"}
-EDITABLE_STATES = (RoundState.DRAFT, RoundState.SCHEDULED, RoundState.OPEN)
 
 
-class QuestionnaireClosed(Exception):
+class QuestionnaireClosed(DomainError):
     def __init__(self, round_: Round) -> None:
         super().__init__(
             _("The questionnaire of “%(title)s” can no longer change: the round is %(state)s.")
@@ -47,7 +47,7 @@ class QuestionnaireClosed(Exception):
         )
 
 
-class QuestionAnswered(Exception):
+class QuestionAnswered(DomainError):
     def __init__(self, question: Question) -> None:
         super().__init__(
             _("“%(key)s” already has answers, so it cannot change or be deleted. Make a new version or retire it.")
@@ -81,7 +81,7 @@ class QuestionNeeded(Exception):
 
 def earlier_questions(round_: Round, *, before: int | None, exclude_pk: int | None = None) -> list[Earlier]:
     """The active questions above position `before` (all of them when None), as follow-ups see them."""
-    questions = round_.questions.filter(retired=False).exclude(pk=exclude_pk).order_by("order", "id")
+    questions = round_.questions.active().exclude(pk=exclude_pk)
     if before is not None:
         questions = questions.filter(order__lt=before)
     return [Earlier(q.key, q.kind, list(q.choices)) for q in questions]
@@ -123,7 +123,7 @@ def question_problems(*, round_: Round, key: str, text: str, kind: str, choices:
 
 def _editable_round(round_id: int) -> Round:
     round_ = Round.objects.select_for_update().get(pk=round_id)
-    if round_.state not in EDITABLE_STATES:
+    if not round_.is_editable:
         raise QuestionnaireClosed(round_)
     return round_
 
@@ -255,7 +255,7 @@ def _apply(question: Question, round_: Round, changes: dict[str, Any], *, exclud
 
 
 def _check_not_needed(question: Question, round_: Round) -> None:
-    following = dependants(question.key, round_.questions.filter(retired=False).exclude(pk=question.pk))
+    following = dependants(question.key, round_.questions.active().exclude(pk=question.pk))
     if following:
         raise QuestionNeeded(
             _("Follow-up questions depend on “%(key)s” (%(keys)s): change or remove their condition first.")
@@ -299,7 +299,7 @@ def move_question(*, by: User | None, question_id: int, up: bool) -> None:
     """Swap a question with its neighbour above (up) or below. Raises QuestionnaireClosed."""
     question = Question.objects.select_for_update().get(pk=question_id)
     round_ = _editable_round(question.round_id)
-    ordered = list(round_.questions.filter(retired=False).order_by("order", "id"))
+    ordered = list(round_.questions.active())
     index = next(i for i, item in enumerate(ordered) if item.pk == question.pk)
     other = index - 1 if up else index + 1
     if not 0 <= other < len(ordered):
@@ -325,7 +325,7 @@ def copy_questionnaire(*, by: User | None, source_round_id: int, target_round_id
     last = target.questions.aggregate(last=Max("order"))["last"]
     order = 0 if last is None else last + 1
     copied, skipped = [], []
-    for question in source.questions.filter(retired=False).order_by("order", "id"):
+    for question in source.questions.active():
         if question.key in taken:
             skipped.append(question.key)
             continue

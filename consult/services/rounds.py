@@ -23,10 +23,11 @@ from consult.models import AttMeeting, Cycle, Mode, Round, RoundState, Tool
 from consult.rules import round_problems
 from consult.services._events import announce_on_commit
 from participants import audit
+from participants.domain_errors import DomainError
 from participants.models import User
 
 
-class RoundError(Exception):
+class RoundError(DomainError):
     """A round could not change as asked; the message is written for the person who asked."""
 
 
@@ -92,7 +93,6 @@ class RoundInvalid(ValidationError):
     """Broken rules by field ({field: message}), so forms can show each next to its field."""
 
 
-EDITABLE_STATES = (RoundState.DRAFT, RoundState.SCHEDULED, RoundState.OPEN)
 ROUND_FIELDS = frozenset(
     {
         "cycle",
@@ -239,7 +239,7 @@ def update_round(*, round_id: int, by: User | None, unrestricted_reason: str = "
     if unknown:
         raise TypeError(f"Not round fields: {sorted(unknown)}")
     round_ = _locked(round_id)
-    if round_.state not in EDITABLE_STATES:
+    if not round_.is_editable:
         raise RoundNotEditable(round_)
     before = {name: getattr(round_, name) for name in ROUND_FIELDS}
     _refuse_fixed_changes(round_, before, changes)

@@ -29,7 +29,7 @@ def _ics_response(content: bytes, filename: str, *, attachment: bool) -> HttpRes
 def round_ics(request: HttpRequest, round_id: int) -> HttpResponse:
     """“Add to calendar”: the meeting and the deadline of one round the viewer may see."""
     round_ = selectors.access_round(request.user, round_id)
-    has_questions = round_.questions.filter(retired=False).exists()
+    has_questions = round_.questions.active().exists()
     content = calendar.feed(
         events.round_events(round_, has_questions=has_questions),
         name=round_.title,

@@ -24,7 +24,7 @@ def _question(request: HttpRequest, question_id: int) -> Question:
 
 def _earlier(round_: Round, *, before: Question | None) -> list[Question]:
     """The questions a follow-up may depend on: those above it (all of them for a new question)."""
-    questions = round_.questions.filter(retired=False).order_by("order", "id")
+    questions = round_.questions.active()
     if before is not None:
         questions = questions.filter(order__lt=before.order).exclude(pk=before.pk)
     return list(questions)
@@ -38,7 +38,7 @@ def questionnaire(request: HttpRequest, round_id: int) -> HttpResponse:
         "round": round_,
         "questions": [question for question in questions if not question.retired],
         "retired": [question for question in questions if question.retired],
-        "editable": round_.state in services.questions.EDITABLE_STATES,
+        "editable": round_.is_editable,
         "copy_form": CopyQuestionnaireForm(round_=round_),
     }
     return render(request, "consult/questionnaire.html", context)

@@ -47,7 +47,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     context = {
         "round": round_,
         "documents": selectors.documents_visible_to(request.user).filter(round=round_).order_by("title"),
-        "questions": round_.questions.filter(retired=False).order_by("order", "id"),
+        "questions": round_.questions.active(),
         "staff": staff,
         "secretariat": is_secretariat(request.user),
         "upcoming": selectors.upcoming_transitions(round_),
@@ -84,7 +84,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
 @secretariat_required
 def round_edit(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = selectors.access_round(request.user, round_id)
-    if round_.state not in services.rounds.EDITABLE_STATES:
+    if not round_.is_editable:
         messages.error(request, str(services.RoundNotEditable(round_)))
         return redirect("consult:round_detail", round_id=round_.pk)
     form = RoundForm(request.POST or None, instance=round_)
@@ -124,7 +124,7 @@ def round_schedule(request: HttpRequest, round_id: int) -> HttpResponse:
         "blocked": blocked,
         "place": cap.used + 1 if round_.takes_cap_place and not blocked else None,
         "announcement": news.announcement_of(round_),
-        "questions": round_.questions.filter(retired=False).count(),
+        "questions": round_.questions.active().count(),
         "documents": round_.documents.count(),
     }
     return render(request, "consult/round_schedule.html", context)

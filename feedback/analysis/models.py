@@ -64,12 +64,18 @@ class ThemeTag(models.Model):
         return f"{self.theme} on {self.question.key}"
 
 
+class SuggestionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    ACCEPTED = "accepted", _("Accepted")
+    DISCARDED = "discarded", _("Discarded")
+
+
 class SuggestionSet(models.Model):
     """The themes last suggested for one question, and what the Chair did with each.
 
     `items` is a list of {"number", "label", "terms", "submissions", "status"}: `submissions` are the
     ids of the responses whose answer the suggestion covers (never shown; pages show pseudonyms), and
-    `status` is "open", "accepted" or "discarded".
+    `status` is a SuggestionStatus.
     """
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="theme_suggestions")

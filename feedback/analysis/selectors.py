@@ -13,11 +13,12 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from consult.models import Question, QuestionKind, Round
-from feedback.analysis.models import SuggestionSet, Theme, ThemeTag
+from feedback.analysis.models import SuggestionSet, SuggestionStatus, Theme, ThemeTag
 from feedback.models import Answer, SubmissionState
 from feedback.redaction import Cleaner, text_cleaner
 from feedback.selectors import linkable_submissions
 from feedback.validation import free_text_of
+from participants.state_flags import state_flags
 
 
 @dataclass
@@ -36,12 +37,12 @@ WRITTEN = Q(kind=QuestionKind.TEXT) | Q(other=True, kind__in=(QuestionKind.CHOIC
 
 
 def text_questions(round_: Round) -> list[Question]:
-    return list(round_.questions.filter(WRITTEN, retired=False).order_by("order", "pk"))
+    return list(round_.questions.active().filter(WRITTEN))
 
 
 def text_question(round_: Round, key: str) -> Question:
     """The round's question with written answers with this key, or 404."""
-    question = round_.questions.filter(WRITTEN, retired=False, key=key).first()
+    question = round_.questions.active().filter(WRITTEN, key=key).first()
     if question is None:
         raise Http404
     return question
@@ -146,6 +147,7 @@ def quote_choices(round_: Round, theme: Theme) -> list[QuoteChoice]:
     return choices
 
 
+@state_flags("status", SuggestionStatus)
 @dataclass(frozen=True)
 class SuggestionItem:
     number: int

@@ -90,11 +90,6 @@ def has_title_before(text: str, start: int) -> int:
     return found
 
 
-def is_capitalised(word: str) -> bool:
-    """Tell whether a word starts with a capital ("May", "MAY"), as names in running text do."""
-    return word[:1].isupper()
-
-
 def is_titlecase(word: str) -> bool:
     """Tell "May" or "McDonald" from "MAY" and "may"."""
     return word[:1].isupper() and not word.isupper()

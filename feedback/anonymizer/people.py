@@ -201,11 +201,17 @@ def _group(text: str, norm: str, hits: list[NameHit]) -> list[list[NameHit]]:
     return groups
 
 
+# At most three particles or initials, single-spaced, between two names of one person ("van der").
+_LONGEST_GAP = 3 * max(len(particle) for particle in PARTICLES) + 4  # right.ns - left.ne: the gap plus two spaces
+
+
 def _adjacent(text: str, norm: str, left: NameHit, right: NameHit) -> bool:
     if right.ns <= left.ne:
         return False
     if right.ns == left.ne + 1 and right.start - left.end == 1 and text[left.end] in " -":
         return True  # the usual "Ingrid Johansson", "Jean-Pierre"
+    if right.ns - left.ne > _LONGEST_GAP:
+        return False  # the usual far-apart names: more than three particles or initials fit between
     gap = norm[left.ne + 1 : right.ns - 1].split()
     if len(gap) > 3 or any(t not in PARTICLES and len(t) != 1 for t in gap):
         return False

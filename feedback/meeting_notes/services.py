@@ -16,12 +16,13 @@ from feedback.meeting_notes import check
 from feedback.models import MeetingNotes, NotesState
 from feedback.summary import gate
 from participants import audit
+from participants.domain_errors import DomainError
 from participants.models import User
 
 NOTABLE_STATES = (RoundState.SCHEDULED, RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
 
 
-class NotesError(Exception):
+class NotesError(DomainError):
     """The notes cannot change now; the message says why and what to do."""
 
 
@@ -95,7 +96,7 @@ def save_points(
 
 def _vocabulary(round_: Round) -> frozenset[str]:
     """The round's own words (title, tool, questions), which the points may repeat, as in the narrative."""
-    questions = round_.questions.filter(retired=False).values_list("text", flat=True)
+    questions = round_.questions.active().values_list("text", flat=True)
     return gate.words_of([round_.title, round_.tool.name, *questions])
 
 

@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from participants.domain_errors import DomainError
+
 DOCX, XLSX = "docx", "xlsx"
 FORMATS = (DOCX, XLSX)
 CONTENT_TYPES = {
@@ -72,7 +74,7 @@ class Problem:
     message: str
 
 
-class QuestionnaireFileError(ValueError):
+class QuestionnaireFileError(DomainError, ValueError):
     """The file is refused and nothing is saved; `problems` say why, question by question."""
 
     def __init__(self, problems: Sequence[Problem] | str) -> None:

@@ -16,6 +16,7 @@ from django_fsm import FSMField, transition
 from consult.models import Cycle, Round, Tool
 from feedback.analysis.models import Theme
 from feedback.models import GeneratedDocument
+from participants.state_flags import state_flags
 
 
 class ReportState(models.TextChoices):
@@ -23,6 +24,7 @@ class ReportState(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
+@state_flags("state", ReportState)
 class CycleReport(GeneratedDocument):
     """The Secretariat's report to the WGTR on the group's work in one cycle (§13)."""
 
@@ -54,6 +56,7 @@ class FollowUpStatus(models.TextChoices):
     NOT_TAKEN_UP = "not_taken_up", _("Not taken up")
 
 
+@state_flags("status", FollowUpStatus)
 class FollowUp(models.Model):
     """What the Secretariat did, or will do, with the experts' feedback; or why it did not take it up.
 

@@ -1,5 +1,15 @@
 """Every write of the feedback app (docs/architecture.md): answering, offline recording and import, identity reveal."""
 
+from feedback.services.answer_files import (
+    FileRefused,
+    open_answer_file,
+    own_file,
+    release_answer_file,
+    released_file,
+    store_answer_file,
+    submitted_files,
+    withdraw_answer_file,
+)
 from feedback.services.answering import (
     NEW,
     SavedDraft,
@@ -44,6 +54,7 @@ __all__ = [
     "DraftFromFile",
     "ExportFile",
     "FeedbackError",
+    "FileRefused",
     "HiddenAnswersNotConfirmed",
     "ImportRejected",
     "ImportReport",
@@ -66,12 +77,19 @@ __all__ = [
     "export_questionnaire",
     "fill_draft_from_file",
     "import_feedback",
+    "open_answer_file",
     "open_original_file",
+    "own_file",
     "participant_with_email",
     "read_questionnaire",
     "record_offline_from_file",
     "record_offline_submission",
+    "release_answer_file",
+    "released_file",
     "reveal_identities",
     "save_draft",
+    "store_answer_file",
     "submit_response",
+    "submitted_files",
+    "withdraw_answer_file",
 ]

@@ -22,7 +22,6 @@ from feedback.services.errors import (
     VersionConflict,
 )
 from feedback.services.records import (
-    active_questions,
     create_submission,
     lock_submission,
     submitted_values,
@@ -77,7 +76,9 @@ def save_draft(
     now = now or timezone.now()
     round_ = Round.objects.get(pk=round_id)
     check_may_answer(round_, participant, now)
-    cleaned = clean_answers(questions if questions is not None else active_questions(round_), answers, final=False)
+    if questions is None:
+        questions = list(round_.questions.active())
+    cleaned = clean_answers(questions, answers, final=False)
     if cleaned.errors:
         raise InvalidAnswers(cleaned.errors)
     submission = _locked_or_new(round_, participant, version=version, now=now)
@@ -164,7 +165,7 @@ def submit_response(
     now = now or timezone.now()
     round_ = Round.objects.get(pk=round_id)
     check_may_answer(round_, participant, now)
-    questions = active_questions(round_)
+    questions = list(round_.questions.active())
     cleaned = clean_answers(questions, answers, final=True)
     # A concurrent first submission (a double click) may create the row while we wait: take it either way.
     submission = lock_submission(round_, participant) or create_submission(round_, participant, now=now)

@@ -6,10 +6,11 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
+from participants.domain_errors import DomainError
 from participants.import_errors import RowError
 
 
-class FeedbackError(Exception):
+class FeedbackError(DomainError):
     """Base class: `str(error)` is a complete sentence for the person who tried."""
 
 

@@ -4,12 +4,13 @@ request, with identities. Both are recorded in the audit trail."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from consult.models import Round
+from consult.models import Question, QuestionKind, Round
 from feedback import exports
 from feedback.models import Submission, SubmissionState
 from feedback.pseudonyms import label
@@ -18,6 +19,8 @@ from feedback.validation import choice_options
 from participants import audit
 from participants.models import User
 from participants.permissions import is_secretariat
+
+FILE_GIVEN = "file given"
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,21 @@ def export_data(round_: Round, *, identities: dict[int, exports.ExportIdentity] 
             for q in questions
         ],
         responses=[
-            (respondent.label, {q.key: respondent.answers[q.key] for q in questions if q.key in respondent.answers})
+            (
+                respondent.label,
+                {q.key: _exported(q, respondent.answers[q.key]) for q in questions if q.key in respondent.answers},
+            )
             for respondent in respondents
         ],
         free_text="anonymized" if identities is None else "original",
         identities={label(pseudonym): who for pseudonym, who in (identities or {}).items()},
         schema_url=f"{settings.SITE_URL}{settings.STATIC_URL}{exports.XML_SCHEMA}",
     )
+
+
+def _exported(question: Question, value: Any) -> Any:
+    """A file answer leaves only as a marker: the file (and its token) stay behind the Files page."""
+    return FILE_GIVEN if question.kind == QuestionKind.FILE else value
 
 
 def _identities(round_: Round) -> dict[int, exports.ExportIdentity]:

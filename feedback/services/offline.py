@@ -18,7 +18,7 @@ from consult.models import Question, Round, RoundState
 from feedback import conditions
 from feedback.models import Source, Submission, SubmissionState
 from feedback.services.errors import ImportRejected, InvalidAnswers, NotEligible, RoundNotRecordable, RowError
-from feedback.services.records import active_questions, create_submission, lock_submission, write_submission
+from feedback.services.records import create_submission, lock_submission, write_submission
 from feedback.validation import GRID, TEXT, AnswerError, as_raw, clean_answers, clean_value, is_empty
 from participants import audit
 from participants.eligibility import may_be_answered_for
@@ -100,7 +100,7 @@ def _checked(round_: Round, participant: Participant, answers: Mapping[str, Any]
     problem = _eligibility_problem(participant, round_) or _closing_problem(participant, round_)
     if problem:
         raise NotEligible(problem)
-    questions = active_questions(round_)
+    questions = list(round_.questions.active())
     cleaned = clean_answers(questions, answers, final=True, complete=False, refuse_hidden=True)
     if cleaned.errors:
         raise InvalidAnswers(cleaned.errors)
@@ -218,7 +218,7 @@ class _Plan:
     def __init__(self, round_: Round, rows: list[ImportRow]) -> None:
         self.round = round_
         self.errors: list[RowError] = []
-        self.questions = active_questions(round_)
+        self.questions = list(round_.questions.active())
         self.by_key = {question.key: question for question in self.questions}
         emails = {normalise_email(row.email) for row in rows}
         self.people = {

@@ -28,7 +28,7 @@ from feedback.services.answering import NEW, check_may_answer, save_draft
 from feedback.services.errors import NotEligible
 from feedback.services.exporting import ExportFile
 from feedback.services.offline import check_offline_submission, record_offline_submission
-from feedback.services.records import active_questions, lock_submission
+from feedback.services.records import lock_submission
 from feedback.templatetags.feedback_tags import zoned
 from feedback.validation import as_raw, choice_options, is_empty
 from participants import audit
@@ -57,7 +57,7 @@ def question_data(question: Question, questions: list[Question] | None = None) -
 
 def questionnaire_of(round_: Round, *, answers: Mapping[str, Any] | None = None) -> files.Questionnaire:
     """The round's current questionnaire as plain data; times in the active time zone."""
-    questions = active_questions(round_)
+    questions = list(round_.questions.active())
     return files.Questionnaire(
         round_id=round_.pk,
         title=round_.title,
@@ -102,7 +102,7 @@ def export_questionnaire(
 def announcement_files(*, round_: Round, **_: Any) -> list[Attachment]:
     """The blank questionnaire as Word and Excel, attached to a round's announcement for participants who
     asked for it (receives consult.notifications.announcement_attachments)."""
-    if not active_questions(round_):
+    if not list(round_.questions.active()):
         return []
     exports = [export_questionnaire(round_=round_, fmt=fmt) for fmt in files.FORMATS]
     return [Attachment(export.filename, export.content, export.content_type) for export in exports]
@@ -157,7 +157,7 @@ def fill_draft_from_file(
     now = now or timezone.now()
     round_ = Round.objects.select_related("tool").get(pk=round_id)
     check_may_answer(round_, participant, now)
-    questions = active_questions(round_)
+    questions = list(round_.questions.active())
     filled = read_questionnaire(source, name=name, round_=round_, questions=questions)
     if not filled.answers:
         raise _no_answers(name)
@@ -197,7 +197,7 @@ def record_offline_from_file(
     QuestionnaireFileError, RoundNotRecordable, NotEligible, InvalidAnswers (by question key)."""
     round_ = Round.objects.get(pk=round_id)
     content = _content(source)
-    filled = read_questionnaire(content, name=name, round_=round_, questions=active_questions(round_))
+    filled = read_questionnaire(content, name=name, round_=round_, questions=list(round_.questions.active()))
     if not filled.answers:
         raise _no_answers(name)
     if dry_run:

@@ -11,7 +11,6 @@ from django.db.models import Max
 from consult.models import Question, Round
 from feedback.models import Answer, Source, Submission, SubmissionRevision
 from feedback.pseudonyms import draw_candidate
-from feedback.questionnaire import active_questions  # noqa: F401 (re-exported for the services)
 from participants.models import Participant
 
 PSEUDONYM_ATTEMPTS = 20

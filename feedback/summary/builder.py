@@ -54,7 +54,7 @@ def build_content(
         redactions.update(finding.kind for finding in redaction.findings)
         return redaction.text
 
-    questions = list(round_.questions.filter(retired=False).order_by("order", "pk"))
+    questions = list(round_.questions.active())
     answer_counts = dict(
         Answer.objects.filter(submission__in=submitted, question__in=questions)
         .values_list("question")
@@ -177,6 +177,9 @@ def _question(
         return built | _ranking(question, submitted, clean)
     if question.kind == QuestionKind.GRID:
         return built | _grid(question, submitted, clean)
+    if question.kind == QuestionKind.FILE:  # never the files themselves: they may identify their author
+        given = sum(1 for value in _values(question, submitted) if value)
+        return built | {"answered": given, "files": given}
     if question.kind == QuestionKind.NUMBER:
         answered, mean, middle = aggregates.number_summary(_values(question, submitted))
         return built | {"answered": answered, "numbers": {"mean": mean, "median": middle} if answered else None}

@@ -1,4 +1,4 @@
-"""The parts of a summary question that only rankings and grids have, in each written format.
+"""The parts of a summary question that only rankings, grids, numbers and files have, in each written format.
 
 A ranking shows its chart of first places like any distribution, then the mean rank of each item; a
 grid shows one table of counts (statements by the scale) and a chart per statement. Pure: the
@@ -19,6 +19,18 @@ RANKING_NOTE = "Mean rank of each item (1 = ranked first), best first, and how o
 def number_line(question: dict[str, Any]) -> str:
     numbers = question.get("numbers")
     return f"Mean {numbers['mean']:g}, median {numbers['median']:g}." if numbers else ""
+
+
+def file_line(question: dict[str, Any]) -> str:
+    files = question.get("files")
+    if not files:
+        return ""
+    return "1 respondent gave a file." if files == 1 else f"{files} respondents gave a file."
+
+
+def lead_line(question: dict[str, Any]) -> str:
+    """The one-line figure of a number or a file question."""
+    return number_line(question) or file_line(question)
 
 
 def ranking_rows(question: dict[str, Any]) -> list[list[str]]:
@@ -46,7 +58,7 @@ def _grid_charts(question: dict[str, Any]) -> list[tuple[str, list[charts.Bar]]]
 
 
 def markdown(question: dict[str, Any]) -> list[str]:
-    lines: list[str] = [number_line(question), ""] if number_line(question) else []
+    lines: list[str] = [lead_line(question), ""] if lead_line(question) else []
     if question.get("ranking"):
         lines += [RANKING_NOTE, "", "| Item | Mean rank | Ranked first |", "|---|---:|---:|"]
         lines += [f"| {md_cell(label)} | {mean} | {first} |" for label, mean, first in ranking_rows(question)]
@@ -71,7 +83,7 @@ def _html_table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def html_parts(question: dict[str, Any]) -> list[str]:
-    parts: list[str] = [f"<p>{html.escape(number_line(question))}</p>"] if number_line(question) else []
+    parts: list[str] = [f"<p>{html.escape(lead_line(question))}</p>"] if lead_line(question) else []
     if question.get("ranking"):
         parts += [
             f"<p>{html.escape(RANKING_NOTE)}</p>",
@@ -85,8 +97,8 @@ def html_parts(question: dict[str, Any]) -> list[str]:
 
 
 def docx(doc: Any, question: dict[str, Any]) -> None:
-    if number_line(question):
-        doc.add_paragraph(number_line(question))
+    if lead_line(question):
+        doc.add_paragraph(lead_line(question))
     if question.get("ranking"):
         doc.add_paragraph(RANKING_NOTE)
         docx_table(doc, ["Item", "Mean rank", "Ranked first"], ranking_rows(question), {1, 2})
@@ -99,5 +111,8 @@ def docx(doc: Any, question: dict[str, Any]) -> None:
 
 def has_kind_section(question: dict[str, Any]) -> bool:
     return bool(
-        question.get("ranking") or question.get("numbers") or (question.get("grid") and question.get("answered"))
+        question.get("ranking")
+        or question.get("numbers")
+        or question.get("files")
+        or (question.get("grid") and question.get("answered"))
     )

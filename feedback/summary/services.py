@@ -8,49 +8,55 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_fsm import can_proceed
 
 from consult.models import Round, RoundState
+from consult.services import rounds as round_services
 from feedback import generation, registry
 from feedback.anonymizer import namelike
 from feedback.models import GenerationStatus, Summary, SummaryState
 from feedback.summary import builder, gate, writers
 from participants import audit
+from participants.domain_errors import DomainError
 from participants.models import User
 
 SUMMARISABLE_STATES = (RoundState.CLOSED, RoundState.SUMMARISED)
 
 
-class SummaryError(Exception):
+class SummaryError(DomainError):
     """A summary action that cannot be done now; the message says why and what to do."""
 
 
-class RoundNotClosed(SummaryError):
+class SummaryNeedsClosedRound(SummaryError):
     def __init__(self, round_: Round) -> None:
         super().__init__(
-            f"The consultation “{round_.title}” is {round_.get_state_display().lower()}: a summary can be "
-            "generated once it is closed (use a preview to look before then)."
+            _(
+                "The consultation “%(title)s” is %(state)s: a summary can be generated once it is closed "
+                "(use a preview to look before then)."
+            )
+            % {"title": round_.title, "state": round_.get_state_display().lower()}
         )
 
 
 class SummaryLocked(SummaryError):
     def __init__(self, summary: Summary) -> None:
         super().__init__(
-            f"The summary is {summary.get_state_display().lower()}: reopen it as a draft before changing it."
+            _("The summary is %(state)s: reopen it as a draft before changing it.")
+            % {"state": summary.get_state_display().lower()}
         )
 
 
 class SummaryNotReady(SummaryError):
-    def __init__(self) -> None:
-        super().__init__("The summary is still being generated (or failed): wait for it, or generate it again.")
+    default_message = _("The summary is still being generated (or failed): wait for it, or generate it again.")
 
 
 class StaleSummary(SummaryError):
-    def __init__(self) -> None:
-        super().__init__(
-            "Someone else saved this summary while you were editing it. Your changes were not saved: "
-            "reload the page to see the latest version, then make them again."
-        )
+    default_message = _(
+        "Someone else saved this summary while you were editing it. Your changes were not saved: "
+        "reload the page to see the latest version, then make them again."
+    )
 
 
 class SummaryBlocked(SummaryError):
@@ -60,8 +66,12 @@ class SummaryBlocked(SummaryError):
         self.leaks = leaks
         names = ", ".join(sorted({f"“{leak.text}”" for leak in leaks})[:5])
         super().__init__(
-            f"The leak gate found {len(leaks)} identifying detail{'s' if len(leaks) != 1 else ''} ({names}). "
-            "Remove them, then try again."
+            ngettext(
+                "The leak gate found %(count)d identifying detail (%(names)s). Remove it, then try again.",
+                "The leak gate found %(count)d identifying details (%(names)s). Remove them, then try again.",
+                len(leaks),
+            )
+            % {"count": len(leaks), "names": names}
         )
 
 
@@ -90,12 +100,12 @@ def build_content(round_: Round, progress: builder.Progress | None = None) -> di
 
 @transaction.atomic
 def request_summary(*, round_id: int, by: User | None) -> Summary:
-    """Create (or reset) the draft summary and queue its generation. Raises RoundNotClosed, SummaryLocked."""
+    """Create (or reset) the draft summary and queue its generation. Raises SummaryNeedsClosedRound, SummaryLocked."""
     from feedback.summary.tasks import generate_summary_task  # tasks import services
 
     round_ = Round.objects.select_for_update().get(pk=round_id)
     if round_.state not in SUMMARISABLE_STATES:
-        raise RoundNotClosed(round_)
+        raise SummaryNeedsClosedRound(round_)
     summary, _created = Summary.objects.select_for_update().get_or_create(round=round_)
     if summary.state != SummaryState.DRAFT:
         raise SummaryLocked(summary)
@@ -125,7 +135,7 @@ def generate_now(*, round_id: int, by: User | None) -> Summary:
     """Generate synchronously (the command line): create or refresh the draft. Raises like request_summary."""
     round_ = Round.objects.select_for_update().get(pk=round_id)
     if round_.state not in SUMMARISABLE_STATES:
-        raise RoundNotClosed(round_)
+        raise SummaryNeedsClosedRound(round_)
     summary, _created = Summary.objects.get_or_create(round=round_, defaults={"generated_by": by})
     if summary.state != SummaryState.DRAFT:
         raise SummaryLocked(summary)
@@ -224,11 +234,8 @@ def approve(*, summary_id: int, by: User, now: datetime | None = None) -> Summar
         raise SummaryBlocked(leaks)
     summary.approve(by=by, at=now or timezone.now())
     summary.save(update_fields=["state", "approved_by", "approved_at"])
-    round_ = Round.objects.select_for_update().get(pk=summary.round_id)
-    if can_proceed(round_.mark_summarised):
-        round_.mark_summarised()
-        round_.save(update_fields=["state"])
-        audit.record(actor=by, action="round.summarise", target=round_, from_state="closed", to_state="summarised")
+    if Round.objects.filter(pk=summary.round_id, state=RoundState.CLOSED).exists():  # not when approved again
+        round_services.mark_round_summarised(round_id=summary.round_id, by=by)
     audit.record(actor=by, action="summary.approve", target=summary, from_state="draft", to_state="approved")
     return summary
 

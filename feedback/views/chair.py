@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from consult.selectors import access_round
 from feedback import conditions, selectors
 from feedback.display import cell, response_cards
 from feedback.redaction import redacted, text_cleaner
@@ -29,7 +30,7 @@ def chair_dashboard(request: HttpRequest) -> HttpResponse:
 
 @chair_required
 def round_progress(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = selectors.get_visible_round(request.user, round_id)
+    round_ = access_round(request.user, round_id)
     secretariat = is_secretariat(request.user)
     progress = selectors.round_progress(round_, by_category=secretariat)
     context = {

@@ -114,7 +114,7 @@ def _uploaded_message(name: str, result: services.DraftFromFile) -> str:
 @secretariat_required
 def record_offline_file(request: HttpRequest, round_id: int) -> HttpResponse:
     """Record a filled questionnaire received by e-mail as the participant's written submission."""
-    round_ = selectors.get_visible_round(request.user, round_id)
+    round_ = access_round(request.user, round_id)
     questions = selectors.questions(round_)
     file_form = OfflineQuestionnaireForm(request.POST, request.FILES, eligible=eligible_participants(round_))
     if not file_form.is_valid():

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +23,7 @@ from feedback import conditions, selectors, services
 from feedback.forms import FIELD_PREFIX, AnswerForm, QuestionnaireUploadForm
 from feedback.models import Answer, Submission, SubmissionState
 from feedback.templatetags.feedback_tags import zoned
+from feedback.views.answer_files import private_file
 from participants.permissions import approved_participant, participant_required
 
 
@@ -61,11 +64,33 @@ class AnswerPage:
     def needs_confirmation(self) -> bool:
         return self.submission is None or self.submission.personal_capacity_confirmed_at is None
 
-    def form(self, data: Any = None) -> AnswerForm:
+    def form(self, data: Any = None, files: Any = None) -> AnswerForm:
         """The questionnaire: what was posted, or else the participant's working copy."""
+        working = self.submission.working_answers if self.submission else {}
         if data is not None:
-            return AnswerForm(data, questions=self.questions)
-        return AnswerForm(questions=self.questions, answers=self.submission.working_answers if self.submission else {})
+            return AnswerForm(data, files, questions=self.questions, answers=working)
+        return AnswerForm(questions=self.questions, answers=working)
+
+    def answers(self, form: AnswerForm) -> dict[str, Any]:
+        """What was posted, each newly chosen file checked, cleaned and kept (a file already given
+        stays unless the participant removes it). Raises InvalidAnswers naming refused files."""
+        raw = form.raw_answers()
+        by_key = {question.key: question for question in self.questions}
+        refused = {}
+        for key, upload in form.uploads().items():
+            try:
+                raw[key] = services.store_answer_file(
+                    round_=self.round,
+                    participant=self.participant,
+                    question=by_key[key],
+                    filename=upload.name,
+                    content=upload.read(settings.ANSWER_FILE_MAX_BYTES + 1),
+                )
+            except services.FileRefused as error:
+                refused[key] = str(error)
+        if refused:
+            raise services.InvalidAnswers(refused)
+        return raw
 
     def render(self, form: AnswerForm, *, status: int = 200, **extra: Any) -> HttpResponse:
         version = extra.pop("version", self.submission.version if self.submission else services.NEW)
@@ -107,7 +132,7 @@ def answer(request: HttpRequest, round_id: int) -> HttpResponse:
     page = AnswerPage(request, round_id)
     if request.method != "POST":
         return page.render(page.form()) if page.accepting else page.render_read_only()
-    form = page.form(request.POST)
+    form = page.form(request.POST, request.FILES)
     action = request.POST.get("action", "save")
     if action == "discard":
         return _discard(page)
@@ -141,7 +166,7 @@ def _save(page: AnswerPage, form: AnswerForm) -> HttpResponse:
         submission = services.save_draft(
             round_id=page.round.pk,
             participant=page.participant,
-            answers=form.raw_answers(),
+            answers=page.answers(form),
             version=_version(page.request),
         )
     except services.FeedbackError as error:
@@ -161,7 +186,7 @@ def _submit(page: AnswerPage, form: AnswerForm) -> HttpResponse:
         result = services.submit_response(
             round_id=page.round.pk,
             participant=page.participant,
-            answers=form.raw_answers(),
+            answers=page.answers(form),
             version=_version(page.request),
             confirm_personal_capacity=page.request.POST.get("confirm") == "yes",
             discard_hidden=page.request.POST.get("discard_hidden", "").split(),
@@ -230,3 +255,15 @@ def _saved_payload(saved: services.SavedDraft) -> dict[str, Any]:
         "unsubmitted_changes": saved.unsubmitted_changes,
         "dashboard": reverse("feedback:participant_dashboard"),
     }
+
+
+@participant_required
+def own_answer_file(request: HttpRequest, round_id: int, token: uuid.UUID) -> FileResponse:
+    """The participant's own file, as it was kept (cleaned of its metadata): theirs alone to download."""
+    round_ = access_round(request.user, round_id)
+    answer_file = services.own_file(participant=approved_participant(request.user), token=token)
+    if answer_file.round_id != round_.pk:
+        raise Http404
+    return private_file(
+        answer_file.file, answer_file.content_type, f"your-file.{answer_file.file.name.rsplit('.', 1)[-1]}"
+    )

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from consult import notifications
 from consult.models import Round, RoundState
-from consult.selectors import eligible_participants
+from consult.selectors import access_round, eligible_participants
 from feedback import selectors, services
 from feedback.forms import OfflineQuestionnaireForm, OfflineSubmissionForm
 from participants.permissions import secretariat_required
@@ -20,13 +21,11 @@ from participants.permissions import secretariat_required
 @secretariat_required
 def send_reminders(request: HttpRequest, round_id: int) -> HttpResponse:
     """One click: e-mail every eligible participant who has not submitted (through the worker)."""
-    round_ = selectors.get_visible_round(request.user, round_id)
+    round_ = access_round(request.user, round_id)
     if round_.state != RoundState.OPEN:
         messages.error(request, _("Reminders go out only while a consultation is open."))
         return redirect("feedback:round_progress", round_id=round_.pk)
-    from consult.notifications import send_reminders as remind  # consult owns the e-mails
-
-    count = remind(round_id=round_.pk, by=request.user)
+    count = notifications.queue_reminders(round_id=round_.pk, by=request.user)
     if count:
         messages.success(
             request,
@@ -66,7 +65,7 @@ def render_record_offline(
 
 @secretariat_required
 def record_offline(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = selectors.get_visible_round(request.user, round_id)
+    round_ = access_round(request.user, round_id)
     recordable = round_.state in (RoundState.OPEN, RoundState.CLOSED)
     questions = selectors.questions(round_)
     eligible = eligible_participants(round_)
@@ -100,7 +99,7 @@ def record_offline(request: HttpRequest, round_id: int) -> HttpResponse:
 @secretariat_required
 def respondents(request: HttpRequest, round_id: int) -> HttpResponse:
     """Who answered: shown only after an explicit, audited "Reveal identities" (a POST)."""
-    round_ = selectors.get_visible_round(request.user, round_id)
+    round_ = access_round(request.user, round_id)
     revealed = None
     if request.method == "POST":
         pseudonym = request.POST.get("pseudonym")
@@ -117,7 +116,7 @@ def respondents(request: HttpRequest, round_id: int) -> HttpResponse:
 @secretariat_required
 def original_file(request: HttpRequest, round_id: int, pseudonym: int) -> FileResponse:
     """The e-mailed file of an offline submission (it names its author: recorded as a reveal)."""
-    round_ = selectors.get_visible_round(request.user, round_id)
+    round_ = access_round(request.user, round_id)
     submission = services.open_original_file(round_id=round_.pk, pseudonym=pseudonym, by=request.user)
     response = FileResponse(
         submission.original_file.open("rb"),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -132,10 +132,7 @@ def _link(event: Any) -> str:
     name = VOCABULARY.links.get(event.target_type)
     if not name or not event.target_id.isdigit():
         return ""
-    try:
-        return reverse(name, args=[int(event.target_id)])
-    except NoReverseMatch:
-        return ""
+    return reverse(name, args=[int(event.target_id)])
 
 
 HIDDEN_DETAILS = {"sha256", "filters", "messages", "pseudonyms"}

@@ -33,6 +33,7 @@ from participants.models import (
 from participants.permissions import is_secretariat
 from participants.services import notify
 from participants.services.errors import NotAllowed, ParticipantError
+from participants.signals import participant_erased
 
 ERASED_DOMAIN = "erased.invalid"  # RFC 2606: can never receive mail
 IDENTITY_FIELDS = ("full_name", "phone", "country", "organisation", "acronym", "website", "statement", "status_reason")
@@ -103,19 +104,7 @@ def _forget_records(participant: Participant, address: str, now: datetime) -> No
     OutboundEmail.objects.filter(to__in={address, normalise_email(address)}).delete()
     AccessAttempt.objects.filter(username=address).delete()
     AccessLog.objects.filter(username=address).delete()
-    _forget_letters(participant)
-
-
-def _forget_letters(participant: Participant) -> None:
-    """The e-mailed letters of offline submissions name their author: delete them (after commit)."""
-    from feedback.models import Submission
-
-    letters = Submission.objects.filter(participant=participant).exclude(original_file="")
-    files = [submission.original_file.name for submission in letters]
-    letters.update(original_file="", original_name="")
-    if files:
-        storage = Submission._meta.get_field("original_file").storage
-        transaction.on_commit(lambda: [storage.delete(name) for name in files])
+    participant_erased.send(sender=Participant, participant=participant)
 
 
 @transaction.atomic

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from participants.domain_errors import DomainError
 
-class ParticipantError(Exception):
-    """Base class: carries a human message that views, admin actions and commands show as is."""
 
-    default_message = _("That cannot be done.")
-
-    def __init__(self, message: str | None = None) -> None:
-        self.message = str(message or self.default_message)
-        super().__init__(self.message)
+class ParticipantError(DomainError):
+    """A participant service refused: the message is shown as is by views, admin actions and commands."""
 
 
 class NotAllowed(ParticipantError):
@@ -29,7 +25,7 @@ class AlreadyInvited(ParticipantError):
     default_message = _("This address already has an invitation waiting. Resend it from the list of invitations.")
 
 
-class NotEligible(ParticipantError):
+class JoinsByInvitationOnly(ParticipantError):
     default_message = _("This category joins by invitation from the Chair or the Secretariat only (Annex 1, §6).")
 
 

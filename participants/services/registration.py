@@ -20,7 +20,7 @@ from participants.services.errors import (
     AffiliationMissing,
     DuplicateEmail,
     InvalidConfirmationLink,
-    NotEligible,
+    JoinsByInvitationOnly,
 )
 from participants.throttle import may_email
 
@@ -102,11 +102,11 @@ def register_participant(
 ) -> Participant:
     """Create a self-registered applicant, waiting for their e-mail confirmation before vetting.
 
-    Raises NotEligible, DuplicateEmail, AcknowledgementMissing, AffiliationMissing.
+    Raises JoinsByInvitationOnly, DuplicateEmail, AcknowledgementMissing, AffiliationMissing.
     """
     now = now or timezone.now()
     if not may_self_register(application.category):
-        raise NotEligible
+        raise JoinsByInvitationOnly
     application.check()
     if email_taken(email):
         raise DuplicateEmail

@@ -21,6 +21,7 @@ from participants.services.errors import (
     ReasonRequired,
     StatementMissing,
 )
+from participants.signals import participant_approved
 
 # Decisions whose reason the person must read (it is e-mailed and shown on their page).
 REASON_REQUIRED = frozenset({"decline", "remove"})
@@ -70,11 +71,9 @@ def approve_participant(*, participant_id: int, by: User, reason: str = "", now:
     """Accept a confirmed application that has a §4 statement.
 
     Raises NotAllowed, EmailNotConfirmed, StatementMissing, IllegalTransition."""
-    from consult.notifications import invite_to_upcoming_meetings  # consult depends on participants, not back
-
     _secretariat_only(by)
     participant = _change_status(participant_id=participant_id, transition="approve", by=by, reason=reason, now=now)
-    transaction.on_commit(lambda: invite_to_upcoming_meetings(participant_id=participant_id))
+    transaction.on_commit(lambda: participant_approved.send(sender=Participant, participant_id=participant_id))
     return participant
 
 

@@ -36,6 +36,7 @@
     var data = {};
     form.querySelectorAll("[name^='q_']").forEach(function (input) {
       var name = input.name;
+      if (input.type === "file") { return; }  // files go with "Save draft" or "Submit" only
       if (input.type === "checkbox") {
         data[name] = data[name] || [];
         if (input.checked) { data[name].push(input.value); }
@@ -149,6 +150,8 @@
     if (inFlight) { again = true; return inFlight; }
     var body = new FormData(form);
     body.delete("action");
+    // A chosen file is sent once, with "Save draft" or "Submit", not with every autosave.
+    form.querySelectorAll("input[type='file']").forEach(function (input) { body.delete(input.name); });
     say(text.msgSaving);
     inFlight = window.fetch(url, {
       method: "POST",

@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from consult.models import Round, RoundState
 from feedback import services
 from feedback.models import Submission, SubmissionState
-from feedback.questionnaire import active_questions
 from tests import factories
 from tests.feedback.helpers import draft, make_round, submit
 
@@ -18,7 +17,11 @@ pytestmark = pytest.mark.django_db
 
 def autosave(round_, participant, answers, version):
     return services.autosave_draft(
-        round_=round_, participant=participant, answers=answers, version=version, questions=active_questions(round_)
+        round_=round_,
+        participant=participant,
+        answers=answers,
+        version=version,
+        questions=list(round_.questions.active()),
     )
 
 
@@ -26,7 +29,7 @@ def test_a_draft_at_the_editors_version_is_saved_in_one_statement():
     round_ = make_round()
     participant = factories.make_participant()
     first = draft(round_, participant, {"comments": "Started"})
-    questions = active_questions(round_)
+    questions = list(round_.questions.active())
 
     with CaptureQueriesContext(connection) as captured:
         saved = services.autosave_draft(

@@ -56,7 +56,7 @@ def test_a_round_that_has_not_closed_cannot_be_summarised(round_with_answers, ch
         closes_at=round_with_answers.closes_at,
     )
 
-    with pytest.raises(services.RoundNotClosed, match="once it is closed"):
+    with pytest.raises(services.SummaryNeedsClosedRound, match="once it is closed"):
         services.request_summary(round_id=not_closed.pk, by=chair)
 
 

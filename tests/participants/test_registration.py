@@ -135,7 +135,7 @@ def test_invitation_only_categories_cannot_register_themselves(client, django_ca
 
 @pytest.mark.parametrize("category", [Category.OBSERVER_STATE, Category.CIVIL_SOCIETY, Category.INDUSTRY])
 def test_the_service_refuses_invitation_only_categories(category):
-    with pytest.raises(services.NotEligible):
+    with pytest.raises(services.JoinsByInvitationOnly):
         register(category=category, organisation="Acme Arms Ltd", country="")
 
 

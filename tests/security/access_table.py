@@ -485,6 +485,55 @@ CASES: list[Case] = [
         {R: "@open_round", "pseudonym": "@open_pseudonym"},
         about="web answer: no file",
     ),
+    # --- Files given in answers: the original to its owner and the Secretariat only; the Chair only ever
+    # gets a copy the Secretariat released, and an unreleased file looks missing to it.
+    Case("feedback:answer_files", CHAIR_AND_SECRETARIAT, {R: "@open_round"}),
+    Case(
+        "feedback:own_answer_file",
+        expect(party=NOT_FOUND, owner=OK),
+        {R: "@open_round", "token": "@owner_file"},
+        about="the owner's file",
+    ),
+    Case(
+        "feedback:answer_file_original",
+        SECRETARIAT,
+        {R: "@open_round", "token": "@owner_file"},
+        about="unreleased",
+    ),
+    Case(
+        "feedback:answer_file_original",
+        SECRETARIAT,
+        {R: "@open_round", "token": "@released_file"},
+        about="released",
+    ),
+    Case(
+        "feedback:answer_file_reviewed",
+        expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@open_round", "token": "@owner_file"},
+        about="unreleased",
+    ),
+    Case(
+        "feedback:answer_file_reviewed",
+        CHAIR_AND_SECRETARIAT,
+        {R: "@open_round", "token": "@released_file"},
+        about="released",
+    ),
+    Case(
+        "feedback:answer_file_reviewed",
+        expect(chair=NOT_FOUND, secretariat=NOT_FOUND),
+        {R: "@restricted_round", "token": "@released_file"},
+        about="a file of another round",
+    ),
+    *[
+        Case(
+            f"feedback:answer_file_{action}",
+            ALL_METHODS_REFUSED,
+            {R: "@open_round", "token": "@released_file"},
+            post=SECRETARIAT_POST,
+            about="released",
+        )
+        for action in ("release", "withdraw")
+    ],
     # --- Summaries --------------------------------------------------------------------------------------------
     *round_cases(
         "summary:detail",

@@ -32,7 +32,7 @@ TRANSITIONS = {
     "round.schedule",
     "round.open",
     "round.close",
-    "round.summarise",
+    "round.summarised",
     "feedback.submit",
     "feedback.record_offline",
     "summary.generate",

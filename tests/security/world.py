@@ -36,6 +36,7 @@ from participants.permissions import CHAIR, SECRETARIAT
 from participants.services.registration import confirmation_token
 from tests import factories
 from tests.consult.helpers import PDF, add_document, make_round
+from tests.feedback.file_helpers import image_with_exif, png
 
 # Every role the matrix asks with. Participants are approved unless the name says otherwise.
 PARTICIPANT_ROLES = {
@@ -160,6 +161,9 @@ def _answered_round(title: str, *, restricted: bool, cycle, respondents, secreta
         by=secretariat, round_id=round_.pk, key="ease", text="How easy?", kind=QuestionKind.RATING, required=required
     )
     consult_services.add_question(by=secretariat, round_id=round_.pk, key="improve", text="What would you improve?")
+    consult_services.add_question(
+        by=secretariat, round_id=round_.pk, key="screenshot", text="A screenshot?", kind=QuestionKind.FILE
+    )
     document = add_document(round_, title=f"{title} note", content=PDF)
     for participant in respondents:
         feedback_services.submit_response(
@@ -170,6 +174,23 @@ def _answered_round(title: str, *, restricted: bool, cycle, respondents, secreta
             confirm_personal_capacity=True,
         )
     return round_, document
+
+
+def _give_file(round_, participant) -> str:
+    """The participant answers the file question of the round and submits again; the file's token."""
+    question = round_.questions.get(key="screenshot")
+    value = feedback_services.store_answer_file(
+        round_=round_, participant=participant, question=question, filename="shot.jpg", content=image_with_exif()
+    )
+    submission = Submission.objects.get(round=round_, participant=participant)
+    feedback_services.submit_response(
+        round_id=round_.pk,
+        participant=participant,
+        answers={**submission.working_answers, "screenshot": value},
+        version=submission.version,
+        confirm_personal_capacity=True,
+    )
+    return value["file"]
 
 
 def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair: User) -> None:
@@ -208,6 +229,12 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
     )
     restricted_theme = analysis_services.create_theme(round_id=restricted.pk, by=chair, name="Pre-filling")
     open_theme = analysis_services.create_theme(round_id=open_round.pk, by=chair, name="Guidance")
+    # Files given in the open round: the owner's is not reviewed, the State Party expert's is released.
+    owner_file = _give_file(open_round, participants["owner"])
+    released_file = _give_file(open_round, participants["state_party"])
+    feedback_services.release_answer_file(
+        round_=open_round, token=released_file, by=secretariat, filename="reviewed.png", content=png()
+    )
     # Pseudonyms are random per round: make the owner's open-round one unused in the restricted round,
     # so that "a pseudonym of another round" never names a respondent there by chance.
     unused = max(Submission.objects.values_list("pseudonym", flat=True)) + 1
@@ -229,6 +256,8 @@ def _rounds(world: World, participants: dict[str, Any], secretariat: User, chair
         att_meeting=meeting.pk,
         restricted_theme=restricted_theme.pk,
         open_theme=open_theme.pk,
+        owner_file=str(owner_file),
+        released_file=str(released_file),
         **{
             f"{name}_pseudonym": Submission.objects.get(round=round_, participant=participants["owner"]).pseudonym
             for name, round_ in (("open", open_round), ("restricted", restricted), ("summarised", summarised))
@@ -269,7 +298,7 @@ def _every_state(world: World, participants: dict[str, Any], secretariat: User) 
     closed, _document = _answered_round(
         "Closed consultation",
         restricted=False,
-        cycle=Cycle.objects.get(name="Earlier cycle"),
+        cycle=Cycle.objects.get(name="Current cycle"),
         respondents=everyone[:4] + leaving,
         secretariat=secretariat,
         required=True,

@@ -14,10 +14,11 @@ from consult.meetings.services.replies import fill_places, locked_meeting
 from consult.models import Mode, Round, RoundState
 from consult.selectors import eligible_participants
 from participants import audit
+from participants.domain_errors import DomainError
 from participants.models import User
 
 
-class AttendanceError(Exception):
+class AttendanceError(DomainError):
     """Attendance or places cannot change now; the message says why."""
 
 

@@ -22,13 +22,14 @@ from consult.meetings.services._effects import after_commit
 from consult.models import Round, RoundState
 from consult.rules import round_problems
 from participants import audit
+from participants.domain_errors import DomainError
 from participants.eligibility import may_take_part
 from participants.models import Participant, User
 
 POLLABLE_STATES = (RoundState.DRAFT, RoundState.SCHEDULED, RoundState.OPEN)
 
 
-class PollError(Exception):
+class PollError(DomainError):
     """The poll cannot do what was asked; the message says why and what to do."""
 
 

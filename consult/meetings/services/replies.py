@@ -21,6 +21,7 @@ from consult.meetings.models import Attendance, Meeting, ReplySource, Response
 from consult.meetings.services._effects import after_commit
 from consult.models import Round, RoundState
 from participants import audit
+from participants.domain_errors import DomainError
 from participants.eligibility import may_take_part
 from participants.models import Participant, User, normalise_email
 
@@ -29,7 +30,7 @@ logger = logging.getLogger(__name__)
 ANSWERABLE_STATES = (RoundState.SCHEDULED, RoundState.OPEN)
 
 
-class ReplyError(Exception):
+class ReplyError(DomainError):
     """The reply cannot be recorded; the message says why, for the person replying."""
 
 

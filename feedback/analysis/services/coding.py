@@ -24,7 +24,7 @@ MAX_QUOTES = 3
 
 
 def _answer(round_: Round, question_key: str, pseudonym: int) -> tuple[Submission, Question]:
-    question = Question.objects.filter(WRITTEN, round=round_, key=question_key, retired=False).first()
+    question = round_.questions.active().filter(WRITTEN, key=question_key).first()
     if question is None:
         raise NotAFreeTextQuestion
     submission = linkable_submissions(round_).filter(pseudonym=pseudonym).first()

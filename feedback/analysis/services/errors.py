@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from participants.domain_errors import DomainError
 from participants.import_errors import RowError
 
 
-class AnalysisError(Exception):
+class AnalysisError(DomainError):
     """An analysis action that cannot be done; the message says why and what to do."""
 
 

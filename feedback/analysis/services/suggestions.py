@@ -10,7 +10,7 @@ from django.utils import timezone
 from consult.models import Round
 from feedback import registry
 from feedback.analysis import selectors
-from feedback.analysis.models import SuggestionSet, Theme, ThemeTag
+from feedback.analysis.models import SuggestionSet, SuggestionStatus, Theme, ThemeTag
 from feedback.analysis.services.errors import NothingChosen
 from feedback.analysis.services.themes import create_theme
 from feedback.analysis.suggest import suggest_themes
@@ -20,7 +20,7 @@ from feedback.redaction import text_cleaner
 from participants import audit
 from participants.models import User
 
-OPEN, ACCEPTED, DISCARDED = "open", "accepted", "discarded"
+OPEN, ACCEPTED, DISCARDED = SuggestionStatus.OPEN, SuggestionStatus.ACCEPTED, SuggestionStatus.DISCARDED
 
 
 def _safe_terms(anonymizer: Anonymizer) -> Callable[[str], bool]:

@@ -24,7 +24,7 @@ def _clean_name(name: str) -> str:
 def _question(round_: Round, question_key: str | None) -> Question | None:
     if not question_key:
         return None
-    question = Question.objects.filter(WRITTEN, round=round_, key=question_key, retired=False).first()
+    question = round_.questions.active().filter(WRITTEN, key=question_key).first()
     if question is None:
         raise NotAFreeTextQuestion
     return question
