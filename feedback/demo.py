@@ -73,11 +73,20 @@ CLOSED_TEXTS = [
 ]
 
 
+# Every demo respondent applied, so has the statement §4 asks for (without it they could not answer).
+RESPONDENT_STATEMENT = (
+    "Prepares my government's annual report on conventional arms exports and imports; "
+    "can give a day a month to the group's consultations."
+)
+
+
 def _people() -> dict[str, Participant]:
     people = {p.email: p for p in Participant.objects.select_related("user").filter(status="approved")}
     for email, fields in RESPONDENTS:
         if email not in people:
-            people[email] = ensure_participant(email, status="approved", **fields)
+            people[email] = ensure_participant(
+                email, status="approved", **{"statement": RESPONDENT_STATEMENT, **fields}
+            )
     return people
 
 

@@ -32,33 +32,66 @@ def is_state_category(category: str) -> bool:
     return category in STATE_CATEGORIES
 
 
-def may_see_restricted(participant: Participant | None) -> bool:
-    """§9: restricted activities are limited to approved States Parties' representatives."""
+def registration_complete(participant: Participant) -> bool:
+    """§4, §11, §12: both acknowledgements and a statement given. Everyone who applied has them; a person
+    added by import gives them after logging in, and sees nothing of the group's work before."""
     return (
-        participant is not None
-        and participant.status == Status.APPROVED
-        and participant.category == Category.STATE_PARTY
+        participant.personal_capacity_acknowledged_at is not None
+        and participant.confidentiality_acknowledged_at is not None
+        and participant.statement != ""
     )
 
 
+REGISTRATION_COMPLETE = Q(
+    personal_capacity_acknowledged_at__isnull=False, confidentiality_acknowledged_at__isnull=False
+) & ~Q(statement="")
+"""The query form of registration_complete."""
+
+
+def may_see_restricted(participant: Participant | None) -> bool:
+    """§9: restricted activities are limited to approved States Parties' representatives."""
+    return may_take_part(participant, restricted=True)
+
+
+def _addressed(participant: Participant, *, restricted: bool) -> bool:
+    """Approved, and a State Party when the round is restricted: whom a round is addressed to."""
+    return participant.status == Status.APPROVED and (participant.category == Category.STATE_PARTY or not restricted)
+
+
 def may_take_part(participant: Participant | None, *, restricted: bool) -> bool:
-    """An approved participant may see and answer a round; a restricted one only as a State Party."""
-    if participant is None or participant.status != Status.APPROVED:
-        return False
-    return may_see_restricted(participant) if restricted else True
+    """An approved participant who completed their registration may see and answer a round; a restricted
+    one only as a State Party (§9)."""
+    return (
+        participant is not None
+        and _addressed(participant, restricted=restricted)
+        and registration_complete(participant)
+    )
 
 
-def taking_part(*, restricted: bool) -> Q:
-    """The query form of may_take_part: approved participants, only State Parties when restricted (§9)."""
+def may_be_answered_for(participant: Participant, *, restricted: bool) -> bool:
+    """Whether the Secretariat may record a written answer from this person's letter: as may_take_part,
+    but before they complete their registration too (recording the letter is the Secretariat's statement
+    that it was given in personal capacity)."""
+    return _addressed(participant, restricted=restricted)
+
+
+def _addressed_query(*, restricted: bool) -> Q:
     condition = Q(status=Status.APPROVED)
     return condition & Q(category=Category.STATE_PARTY) if restricted else condition
 
 
+def taking_part(*, restricted: bool) -> Q:
+    """The query form of may_take_part."""
+    return _addressed_query(restricted=restricted) & REGISTRATION_COMPLETE
+
+
 def in_audience(participant: Participant, *, restricted: bool, opened_at: datetime | None) -> bool:
-    """Whether the participant counts in a round's audience: one who may take part now, or who could
-    while the round was open and has left since. Counting those who left keeps every figure the same
-    whether or not a departing person had answered (leaving must not reveal who answered)."""
-    if may_take_part(participant, restricted=restricted):
+    """Whether the participant counts in a round's audience: one the round is addressed to now, or was
+    while it was open and has left since. Counting those who left keeps every figure the same whether or
+    not a departing person had answered (leaving must not reveal who answered). Participants who have not
+    completed their registration count: the round is addressed to them and the Secretariat may record
+    their letter, so the figures never show more answers than people."""
+    if _addressed(participant, restricted=restricted):
         return True
     return (
         opened_at is not None
@@ -70,7 +103,7 @@ def in_audience(participant: Participant, *, restricted: bool, opened_at: dateti
 
 def audience_of(*, restricted: bool, opened_at: datetime | None) -> Q:
     """The query form of in_audience."""
-    condition = taking_part(restricted=restricted)
+    condition = _addressed_query(restricted=restricted)
     if opened_at is None:
         return condition
     left = Q(status__in=LEFT_STATUSES, status_changed_at__gte=opened_at)

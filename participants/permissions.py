@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from participants.eligibility import registration_complete
 from participants.models import Participant, Status
 
 SECRETARIAT = "Secretariat"
@@ -55,9 +56,16 @@ def participant_of(user: Any) -> Participant | None:
         return None
 
 
-def approved_participant(user: Any) -> Participant | None:
+def member(user: Any) -> Participant | None:
+    """The user's participant record when approved, whether or not they completed their registration."""
     participant = participant_of(user)
     return participant if participant is not None and participant.status == Status.APPROVED else None
+
+
+def approved_participant(user: Any) -> Participant | None:
+    """An approved participant who completed their registration (§4, §11, §12): who may see the group's work."""
+    participant = member(user)
+    return participant if participant is not None and registration_complete(participant) else None
 
 
 SECOND_FACTOR_SESSION_FLAG = "second_factor_required"
@@ -82,7 +90,12 @@ def redirect_to_second_factor(request: HttpRequest) -> HttpResponse:
     return redirect(f"{reverse('two_factor')}?{urlencode({'next': request.get_full_path()})}")
 
 
-def _guard(allowed: Callable[[Any], bool]) -> Callable[[View], View]:
+def must_complete_registration(user: Any) -> bool:
+    """Approved but without the §4 statement or the §11/§12 acknowledgements: sent to their profile."""
+    return member(user) is not None and approved_participant(user) is None
+
+
+def _guard(allowed: Callable[[Any], bool], *, incomplete_to_profile: bool = False) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -91,6 +104,8 @@ def _guard(allowed: Callable[[Any], bool]) -> Callable[[View], View]:
             if needs_second_factor(request):
                 return redirect_to_second_factor(request)
             if not allowed(request.user):
+                if incomplete_to_profile and must_complete_registration(request.user):
+                    return redirect("participants:profile")
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
@@ -105,8 +120,11 @@ secretariat_required = _guard(is_secretariat)
 chair_required = _guard(lambda user: is_chair(user) or is_secretariat(user))
 """The Chair or the Secretariat, with a verified second factor."""
 
-participant_required = _guard(lambda user: approved_participant(user) is not None)
-"""An approved participant."""
+participant_required = _guard(lambda user: approved_participant(user) is not None, incomplete_to_profile=True)
+"""An approved participant who completed their registration; one who has not is sent to their profile."""
+
+member_required = _guard(lambda user: member(user) is not None)
+"""An approved participant, registration completed or not (their profile is where they complete it)."""
 
 login_required = _guard(lambda user: True)
 """Anyone logged in (staff with a verified second factor)."""

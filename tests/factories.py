@@ -40,6 +40,13 @@ def spelled(number: int) -> str:
     return "".join("abcdefghij"[int(digit)] for digit in str(number))
 
 
+# A realistic §4 statement, so every factory participant could be approved as the Annex requires.
+STATEMENT = (
+    "Ten years preparing my country's annual reports on exports and imports of conventional arms; "
+    "I can give two days a month to consultations."
+)
+
+
 def make_participant(
     *,
     email: str | None = None,
@@ -62,10 +69,13 @@ def make_participant(
         country=country or ("NO" if is_state else ""),
         organisation=organisation or ("" if is_state else f"Organisation {number}"),
         status=status,
-        email_confirmed_at=now,
-        personal_capacity_acknowledged_at=now,
-        confidentiality_acknowledged_at=now,
-        **extra,
+        **{
+            "email_confirmed_at": now,
+            "personal_capacity_acknowledged_at": now,
+            "confidentiality_acknowledged_at": now,
+            "statement": STATEMENT,
+            **extra,
+        },
     )
 
 

@@ -8,8 +8,15 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
-from participants.permissions import approved_participant, is_chair, is_secretariat, login_required
+from participants.permissions import (
+    approved_participant,
+    is_chair,
+    is_secretariat,
+    login_required,
+    must_complete_registration,
+)
 
 
 def may_read(user: Any) -> bool:
@@ -23,6 +30,8 @@ def reader_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not may_read(request.user):
+            if must_complete_registration(request.user):
+                return redirect("participants:profile")
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

@@ -21,7 +21,7 @@ from feedback.services.errors import ImportRejected, InvalidAnswers, NotEligible
 from feedback.services.records import create_submission, lock_submission, write_submission
 from feedback.validation import GRID, TEXT, AnswerError, as_raw, clean_answers, clean_value, is_empty
 from participants import audit
-from participants.eligibility import may_take_part
+from participants.eligibility import may_be_answered_for
 from participants.models import Participant, Status, User, normalise_email
 
 RECORDABLE_STATES = (RoundState.OPEN, RoundState.CLOSED)
@@ -43,7 +43,7 @@ def _eligibility_problem(participant: Participant, round_: Round) -> str | None:
             "email": participant.email,
             "status": participant.get_status_display().lower(),
         }
-    if not may_take_part(participant, restricted=round_.restricted):
+    if not may_be_answered_for(participant, restricted=round_.restricted):
         return _("%(email)s may not answer this restricted consultation: it is for States Parties only (§9).") % {
             "email": participant.email
         }

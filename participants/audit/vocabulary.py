@@ -62,6 +62,7 @@ PEOPLE = {
     "invitation.revoke": Phrase(
         _("Invitation revoked"), _("{actor} revoked the invitation to {target}"), strip="Invitation for "
     ),
+    "participant.import": Phrase(_("Added by import"), _("{actor} added {target} from a participant list")),
     "participants.import": Phrase(
         _("Participant list imported"),
         _("{actor} imported the participant list: {created} added, {updated} updated, {unchanged} unchanged"),

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participants import audit
-from participants.models import Participant, Status, User
+from participants.models import AuditEvent, Participant, Status, User
 from participants.roster.columns import CleanRow, RowError, clean_row, header_errors
 from participants.roster.files import headers_of, records
 
@@ -114,9 +114,12 @@ def _match(plan: ImportPlan, row: CleanRow, user: User | None) -> None:
 
 
 @transaction.atomic
-def apply_import(plan: ImportPlan, *, by: User | None, source: str, now: datetime | None = None) -> dict[str, int]:
+def apply_import(
+    plan: ImportPlan, *, by: User | None, source: str, reason: str = "", now: datetime | None = None
+) -> dict[str, int]:
     """Create the new participants as approved (the Secretariat vouches for them) and update the others.
 
+    Each new participant gets an audit row saying who added them, from which file and why (`reason`).
     Raises ImportFailed when the plan has errors. Statuses of existing participants never change.
     """
     if plan.errors:
@@ -127,16 +130,40 @@ def apply_import(plan: ImportPlan, *, by: User | None, source: str, now: datetim
         [User(email=row.email, name=row.full_name, password=unusable, date_joined=now) for row in plan.new],
         batch_size=BATCH_SIZE,
     )
-    Participant.objects.bulk_create(
+    created = Participant.objects.bulk_create(
         [
             Participant(user=user, status=Status.APPROVED, status_changed_at=now, **new_values(row))
             for user, row in zip(users, plan.new, strict=True)
         ],
         batch_size=BATCH_SIZE,
     )
+    reason = reason.strip()
+    _record_added(created, by=by, source=source, reason=reason, now=now)
     _apply_updates(plan, now)
-    audit.record(actor=by, action="participants.import", source=source, **plan.counts)
+    audit.record(actor=by, action="participants.import", reason=reason, source=source, **plan.counts)
     return plan.counts
+
+
+def _record_added(participants: list[Participant], *, by: User | None, source: str, reason: str, now: datetime) -> None:
+    """One audit row per person added, so each profile's history says who vouched for them and why."""
+    actor = by if by is not None and by.is_authenticated else None
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                at=now,
+                actor=actor,
+                action="participant.import",
+                target_type=participant._meta.label_lower,
+                target_id=str(participant.pk),
+                target_label=str(participant)[:300],
+                to_state=Status.APPROVED,
+                reason=reason,
+                details={"source": source},
+            )
+            for participant in participants
+        ],
+        batch_size=BATCH_SIZE,
+    )
 
 
 def _apply_updates(plan: ImportPlan, now: datetime) -> None:
@@ -161,12 +188,18 @@ def _apply_updates(plan: ImportPlan, now: datetime) -> None:
 
 
 def import_participants(
-    *, dataset: tablib.Dataset, by: User | None, source: str, dry_run: bool = False, now: datetime | None = None
+    *,
+    dataset: tablib.Dataset,
+    by: User | None,
+    source: str,
+    reason: str = "",
+    dry_run: bool = False,
+    now: datetime | None = None,
 ) -> ImportPlan:
     """Validate the list and, unless a dry run, apply it all. Raises ImportFailed naming every bad row."""
     plan = plan_import(dataset)
     if plan.errors:
         raise ImportFailed(plan.errors)
     if not dry_run:
-        apply_import(plan, by=by, source=source, now=now)
+        apply_import(plan, by=by, source=source, reason=reason, now=now)
     return plan

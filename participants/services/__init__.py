@@ -17,6 +17,7 @@ from participants.services.errors import (
     NotAllowed,
     ParticipantError,
     ReasonRequired,
+    StatementMissing,
 )
 from participants.services.invitations import (
     InvitationRequest,
@@ -69,6 +70,7 @@ __all__ = [
     "ParticipantError",
     "ProfileDetails",
     "ReasonRequired",
+    "StatementMissing",
     "accept_invitation",
     "acknowledge",
     "apply_to_register",

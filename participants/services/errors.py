@@ -37,6 +37,15 @@ class AffiliationMissing(ParticipantError):
     default_message = _("Give a country for the State categories, or an organisation name otherwise.")
 
 
+class StatementMissing(ParticipantError):
+    """§4: nobody takes part without a statement of expertise and commitment."""
+
+    default_message = _(
+        "There is no statement of expertise and commitment (Annex 1, §4), so this person cannot be approved. "
+        "Ask them to add one on their profile, then approve."
+    )
+
+
 class IllegalTransition(ParticipantError):
     """The participant's status does not allow this step (e.g. approving someone already removed)."""
 

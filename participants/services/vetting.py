@@ -14,7 +14,13 @@ from participants import audit
 from participants.models import Participant, User
 from participants.permissions import is_secretariat
 from participants.services import notify
-from participants.services.errors import EmailNotConfirmed, IllegalTransition, NotAllowed, ReasonRequired
+from participants.services.errors import (
+    EmailNotConfirmed,
+    IllegalTransition,
+    NotAllowed,
+    ReasonRequired,
+    StatementMissing,
+)
 from participants.signals import participant_approved
 
 # Decisions whose reason the person must read (it is e-mailed and shown on their page).
@@ -37,6 +43,8 @@ def _change_status(*, participant_id: int, transition: str, by: User, reason: st
             _("%(name)s is “%(status)s”, so “%(step)s” is not possible.")
             % {"name": participant, "status": participant.get_status_display(), "step": transition}
         )
+    if transition == "approve" and not participant.statement.strip():
+        raise StatementMissing
     from_state = participant.status
     method()
     participant.status_changed_at = now
@@ -60,7 +68,9 @@ def _secretariat_only(by: User) -> None:
 
 
 def approve_participant(*, participant_id: int, by: User, reason: str = "", now: datetime | None = None) -> Participant:
-    """Accept an application whose e-mail is confirmed. Raises NotAllowed, EmailNotConfirmed, IllegalTransition."""
+    """Accept a confirmed application that has a §4 statement.
+
+    Raises NotAllowed, EmailNotConfirmed, StatementMissing, IllegalTransition."""
     _secretariat_only(by)
     participant = _change_status(participant_id=participant_id, transition="approve", by=by, reason=reason, now=now)
     transaction.on_commit(lambda: participant_approved.send(sender=Participant, participant_id=participant_id))

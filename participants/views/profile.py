@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participants import services
+from participants.eligibility import registration_complete
 from participants.forms import AffiliationChangeForm, NotificationsForm, ProfileForm, WithdrawForm
-from participants.permissions import participant_required
+from participants.permissions import member_required
 from participants.selectors import application_of, own_data
 
 SECTIONS = ("details", "affiliation", "notifications", "acknowledge")
@@ -57,7 +58,7 @@ def _save(section: str, form, participant) -> str:
     return _("Your e-mail choices are saved.")
 
 
-@participant_required
+@member_required
 def profile(request: HttpRequest) -> HttpResponse:
     participant = application_of(request.user)
     forms = initial_forms(participant, request.user)
@@ -72,11 +73,11 @@ def profile(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             messages.success(request, _save(section, form, participant))
             return redirect("participants:profile")
-    context = {"participant": participant, "forms": forms}
+    context = {"participant": participant, "forms": forms, "registration_complete": registration_complete(participant)}
     return render(request, "participants/profile.html", context, status=400 if section in forms else 200)
 
 
-@participant_required
+@member_required
 def withdraw(request: HttpRequest) -> HttpResponse:
     participant = application_of(request.user)
     form = WithdrawForm(request.POST or None)
@@ -89,7 +90,7 @@ def withdraw(request: HttpRequest) -> HttpResponse:
     return render(request, "participants/withdraw.html", {"form": form, "participant": participant})
 
 
-@participant_required
+@member_required
 def download_data(request: HttpRequest) -> HttpResponse:
     """Everything we hold about the participant, as JSON (their own data only)."""
     participant = application_of(request.user)

@@ -9,6 +9,7 @@ from django.core import mail
 
 from participants import services
 from participants.models import Participant
+from tests.factories import STATEMENT
 
 PASSWORD = "a long enough passphrase 42"
 
@@ -83,7 +84,7 @@ def admin_participant_form(**overrides: object) -> dict[str, object]:
         "acronym": "",
         "website": "",
         "expertise": "[]",
-        "statement": "",
+        "statement": STATEMENT,
         "notifications": "[]",
     }
     data.update(overrides)

@@ -85,20 +85,22 @@ def test_the_approve_action_goes_through_the_service_and_refuses_what_it_must(se
     ready = factories.make_participant(full_name="Ready Applicant", status=Status.REGISTERED)
     unconfirmed = register("late@example.org", full_name="Unconfirmed Applicant", confirm=False)
     removed = factories.make_participant(full_name="Removed Person", status=Status.REMOVED)
+    silent = factories.make_participant(full_name="Silent Applicant", status=Status.REGISTERED, statement="")
+    chosen = [ready.pk, unconfirmed.pk, removed.pk, silent.pk]
 
     response = secretariat_client.post(
-        CHANGELIST,
-        {"action": "approve_selected", "_selected_action": [ready.pk, unconfirmed.pk, removed.pk], "reason": ""},
-        follow=True,
+        CHANGELIST, {"action": "approve_selected", "_selected_action": chosen, "reason": ""}, follow=True
     )
 
     page = response.content.decode()
     assert "Ready Applicant" in page and "has not confirmed their e-mail address" in page and "is not possible" in page
+    assert "no statement of expertise and commitment (Annex 1, §4)" in page
     statuses = dict(Participant.objects.values_list("full_name", "status"))
     assert statuses == {
         "Ready Applicant": "approved",
         "Unconfirmed Applicant": "registered",
         "Removed Person": "removed",
+        "Silent Applicant": "registered",
     }
     assert AuditEvent.objects.filter(action="participant.approve").count() == 1
 

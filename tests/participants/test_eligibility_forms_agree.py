@@ -22,6 +22,7 @@ people = st.lists(
         st.sampled_from(Status.values),
         st.sampled_from(Category.values),
         st.integers(min_value=-30, max_value=30),  # days between the round's opening and the last status change
+        st.sampled_from(["complete", "no statement", "no acknowledgements"]),  # imported people start incomplete
     ),
     min_size=1,
     max_size=12,
@@ -33,8 +34,13 @@ people = st.lists(
 def test_the_predicate_and_the_query_pick_the_same_people(people, restricted, opened):
     Participant.objects.all().delete()
     opened_at = NOW if opened else None
-    for status, category, days in people:
-        participant = factories.make_participant(status=status, category=category)
+    for status, category, days, registration in people:
+        incomplete = {
+            "complete": {},
+            "no statement": {"statement": ""},
+            "no acknowledgements": {"personal_capacity_acknowledged_at": None, "confidentiality_acknowledged_at": None},
+        }[registration]
+        participant = factories.make_participant(status=status, category=category, **incomplete)
         Participant.objects.filter(pk=participant.pk).update(status_changed_at=NOW + timedelta(days=days))
     everyone = list(Participant.objects.all())
 

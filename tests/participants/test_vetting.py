@@ -81,6 +81,30 @@ def test_an_unconfirmed_application_cannot_be_approved(secretariat):
     assert participant.status == Status.REGISTERED
 
 
+@pytest.mark.parametrize("statement", ["", "   \n  "])
+def test_an_application_without_a_statement_cannot_be_approved(statement, secretariat):
+    participant = factories.make_participant(status=Status.REGISTERED, statement=statement)
+
+    with pytest.raises(services.StatementMissing, match="statement of expertise and commitment"):
+        services.approve_participant(participant_id=participant.pk, by=secretariat)
+
+    participant.refresh_from_db()
+    assert participant.status == Status.REGISTERED
+    assert not AuditEvent.objects.filter(action="participant.approve").exists()
+    assert mail.outbox == []
+
+
+def test_approving_from_the_queue_without_a_statement_says_why_not(secretariat_client):
+    participant = factories.make_participant(full_name="Silent Applicant", status=Status.REGISTERED, statement="")
+
+    response = secretariat_client.post(
+        reverse("participants:decide", args=[participant.pk]), {"decision": "approve"}, follow=True
+    )
+
+    assert "no statement of expertise and commitment (Annex 1, §4)" in response.content.decode()
+    assert Participant.objects.get().status == Status.REGISTERED
+
+
 def test_the_invited_status_only_leaves_through_the_invitation(secretariat):
     participant = factories.make_participant(status=Status.INVITED)
 

@@ -1,4 +1,6 @@
-"""`manage.py import_participants PATH [--dry-run]`: the participant list from CSV or XLSX (docs/command-line.md)."""
+"""`manage.py import_participants PATH [--dry-run] [--reason TEXT]`: the participant list from CSV or XLSX.
+
+Described in docs/command-line.md."""
 
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ class Command(BaseCommand):
     help = (
         "Import participants from a CSV or XLSX file with the columns email, full_name, category, affiliation, "
         "country (and optionally phone, website, acronym). New people are created approved; existing ones "
-        "(matched by e-mail, any case) get their profile updated, never their status. Any bad row: nothing is imported."
+        "(matched by e-mail, any case) get their profile updated, never their status. Any bad row: nothing is "
+        "imported. The audit trail records, for each person added, that the command line added them, from which "
+        "file and why."
     )
 
     def add_arguments(self, parser):
@@ -22,8 +26,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Check the file and say what would change; change nothing."
         )
+        parser.add_argument(
+            "--reason",
+            default="",
+            help="Why these people are added without applying (e.g. “nominated by their governments, letter of "
+            "3 March”); kept in the audit trail.",
+        )
 
-    def handle(self, *args, path: str, dry_run: bool, **options) -> None:
+    def handle(self, *args, path: str, dry_run: bool, reason: str, **options) -> None:
         file = Path(path)
         if file.is_file() and file.stat().st_size > settings.IMPORT_MAX_BYTES:
             raise CommandError(
@@ -31,7 +41,9 @@ class Command(BaseCommand):
             )
         try:
             dataset = roster.load_path(file)
-            plan = roster.import_participants(dataset=dataset, by=None, source=file.name, dry_run=dry_run)
+            plan = roster.import_participants(
+                dataset=dataset, by=None, source=file.name, reason=reason, dry_run=dry_run
+            )
         except roster.UnreadableFile as error:
             raise CommandError(str(error)) from error
         except roster.ImportFailed as failed:
