@@ -15,9 +15,10 @@ pytestmark = pytest.mark.django_db
 
 # Measured, and the same at both sizes: session, user, second factor, roles and participant (5), then
 # the page's own reads and writes. A new query per round, question or participant would break these.
-# An autosave of a draft is session, user, round, questions and one UPDATE (6 with the test client's).
+# An autosave of a draft is session, user, participant, round, questions and one UPDATE (7 with the test
+# client's): whether the person may take part now also reads their registration (statement, acknowledgements).
 DASHBOARD_LIMIT = 8
-AUTOSAVE_LIMIT = 6
+AUTOSAVE_LIMIT = 7
 SUBMIT_LIMIT = 19
 
 

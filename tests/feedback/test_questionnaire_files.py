@@ -251,11 +251,11 @@ def test_a_new_kind_is_one_registered_class(monkeypatch):
 
 
 def test_a_kind_the_files_cannot_carry_is_left_to_the_web_page():
-    questions = (*QUESTIONS, QuestionData("order", "ranking", "Rank these tools."))
+    questions = (*QUESTIONS, QuestionData("shot", "file", "Attach a screenshot of the error."))
     made = Questionnaire(ROUND_ID, "T", "S", "D", "", questions)
 
     content = write_docx(made)
 
     assert "Answer this question on the consultation's web page" in text_of(content)
-    assert "order" not in controls(content)
-    assert read(fill_xlsx(write_xlsx(made), {"order": "first"}), questions) == {}
+    assert "shot" not in controls(content)
+    assert read(fill_xlsx(write_xlsx(made), {"shot": "error.png"}), questions) == {}

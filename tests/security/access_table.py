@@ -154,7 +154,8 @@ CASES: list[Case] = [
     Case(
         "two_factor_enrol_send",  # mails the set-up link to the logged-in account's own address
         ALL_METHODS_REFUSED,
-        post=post_only(applicant=ALLOWED, party=ALLOWED, chair=ALLOWED, secretariat=ALLOWED, unverified=ALLOWED),
+        # Staff still without a second factor are sent back to its set-up page, which says the link is on its way.
+        post=post_only(applicant=ALLOWED, party=ALLOWED, chair=ALLOWED, secretariat=ALLOWED, unverified=TWO_FACTOR),
     ),
     Case(
         "two_factor_enrol",  # a forged set-up link: refused; those who have a device go to their account page
@@ -363,6 +364,31 @@ CASES: list[Case] = [
         "consult:cycle_create", SECRETARIAT, data={"name": "Sneaky", "starts_on": "2030-01-01", "ends_on": "2030-12-31"}
     ),
     Case("consult:cycle_edit", SECRETARIAT, {"cycle_id": "@current_cycle"}),
+    # --- The Secretariat's report per cycle (the Chair reads it) and the follow-up ------------------------
+    # The world has no generated report and no follow-up action: the pages that need one answer 404.
+    Case("report:list", CHAIR_AND_SECRETARIAT),
+    Case("report:detail", CHAIR_AND_SECRETARIAT, {"cycle_id": "@current_cycle"}),
+    Case("report:progress", expect(chair=NOT_FOUND, secretariat=NOT_FOUND), {"cycle_id": "@current_cycle"}),
+    Case("report:generate", ALL_METHODS_REFUSED, {"cycle_id": "@current_cycle"}, post=SECRETARIAT_POST),
+    *[
+        Case(
+            f"report:{name}", ALL_METHODS_REFUSED, {"cycle_id": "@current_cycle"}, post=post_only(secretariat=NOT_FOUND)
+        )
+        for name in ("texts", "approve", "reopen")
+    ],
+    Case(
+        "report:export",
+        ALL_METHODS_REFUSED,
+        {"cycle_id": "@current_cycle", "fmt": "docx"},
+        post=post_only(chair=NOT_FOUND, secretariat=NOT_FOUND),
+    ),
+    Case("report:follow_ups", CHAIR_AND_SECRETARIAT),
+    Case("report:follow_up_new", SECRETARIAT),
+    Case("report:follow_up_edit", expect(secretariat=NOT_FOUND), {"follow_up_id": 999999}),
+    Case(
+        "report:follow_up_delete", ALL_METHODS_REFUSED, {"follow_up_id": 999999}, post=post_only(secretariat=NOT_FOUND)
+    ),
+    Case("report:mine", PARTICIPANTS),
     Case("consult:tool_create", SECRETARIAT, data={"name": "Sneaky tool"}),
     Case("consult:tool_edit", SECRETARIAT, {"tool_id": "@tool"}),
     Case("consult:att_meeting_create", SECRETARIAT),

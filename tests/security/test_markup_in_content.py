@@ -67,7 +67,7 @@ def test_help_text_is_plain_text_in_the_preview_of_a_round_not_yet_open(client_f
 
 
 def test_help_text_from_a_create_round_file_reaches_the_form_as_text(tmp_path, client_for):
-    definition = {**DEFINITION, "opens_at": "2020-01-01T09:00:00Z"}
+    definition = {**DEFINITION, "opens_at": "2026-09-01T09:00:00Z"}  # open now, inside its cycle
     definition["questions"] = [{"key": "q1", "text": "What should change?", "kind": "text", "help": HOSTILE_HELP}]
     path = tmp_path / "round.json"
     path.write_text(json.dumps(definition))

@@ -17,7 +17,7 @@ from tests.participants.helpers import registration_data
 
 pytestmark = pytest.mark.django_db
 
-BELL_AND_FRIENDS = "Ann\x07 \x0bBerg\x1b[31m\x00"
+BELL_AND_FRIENDS = "Ann\x07 \x0bBerg\x1b[31m\x01"  # no NUL: PostgreSQL cannot store one in text
 
 
 def cells(content: bytes) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
+from django.core import mail
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
@@ -137,7 +138,12 @@ def _invitations(world: World, secretariat: User, chair: User) -> None:
             ),
             by=inviter,
         )
-    body = OutboundEmail.objects.filter(to="invited-by-secretariat@example.org").get().secret_links["accept_url"]
+    # The link is kept apart from the stored body until the worker sends it, then erased; once sent, the
+    # message in the test outbox has it.
+    stored = OutboundEmail.objects.filter(to="invited-by-secretariat@example.org").get()
+    body = stored.secret_links.get("accept_url") or next(
+        message.body for message in mail.outbox if "invited-by-secretariat@example.org" in message.to
+    )
     world.refs.update(
         secretariat_invitation=made[secretariat].pk,
         chair_invitation=made[chair].pk,
