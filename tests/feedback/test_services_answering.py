@@ -7,13 +7,12 @@ import re
 from datetime import timedelta
 
 import pytest
-
-from feedback.pseudonyms import FIRST, LAST
 from django.utils import timezone
 
 from consult.models import RoundState
 from feedback import services
 from feedback.models import Answer, Source, Submission, SubmissionRevision, SubmissionState
+from feedback.pseudonyms import FIRST, LAST
 from participants.models import AuditEvent, Category, Status
 from tests import factories
 from tests.feedback.helpers import GOOD_ANSWERS, draft, make_round, submit
