@@ -31,13 +31,13 @@ def test_secretariat_generates_gates_approves_and_downloads_the_cycle_report(pag
     assert_accessible(page)
     screenshot(page, "cycle-report")
 
-    page.get_by_label("Introduction").fill(f"We thank {people[0].full_name} for the comments.")
+    page.get_by_label("Introduction", exact=True).fill(f"We thank {people[0].full_name} for the comments.")
     page.get_by_role("button", name="Save and check").click()
     expect(page.get_by_role("heading", name="The leak gate found 1 identifying detail")).to_be_visible()
     assert page.get_by_role("button", name="Approve the report").is_disabled()
     screenshot(page, "cycle-report-blocked")
 
-    page.get_by_label("Introduction").fill("We thank every expert for the comments.")
+    page.get_by_label("Introduction", exact=True).fill("We thank every expert for the comments.")
     page.get_by_role("button", name="Save and check").click()
     page.get_by_role("button", name="Approve the report").click()
     expect(page.get_by_text("Approved. Download the report")).to_be_visible()
