@@ -3,7 +3,7 @@
 Two cycles, one CSP to the next and never overlapping, the tools consulted on (the online reporting
 tool and the information exchange platform hosted in the restricted area, §9), and these rounds: a
 closed written request in CSP11-CSP12; in CSP12-CSP13 two requests for written input (one open, with a
-questionnaire of all five kinds and two documents, opened to every participant with a stated reason;
+questionnaire of every question kind and two documents, opened to every participant with a stated reason;
 one scheduled) beside a scheduled online meeting restricted to States Parties. meetings.demo plans the
 cycle's second consultation with a time poll, so the cycle shows written requests beside its two
 consultations (§10: written input takes no place). No e-mail is sent.
@@ -83,6 +83,12 @@ OPEN_EXTRAS: list[dict] = [
         "text": "How far do you agree with each statement?",
         "choices": ["Disagree", "Neutral", "Agree"],
         "rows": ["The workflow note is clear", "The field list is complete"],
+    },
+    {
+        "key": "screenshot",
+        "kind": QuestionKind.FILE,
+        "text": "If a step of the current tool confused you, attach a screenshot of it.",
+        "help_text": "Optional. Images and PDF files; what identifies you in the file's details is removed.",
     },
 ]
 

@@ -30,6 +30,7 @@ NOT_ALLOWED = "405"  # wrong HTTP method
 BAD_REQUEST = "400"
 REDIRECT = "redirect"  # redirected somewhere else (a role's own page, the next step...)
 ALLOWED = "allowed"  # a POST the role may make: sent, and must not be refused
+ALLOWED_THEN_TWO_FACTOR = "allowed, then two-factor"  # allowed, and ends on the second factor's set-up page
 
 REFUSALS = frozenset({LOGIN, TWO_FACTOR, DENIED, NOT_FOUND})
 
@@ -155,7 +156,9 @@ CASES: list[Case] = [
         "two_factor_enrol_send",  # mails the set-up link to the logged-in account's own address
         ALL_METHODS_REFUSED,
         # Staff still without a second factor are sent back to its set-up page, which says the link is on its way.
-        post=post_only(applicant=ALLOWED, party=ALLOWED, chair=ALLOWED, secretariat=ALLOWED, unverified=TWO_FACTOR),
+        post=post_only(
+            applicant=ALLOWED, party=ALLOWED, chair=ALLOWED, secretariat=ALLOWED, unverified=ALLOWED_THEN_TWO_FACTOR
+        ),
     ),
     Case(
         "two_factor_enrol",  # a forged set-up link: refused; those who have a device go to their account page

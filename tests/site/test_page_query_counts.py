@@ -95,12 +95,18 @@ def grow(world: World) -> None:
     cycle = consult_services.save_cycle(
         by=secretariat,
         name="Grown cycle",
-        starts_on=timezone.now().date() + timedelta(days=561),
-        ends_on=timezone.now().date() + timedelta(days=900),
+        starts_on=timezone.now().date() + timedelta(days=901),  # after the world's cycles: cycles never overlap
+        ends_on=timezone.now().date() + timedelta(days=1200),
     )
     for number in range(GROWTH):
         state = RoundState.SCHEDULED if number < 2 else RoundState.DRAFT  # the cycle's two places, then drafts
-        round_ = make_round(state=state, cycle=cycle, title=f"Grown round {number}", by=secretariat)
+        round_ = make_round(
+            state=state,
+            cycle=cycle,
+            title=f"Grown round {number}",
+            by=secretariat,
+            opens_at=timezone.now().replace(second=0, microsecond=0) + timedelta(days=910),
+        )
         add_document(round_, title=f"Grown note {number}")
         participant_services.invite_participant(
             request=participant_services.InvitationRequest(
