@@ -46,6 +46,7 @@ _AT_SIGN = re.compile("@")
 _COMPOUND_BREAK = re.compile(r"[^\w\s'\u2019\-\u2010\u2011]")
 PROTECTED_WORDS = frozenset(word for phrase in SUBSTANCE_PHRASES for word in phrase.split())
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
+_BLANKS = frozenset(" \t\u00a0")  # what separates an article from the word it introduces
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+\Z")  # noqa: RUF001
 _LOCAL_BEFORE = re.compile(r"(?<![\w.@])([\w.+\-]+)\s+at\s+$", re.IGNORECASE)
 
@@ -121,8 +122,17 @@ class Anonymizer:
         findings = []
         for start, end, kind, placeholder in _resolve(text, candidates):
             finding = _new_finding(Finding)  # without the frozen dataclass's per-field __setattr__ (a hot path)
-            finding.__dict__.update(
-                kind=kind, start=start, end=end, text=text[start:end], placeholder=placeholder, certain=True
+            _set_attribute(
+                finding,
+                "__dict__",
+                {
+                    "kind": kind,
+                    "start": start,
+                    "end": end,
+                    "text": text[start:end],
+                    "placeholder": placeholder,
+                    "certain": True,
+                },
             )
             findings.append(finding)
         return tuple(findings)
@@ -188,7 +198,7 @@ class Anonymizer:
                         if entry[1] or end_index - ns <= 2:
                             add_watch((start, end, 10))
                 elif kind == COUNTRY:
-                    countries.append(CountryHit(ns, end_index, start, end, *entry[2:]))
+                    countries.append(new_hit(CountryHit, (ns, end_index, start, end, *entry[2:])))
                 elif kind == GIVEN:
                     add_given((start, end))
                 elif kind == TITLE:
@@ -244,16 +254,20 @@ def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple
     """
     if not findings or not watch:
         return False
-    spans = [(f.start, f.end) for f in findings]
+    starts = [f.start for f in findings]  # findings are sorted and never overlap: so are their ends
+    ends = [f.end for f in findings]
+    count = len(starts)
     for start, end, reach in watch:
         near = False
-        for span_start, span_end in spans:
+        index = bisect_right(ends, start - reach)  # the first finding ending within reach
+        while index < count and starts[index] < end + reach:
+            span_start, span_end = starts[index], ends[index]
             if span_start <= start and end <= span_end:
                 near = False
                 break
-            if span_start < end + reach and start - reach < span_end:
-                between = text[end:span_start] if span_start >= end else text[span_end:start]
-                near = near or not _SENTENCE_END.search(between)
+            between = text[end:span_start] if span_start >= end else text[span_end:start]
+            near = near or not _SENTENCE_END.search(between)
+            index += 1
         if near:
             return True
     return False
@@ -262,6 +276,7 @@ def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple
 _SENTENCE_END = re.compile(r"[.!?;] ")
 new_hit = tuple.__new__  # builds a NamedTuple without its Python-level __new__ (a hot path)
 _new_finding = object.__new__
+_set_attribute = object.__setattr__
 
 
 def _inside(hit: NameHit | CountryHit, spans: list[tuple[int, int]]) -> bool:
@@ -276,7 +291,7 @@ def _organisation_or_domain(text: str, start: int, end: int, entry: tuple) -> Ca
             return None  # "MFA no longer..." is not "mfa.no"
         return (start, end, "url", WEBSITE, PRIORITY["url"])
     _, _owners, exact, needs_capital = entry
-    if exact is not None and "".join(ch for ch in original if ch.isalnum()) != exact:
+    if exact is not None and _NOT_ALNUM.sub("", original) != exact:
         return None  # "SAFE" the acronym, not "safe" the word
     if needs_capital and not all(word[:1].isupper() for word in original.split() if word.lower() not in _ORG_SMALL):
         return None
@@ -294,6 +309,7 @@ _LEGAL_FORM_AFTER = re.compile(
 )
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum refuses, as one pass in C
 _ORG_SMALL = words("and of the for on in to at de la le des du et y para pour por del di da")
 
 
@@ -306,7 +322,7 @@ def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
     hints = [m.start() for m in _AT_SIGN.finditer(text)] if "@" in text else []
     if hints:
         candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.EMAIL.finditer(text)]
-    loose_at = any(not any(c[0] <= h < c[1] for c in candidates) for h in hints)
+    loose_at = bool(hints) and any(not any(c[0] <= h < c[1] for c in candidates) for h in hints)
     if loose_at or _obfuscated(text.lower()):  # "@" outside a plain address, "dot", "(at)"
         candidates += _obfuscated_emails(text)
     dotted = patterns.dotted_positions(text) if "." in text else []
@@ -414,7 +430,7 @@ def _resolve(text: str, candidates: list[Candidate]) -> list[tuple[int, int, str
     spans = []
     previous_end = 0
     for start, end, kind, placeholder, _, _ in resolved:
-        if placeholder.startswith(("[a ", "[an ")):
+        if start and text[start - 1] in _BLANKS and placeholder.startswith(("[a ", "[an ")):
             article = _ARTICLE_BEFORE.search(text, max(previous_end, start - 5), start)
             if article:
                 start = article.start()

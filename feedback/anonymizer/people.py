@@ -72,13 +72,20 @@ def registered_people(
             if capitalised:
                 pending.append((capitalised[0].start, capitalised[-1].end))
             continue
-        start = _extend_left(text, folded, keep[0], identity_tokens)
-        lone_phrase_word = len(keep) == 1 and folded.text[keep[0].ns : keep[0].ne] in phrase_words
-        if keep[0].wordlike and len(keep) == 1 and not _is_name(text, keep, start, lone_phrase_word):
-            pending.append((keep[0].start, keep[0].end))
-            continue
-        if len(keep) > 1 and _ordinary_phrase(folded.text, keep, given_words) and not _is_name(text, keep, start, True):
-            pending.append((keep[0].start, keep[-1].end))
+        first = keep[0]
+        start = _extend_left(text, folded, first, identity_tokens)
+        if first.wordlike and len(keep) == 1:
+            lone_phrase_word = folded.text[first.ns : first.ne] in phrase_words
+            if not _is_name(text, keep, start, lone_phrase_word):
+                pending.append((first.start, first.end))
+                continue
+        elif (
+            first.wordlike
+            and len(keep) > 1
+            and _ordinary_phrase(folded.text, keep, given_words)
+            and not _is_name(text, keep, start, True)
+        ):
+            pending.append((first.start, keep[-1].end))
             continue
         removed.append((_extend_title(text, start), _extend_right(text, keep[-1].end)))
     removed += _join_lists(text, removed, pending)

@@ -97,8 +97,7 @@ def handles(text: str, forms: frozenset[str]) -> list[Candidate]:
             found.append((match.start(), end, "person", placeholder, PRIORITY_SIGN))
     if forms:
         seen = -1
-        for glue in _GLUE.finditer(text):  # "jane.doe", "jdoe_xy": a dot or underscore inside a word
-            position = glue.start()
+        for position in _glue_positions(text):  # "jane.doe", "jdoe_xy": a dot or underscore inside a word
             if position <= seen or not position or not text[position - 1].isalnum():
                 continue
             start, end = _token_around(text, position)
@@ -109,7 +108,24 @@ def handles(text: str, forms: frozenset[str]) -> list[Candidate]:
     return found
 
 
-_GLUE = re.compile(r"[._][A-Za-z]")
+def _glue_positions(text: str) -> list[int]:
+    """Return where a dot or an underscore comes right before an ASCII letter, in order.
+
+    Dots are few in a text and underscores fewer: str.find finds them faster than a regex scan.
+    """
+    positions = []
+    for glue in "._":
+        position = text.find(glue)
+        while position >= 0:
+            if text[position + 1 : position + 2] in _ASCII_LETTERS:
+                positions.append(position)
+            position = text.find(glue, position + 1)
+    if "_" in text:
+        positions.sort()
+    return positions
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _token_around(text: str, position: int) -> tuple[int, int]:
