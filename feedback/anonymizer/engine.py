@@ -15,6 +15,7 @@ from feedback.anonymizer.index import (
     GIVEN,
     LANGUAGE,
     NAME,
+    ORG,
     PLACE,
     PROTECT,
     TITLE,
@@ -173,13 +174,12 @@ class Anonymizer:
         names, countries, languages, others = [], [], [], []
         protected, titles, givens, digits, places = [], [], [], [], []
         add_digit, add_name, add_given, add_watch = digits.append, names.append, givens.append, watched.append
-        for end_index, (length, entries, one_word) in self._index.automaton.iter(norm):
-            kind = entries[0][0]
-            if kind == DIGIT:
+        for end_index, (length, entries, one_word, sole) in self._index.automaton.iter(norm):
+            if sole == DIGIT:
                 add_digit(end_index)
                 continue
             ns = end_index - length + 2
-            if kind == PROTECT and len(entries) == 1:
+            if sole == PROTECT:
                 protected.append((ns, end_index))
                 continue
             if not norm_starts:
@@ -199,6 +199,8 @@ class Anonymizer:
                             add_watch((start, end, 10))
                 elif kind == COUNTRY:
                     countries.append(new_hit(CountryHit, (ns, end_index, start, end, *entry[2:])))
+                elif kind in (ORG, DOMAIN):
+                    others.append((start, end, entry))
                 elif kind == GIVEN:
                     add_given((start, end))
                 elif kind == TITLE:
@@ -210,13 +212,12 @@ class Anonymizer:
                     add_watch((start, end, 12))
                 elif kind == PLACE:
                     places.append((start, end, entry[1]))
-                else:
-                    others.append((start, end, entry))
         if protected:
             names = [h for h in names if norm[h.ns : h.ne] not in PROTECTED_WORDS or not _inside(h, protected)]
             countries = [h for h in countries if norm[h.ns : h.ne] not in PROTECTED_WORDS or not _inside(h, protected)]
         # demonyms (language names, varieties) depend on their neighbours; protected ones do not
-        watched.extend((h.start, h.end, 12) for h in countries if h.form != "name")
+        if countries:
+            watched.extend((h.start, h.end, 12) for h in countries if h.form != "name")
         index = self._index
         candidates = (
             registered_people(text, folded, names, index.identity_tokens, index.given_words, index.phrase_words)
@@ -391,16 +392,20 @@ def _phones(
     A long run that is no phone is watched: the character before it decides where a number starts.
     """
     candidates = []
-    runs: list[list[int]] = []  # [first token start, last token end, digit count]
+    runs: list[tuple[int, int]] = []  # (first token start, last token end) of runs with seven digits or more
+    run_start = run_end = -2
+    count = 0
     for ns in digits:
         ne = norm.find(" ", ns)
-        if runs and ns == runs[-1][1] + 1:
-            runs[-1][1], runs[-1][2] = ne, runs[-1][2] + ne - ns
-        else:
-            runs.append([ns, ne, ne - ns])
-    for ns, ne, count in runs:
-        if count < 7:
+        if ns == run_end + 1:
+            run_end, count = ne, count + ne - ns
             continue
+        if count >= 7:
+            runs.append((run_start, run_end))
+        run_start, run_end, count = ns, ne, ne - ns
+    if count >= 7:
+        runs.append((run_start, run_end))
+    for ns, ne in runs:
         run_start, run_end = folded.start(ns), folded.end(ne)
         found = len(candidates)
         for match in patterns.PHONE.finditer(text, max(0, run_start - 3), run_end + 3):

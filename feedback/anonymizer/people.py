@@ -198,13 +198,21 @@ def _by_start_then_longest(hit: NameHit) -> tuple[int, int]:
 def _group(text: str, norm: str, hits: list[NameHit]) -> list[list[NameHit]]:
     """Gather hits that follow each other as one name ("Ingrid M. Johansson", "GARCÍA, María")."""
     groups: list[list[NameHit]] = []
-    for hit in sorted(hits, key=_by_start_then_longest):
-        if groups and hit.ne <= groups[-1][-1].ne:
-            continue  # "min" inside the compound "min jun"
-        if groups and _adjacent(text, norm, groups[-1][-1], hit):
-            groups[-1].append(hit)
-        elif not groups or hit.start >= groups[-1][-1].end:
+    last = None  # the last hit of the last group
+    for hit in sorted(hits, key=_by_start_then_longest) if len(hits) > 1 else hits:
+        if last is None:
             groups.append([hit])
+        elif hit.ne <= last.ne:
+            continue  # "min" inside the compound "min jun"
+        elif hit.ns == last.ne + 1 and hit.start - last.end == 1 and text[last.end] in " -":
+            groups[-1].append(hit)  # the usual "Ingrid Johansson", "Jean-Pierre" (_adjacent's first case)
+        elif hit.ns - last.ne <= _LONGEST_GAP and _adjacent(text, norm, last, hit):
+            groups[-1].append(hit)
+        elif hit.start >= last.end:
+            groups.append([hit])
+        else:
+            continue
+        last = hit
     return groups
 
 
@@ -382,6 +390,8 @@ def _stands_alone_mid_sentence(text: str, hit: NameHit, separator: str, followin
 def _join_lists(text: str, removed: list[tuple[int, int]], pending: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Remove capitalised name words listed with a removed name ("Johansson, Young and Field")."""
     joined: list[tuple[int, int]] = []
+    if not pending:
+        return joined  # the usual case
     spans = sorted(removed)
     changed = True
     while changed and pending:
