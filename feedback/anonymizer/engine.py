@@ -298,7 +298,12 @@ def _organisation_or_domain(text: str, start: int, end: int, entry: tuple) -> Ca
         return None
     if exact is not None and "." in original and text[end : end + 1] == "." and not text[end + 1 : end + 3].istitle():
         end += 1  # "P.C.S.A.B." mid-sentence: its last dot is the acronym's
-    legal_form = _LEGAL_FORM_AFTER.match(text, end) if text[end : end + 1] in (" ", ",") else None
+    after = text[end : end + 2]
+    legal_form = (
+        _LEGAL_FORM_AFTER.match(text, end)
+        if after[:1] == "," or (after[:1] == " " and after[1:] in _LEGAL_FORM_STARTS)
+        else None
+    )
     if legal_form:
         end = legal_form.end()  # "Acme Dynamics GmbH": no fragment left behind
     return (start, end, "organisation", ORGANISATION, PRIORITY["organisation"])
@@ -310,6 +315,8 @@ _LEGAL_FORM_AFTER = re.compile(
 )
 
 
+# What may follow "Acme Dynamics " in a legal form (a first letter, or more spaces): a cheap test before the regex.
+_LEGAL_FORM_STARTS = frozenset("LIpPCGgASBNOe \t\u00a0")
 _NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum refuses, as one pass in C
 _ORG_SMALL = words("and of the for on in to at de la le des du et y para pour por del di da")
 
@@ -423,18 +430,27 @@ def _phones(
 
 def _resolve(text: str, candidates: list[Candidate]) -> list[tuple[int, int, str, str]]:
     """Merge overlapping candidates into one span; the longest (then strongest) names the kind."""
-    resolved: list[list] = []
+    resolved: list[tuple[int, int, str, str]] = []
+    # The span being merged (none yet: span_end -1), with the kind, placeholder and priority of its
+    # longest (then strongest) candidate, and that candidate's length.
+    span_start, span_end, span_kind, span_placeholder, span_priority, span_length = 0, -1, "", "", 0, 0
     for start, end, kind, placeholder, priority in sorted(candidates):
-        if resolved and start < resolved[-1][1]:
-            current = resolved[-1]
-            if (end - start, priority) > (current[5], current[4]):
-                current[2], current[3], current[4], current[5] = kind, placeholder, priority, end - start
-            current[1] = max(current[1], end)
-        else:
-            resolved.append([start, end, kind, placeholder, priority, end - start])
+        if start < span_end:
+            length = end - start
+            if length > span_length or (length == span_length and priority > span_priority):
+                span_kind, span_placeholder, span_priority, span_length = kind, placeholder, priority, length
+            if end > span_end:
+                span_end = end
+            continue
+        if span_end >= 0:
+            resolved.append((span_start, span_end, span_kind, span_placeholder))
+        span_start, span_end, span_kind, span_placeholder, span_priority = start, end, kind, placeholder, priority
+        span_length = end - start
+    if span_end >= 0:
+        resolved.append((span_start, span_end, span_kind, span_placeholder))
     spans = []
     previous_end = 0
-    for start, end, kind, placeholder, _, _ in resolved:
+    for start, end, kind, placeholder in resolved:
         if start and text[start - 1] in _BLANKS and placeholder.startswith(("[a ", "[an ")):
             article = _ARTICLE_BEFORE.search(text, max(previous_end, start - 5), start)
             if article:

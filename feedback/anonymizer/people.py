@@ -290,7 +290,7 @@ def _is_initial(letter: str, between: str, first: NameHit) -> bool:
 
 def _extend_title(text: str, start: int) -> int:
     """Take in titles before a name: they say too much ("Ambassador", "Ms")."""
-    before = text[max(0, start - 16) : start].split()
+    before = text[max(0, start - 16) : start].rsplit(None, 1)  # the last word is all it needs
     if not before or before[-1].rstrip(".,") not in _TITLE_WORDS_OR_E:
         return start  # the usual case: no title right before
     title_start = has_title_before(text, start)
@@ -299,6 +299,9 @@ def _extend_title(text: str, start: int) -> int:
 
 def _extend_right(text: str, end: int) -> int:
     """Take in initials after a surname written first ("JOHANSSON I.M.", "Johansson, I.")."""
+    after = text[end : end + 2]
+    if not after or after[0] not in ", \t" or (after[0] == " " and after[1:].islower()):
+        return end  # the usual case: punctuation, or a lower-case word, after the name
     match = _TRAILING_INITIALS.match(text, end)
     if match and not text[match.end() : match.end() + 1].isalpha():
         return match.end()
