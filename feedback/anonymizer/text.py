@@ -140,48 +140,25 @@ def spelling_variants(word: str, limit: int = 4) -> set[str]:
 class Folded:
     """Folded words separated by single spaces, padded with a space, plus offsets to the original.
 
-    The offset map is built on first use (texts with no hit never need it) from the runs of
-    spaces that folding collapsed. In the usual case each folded word is its original word,
-    letter for letter, so the end of a one-word hit is its start plus its length (`words_are_whole`).
+    The offset map holds, for each run of spaces folding collapsed, where the folded and the original
+    text start again in step. In the usual case each folded word is its original word, letter for
+    letter, so the end of a one-word hit is its start plus its length (`words_are_whole`).
     """
 
-    __slots__ = ("_norm_starts", "_orig_starts", "_pieces", "_words", "text", "words_are_whole")
+    __slots__ = ("_norm_starts", "_orig_starts", "text", "words_are_whole")
 
-    def __init__(self, text: str, pieces: str | None = None, words: list[str] | None = None) -> None:
+    def __init__(self, text: str, norm_starts: list[int], orig_starts: list[int], words_are_whole: bool = False):
         self.text = text
-        self._pieces = pieces
-        self._words = words
-        self._norm_starts: list[int] | None = None
-        self._orig_starts: list[int] = []
-        self.words_are_whole = pieces is not None
-
-    def _build_map(self) -> None:
-        spaced = self._pieces
-        lead = len(spaced) - len(spaced.lstrip(" "))
-        norm_starts, orig_starts = [1], [lead]
-        behind = lead - 1  # each run of n spaces became one: the folded text falls n - 1 further behind
-        find = spaced.find
-        start = find("  ", lead)  # few runs, ", " and ". " mostly: str.find beats a regex scan here
-        while start >= 0:
-            end = start + 2
-            while spaced[end : end + 1] == " ":
-                end += 1
-            behind += end - start - 1
-            orig_starts.append(end)
-            norm_starts.append(end - behind)
-            start = find("  ", end)
-        self._norm_starts, self._orig_starts = norm_starts, orig_starts
+        self._norm_starts = norm_starts
+        self._orig_starts = orig_starts
+        self.words_are_whole = words_are_whole
 
     def offsets(self) -> tuple[list[int], list[int]]:
         """Return (folded starts, original starts) of the runs folding kept aligned, for inlined lookups."""
-        if self._norm_starts is None:
-            self._build_map()
         return self._norm_starts, self._orig_starts
 
     def start(self, index: int) -> int:
         """Return the original offset of the folded character at index."""
-        if self._norm_starts is None:
-            self._build_map()
         k = bisect_right(self._norm_starts, index) - 1
         return self._orig_starts[k] + index - self._norm_starts[k]
 
@@ -196,9 +173,35 @@ def fold(text: str, *, join_line_breaks: bool = False, blanks: tuple = ()) -> Fo
     for start, end in blanks:
         folded = folded[:start] + " " * (end - start) + folded[end:]
     if not join_line_breaks and DELETED not in folded:
-        words = folded.split()
-        return Folded(" " + " ".join(words) + " ", folded, words)
+        return _collapse(folded)
     return _fold_with_deletions(text, folded, join_line_breaks)
+
+
+def _collapse(spaced: str) -> Folded:
+    """Collapse each run of spaces to one, and map the folded offsets back, in one pass.
+
+    Runs of two spaces or more are few (", " and ". " mostly): str.find finds them faster than a
+    regex, and the same pass gives the words between them and the offset map.
+    """
+    lead = len(spaced) - len(spaced.lstrip(" "))
+    norm_starts, orig_starts = [1], [lead]
+    behind = lead - 1  # each run of n spaces became one: the folded text falls n - 1 further behind
+    parts = []
+    last = lead
+    find = spaced.find
+    start = find("  ", lead)
+    while start >= 0:
+        end = start + 2
+        while spaced[end : end + 1] == " ":
+            end += 1
+        parts.append(spaced[last:start])
+        behind += end - start - 1
+        orig_starts.append(end)
+        norm_starts.append(end - behind)
+        last = end
+        start = find("  ", end)
+    parts.append(spaced[last:])
+    return Folded(" " + " ".join(parts).rstrip(" ") + " ", norm_starts, orig_starts, True)
 
 
 def _fold_with_deletions(text: str, folded: str, join_line_breaks: bool) -> Folded:
@@ -219,9 +222,7 @@ def _fold_with_deletions(text: str, folded: str, join_line_breaks: bool) -> Fold
         orig_starts.append(pos)
     parts.append(folded[pos:])
     parts.append(" ")
-    result = Folded("".join(parts))
-    result._norm_starts, result._orig_starts = norm_starts, orig_starts
-    return result
+    return Folded("".join(parts), norm_starts, orig_starts)
 
 
 def has_line_break_hyphen(text: str) -> bool:
