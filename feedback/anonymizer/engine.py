@@ -152,8 +152,9 @@ class Anonymizer:
             candidates += defined_acronyms(text, organisations) if organisations else []
         index = self._index
         candidates += signs.initials(text, index.initials) if index.initials else []
-        candidates += signs.handles(text, index.handles)
-        candidates += _addresses(text, watch)
+        dots = patterns.word_dots(text)  # read once: handles and addresses both start from them
+        candidates += signs.handles(text, index.handles, dots)
+        candidates += _addresses(text, watch, dots)
         if blanks:
             candidates = [c for c in candidates if not any(s < c[1] and c[0] < e for s, e in blanks)]
         return candidates, watch
@@ -321,7 +322,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum refuses, as one pass in C
 _ORG_SMALL = words("and of the for on in to at de la le des du et y para pour por del di da")
 
 
-def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
+def _addresses(text: str, watch: list[tuple[int, int, int]], dots: list[int]) -> list[Candidate]:
     """Return e-mails and websites, whoever they belong to; cheap guards skip most texts.
 
     Dots and @ signs that end up in no address are watched: their words' edges may change.
@@ -333,7 +334,7 @@ def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
     loose_at = bool(hints) and any(not any(c[0] <= h < c[1] for c in candidates) for h in hints)
     if loose_at or _obfuscated(text.lower()):  # "@" outside a plain address, "dot", "(at)"
         candidates += _obfuscated_emails(text)
-    dotted = patterns.dotted_positions(text) if "." in text else []
+    dotted = patterns.dotted_positions(text, dots) if "." in text else []
     if dotted and candidates:
         dotted = [p for p in dotted if not any(c[0] <= p < c[1] for c in candidates)]  # inside an e-mail
     if dotted:

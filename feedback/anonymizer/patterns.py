@@ -72,9 +72,16 @@ PHONE_CUE = re.compile(
 )
 
 
-def dotted_positions(text: str) -> list[int]:
-    """Return where a dot joins two words ("pcsab.org", "e.g", "U.K"): where a website may be."""
-    positions = [m.start() for m in DOT_LETTER.finditer(text) if m.start() and text[m.start() - 1].isalnum()]
+def word_dots(text: str) -> list[int]:
+    """Return where a dot joins two words ("pcsab.org", "e.g", "U.K"), in order."""
+    if "." not in text:
+        return []
+    return [m.start() for m in DOT_LETTER.finditer(text) if m.start() and text[m.start() - 1].isalnum()]
+
+
+def dotted_positions(text: str, dots: list[int]) -> list[int]:
+    """Return where a website may be: the dots joining two words (word_dots), and any "://"."""
+    positions = dots
     if "://" in text:
         positions = sorted(positions + [m.start() for m in _SCHEME.finditer(text)])
     return positions
