@@ -161,6 +161,7 @@ SECRETARIAT_EDITABLE = (
     "organisation",
     "acronym",
     "website",
+    "instrument",
     "expertise",
     "statement",
     "notifications",

@@ -227,6 +227,31 @@ def test_a_declined_applicant_sees_the_reason(client_for, secretariat):
     assert "Please apply through your ministry." in page
 
 
+def test_an_organisation_sees_the_instrument_it_named_on_its_application_profile_and_data(client_for, secretariat):
+    """§3: what the organisation told the Secretariat, shown back to it with the other registration answers."""
+    kwame = register(
+        "kwame@example.org",
+        full_name="Kwame Mensah",
+        category="regional_organisation",
+        country="",
+        organisation="West African Arms Control Network",
+        instrument="ECOWAS Convention on Small Arms and Light Weapons",
+    )
+    client = client_for(kwame.user)
+
+    application = client.get(reverse("participants:application_status")).content.decode()
+    services.approve_participant(participant_id=kwame.pk, by=secretariat)
+    profile = client.get(reverse("participants:profile")).content.decode()
+    data = json.loads(client.get(reverse("participants:download_data")).content)
+
+    assert "<dt>Instrument (§3)</dt><dd>ECOWAS Convention on Small Arms and Light Weapons</dd>" in application
+    assert (
+        "Instrument under which your organisation manages reporting or information exchange (§3): "
+        "ECOWAS Convention on Small Arms and Light Weapons" in profile
+    )
+    assert data["participant"]["instrument"] == "ECOWAS Convention on Small Arms and Light Weapons"
+
+
 def test_the_applicant_dashboard_is_the_application_page(client_for):
     participant = register()
 
