@@ -118,6 +118,33 @@ def test_the_secretariat_accepts_a_change_and_the_participant_is_told(
     assert (message.to, message.subject) == (["ingrid@example.org"], "Your profile change is accepted")
 
 
+def test_an_organisation_that_becomes_a_state_keeps_no_instrument(secretariat):
+    kwame = factories.make_participant(
+        category="regional_organisation", organisation="Arms Forum", instrument="ECOWAS Convention"
+    )
+    services.request_affiliation_change(
+        participant_id=kwame.pk, change=services.AffiliationChange(category="state_party", country="GH")
+    )
+
+    services.review_affiliation_change(participant_id=kwame.pk, accept=True, by=secretariat)
+
+    kwame.refresh_from_db()
+    assert (kwame.category, kwame.country, kwame.instrument) == ("state_party", "GH", "")
+
+
+def test_erasure_blanks_the_instrument_with_the_rest_of_the_identity(secretariat):
+    from participants.services.erasure import erase_participant
+
+    kwame = factories.make_participant(
+        category="regional_organisation", organisation="Arms Forum", instrument="ECOWAS Convention"
+    )
+
+    erase_participant(participant_id=kwame.pk, by=secretariat)
+
+    kwame.refresh_from_db()
+    assert (kwame.organisation, kwame.instrument) == ("", "")
+
+
 def test_declining_a_change_needs_a_reason_and_keeps_the_affiliation(secretariat_client, ingrid):
     services.request_affiliation_change(
         participant_id=ingrid.pk, change=services.AffiliationChange(category="industry", organisation="Acme")
