@@ -171,7 +171,7 @@ class Anonymizer:
         folded = fold(text, join_line_breaks=join, blanks=blanks)
         norm = folded.text
         whole = folded.words_are_whole
-        norm_starts: list[int] = []  # the offset map, built at the first hit (see Folded.start)
+        norm_starts, orig_starts = folded.offsets()  # the offset map, inlined below (see Folded.start)
         names, countries, languages, others = [], [], [], []
         protected, titles, givens, digits, places = [], [], [], [], []
         add_digit, add_name, add_given, add_watch = digits.append, names.append, givens.append, watched.append
@@ -183,8 +183,6 @@ class Anonymizer:
             if sole == PROTECT:
                 protected.append((ns, end_index))
                 continue
-            if not norm_starts:
-                norm_starts, orig_starts = folded.offsets()
             run = bisect_right(norm_starts, ns) - 1
             start = orig_starts[run] + ns - norm_starts[run]
             end = start + end_index - ns if whole and one_word else folded.end(end_index)
