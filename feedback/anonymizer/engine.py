@@ -48,6 +48,7 @@ _COMPOUND_BREAK = re.compile(r"[^\w\s'\u2019\-\u2010\u2011]")
 PROTECTED_WORDS = frozenset(word for phrase in SUBSTANCE_PHRASES for word in phrase.split())
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
 _BLANKS = frozenset(" \t\u00a0")  # what separates an article from the word it introduces
+_ARTICLE_ENDS = frozenset("eEaAn")  # the last letters of the articles _ARTICLE_BEFORE takes in
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+\Z")  # noqa: RUF001
 _LOCAL_BEFORE = re.compile(r"(?<![\w.@])([\w.+\-]+)\s+at\s+$", re.IGNORECASE)
 
@@ -450,7 +451,12 @@ def _resolve(text: str, candidates: list[Candidate]) -> list[tuple[int, int, str
     spans = []
     previous_end = 0
     for start, end, kind, placeholder in resolved:
-        if start and text[start - 1] in _BLANKS and placeholder.startswith(("[a ", "[an ")):
+        if (
+            start
+            and text[start - 1] in _BLANKS
+            and (text[start - 2 : start - 1] in _ARTICLE_ENDS or text[start - 2 : start - 1] in _BLANKS)
+            and placeholder.startswith(("[a ", "[an "))
+        ):
             article = _ARTICLE_BEFORE.search(text, max(previous_end, start - 5), start)
             if article:
                 start = article.start()
