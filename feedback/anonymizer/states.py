@@ -53,8 +53,10 @@ def states(text: str, norm: str, hits: list[CountryHit], languages: list[Languag
         )
     ]
     if any(hit.form != "name" for hit in valid):
-        spoken = _language_uses(text, norm, [h for h in valid if h.language], languages)
-        spoken |= _varieties(text, valid)
+        language_like = [h for h in valid if h.language]  # only these can be spoken ("French", not "Andorran")
+        spoken = (
+            _language_uses(text, norm, language_like, languages) | _varieties(text, valid) if language_like else set()
+        )
         spoken_starts = {item.ns for item in spoken} | {item.ns for item in languages}
     else:
         spoken, spoken_starts = set(), set()  # names only ("Peru"): nothing to weigh
