@@ -228,7 +228,7 @@ def _fold_with_deletions(text: str, folded: str, join_line_breaks: bool) -> Fold
 def has_line_break_hyphen(text: str) -> bool:
     """Tell whether a word is split over a line with a hyphen ("Johans-\\nson")."""
     position = text.find("\n")
-    while position > 0:
+    while position >= 0:  # a text may start with a line break and split a name further on
         before = text[max(0, position - 4) : position].rstrip(" \t\r")
         if before[-1:] in ("-", "\u2010", "\u2011", "\u00ad"):
             return _LINE_BREAK_HYPHEN.search(text) is not None
