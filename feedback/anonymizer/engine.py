@@ -74,10 +74,11 @@ class Anonymizer:
     def redact(self, text: str) -> Redaction:
         """Return the text with every finding replaced by its placeholder."""
         candidates, watch = self._candidates(text)
-        findings = self._resolved(text, candidates)
-        output = _apply(text, findings)
-        if not _context_changed(text, findings, watch):
-            return Redaction(output, findings)
+        findings, output, starts, ends = _settled(text, candidates)
+        if not watch or not findings or not _context_changed(text, starts, ends, watch):
+            redaction = _new_instance(Redaction)  # without the frozen dataclass's per-field __setattr__
+            _set_attribute(redaction, "__dict__", {"text": output, "findings": findings})
+            return redaction
         for _ in range(3):  # a replacement may reveal a name context; settle it (rarely runs twice)
             leftovers = self._findings(output)
             if not leftovers:
@@ -123,7 +124,7 @@ class Anonymizer:
     def _resolved(text: str, candidates: list[Candidate]) -> tuple[Finding, ...]:
         findings = []
         for start, end, kind, placeholder in _resolve(text, candidates):
-            finding = _new_finding(Finding)  # without the frozen dataclass's per-field __setattr__ (a hot path)
+            finding = _new_instance(Finding)  # without the frozen dataclass's per-field __setattr__ (a hot path)
             _set_attribute(
                 finding,
                 "__dict__",
@@ -176,6 +177,7 @@ class Anonymizer:
         names, countries, languages, others = [], [], [], []
         protected, titles, givens, digits, places = [], [], [], [], []
         add_digit, add_name, add_given, add_watch = digits.append, names.append, givens.append, watched.append
+        last_name_start, names_ordered = -1, True  # whether name hits come by start, none sharing one
         for end_index, (length, entries, one_word, sole) in self._index.automaton.iter(norm):
             if sole == DIGIT:
                 add_digit(end_index)
@@ -193,8 +195,12 @@ class Anonymizer:
                     if not one_word and _COMPOUND_BREAK.search(text, start, end):
                         continue  # "the field. MENSAH" is not the compound surname "Field-Mensah"
                     add_name(new_hit(NameHit, (ns, end_index, start, end, entry[1], entry[3])))
+                    if ns <= last_name_start:
+                        names_ordered = False
+                    last_name_start = ns
                     if text[start].isupper():  # lower-case words only matter beside a name, not alone
-                        add_given((start, end))
+                        if text[end + 1 : end + 3].isupper() or text[max(0, start - 3) : start - 1].isupper():
+                            add_given((start, end))  # an upper-case word beside it: "Chidi OKONKWO"
                         if entry[1] or end_index - ns <= 2:
                             add_watch((start, end, 10))
                 elif kind == COUNTRY:
@@ -202,7 +208,8 @@ class Anonymizer:
                 elif kind in (ORG, DOMAIN):
                     others.append((start, end, entry))
                 elif kind == GIVEN:
-                    add_given((start, end))
+                    if text[end + 1 : end + 3].isupper() or text[max(0, start - 3) : start - 1].isupper():
+                        add_given((start, end))
                 elif kind == TITLE:
                     titles.append(start)
                 elif kind == PROTECT:
@@ -220,7 +227,9 @@ class Anonymizer:
             watched.extend((h.start, h.end, 12) for h in countries if h.form != "name")
         index = self._index
         candidates = (
-            registered_people(text, folded, names, index.identity_tokens, index.given_words, index.phrase_words)
+            registered_people(
+                text, folded, names, index.identity_tokens, index.given_words, index.phrase_words, names_ordered
+            )
             if names
             else []
         )
@@ -233,30 +242,32 @@ class Anonymizer:
                 kept_places.append((start, end))
         if countries:
             candidates += states(text, norm, countries, languages)
-        lexicon = self._index.name_lexicon
+        add = candidates.append  # the rules below may find nothing (None): only what they find goes in
         for start in titles:
-            candidates.append(titled_person(text, start, lexicon))
+            found = titled_person(text, start, index.name_lexicon)
+            if found:
+                add(found)
         for start, end in givens:
-            if text[end + 1 : end + 3].isupper() or text[max(0, start - 3) : start - 1].isupper():
-                candidates.append(upper_case_neighbour(text, start, end, self._index.acronyms))
+            found = upper_case_neighbour(text, start, end, index.acronyms)
+            if found:
+                add(found)
         for start, end, entry in others:
-            candidates.append(_organisation_or_domain(text, start, end, entry))
+            found = _organisation_or_domain(text, start, end, entry)
+            if found:
+                add(found)
         if digits:
-            candidates += _phones(text, folded, norm, digits, self._index.phone_suffixes, watched)
-        return [c for c in candidates if c]
+            candidates += _phones(text, folded, norm, digits, index.phone_suffixes, watched)
+        return candidates
 
 
-def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple[int, int, int]]) -> bool:
+def _context_changed(text: str, starts: list[int], ends: list[int], watch: list[tuple[int, int, int]]) -> bool:
     """Tell whether a context-dependent hit that stayed has a replacement within its reach.
 
     Only ordinary-word names, language-like demonyms and dotted words depend on what is around
     them, so only they can change fate once a neighbour is replaced, and not across the end of a
-    sentence; redact checks its output again only then.
+    sentence; redact checks its output again only then. starts and ends are the findings' (sorted,
+    never overlapping: so are their ends).
     """
-    if not findings or not watch:
-        return False
-    starts = [f.start for f in findings]  # findings are sorted and never overlap: so are their ends
-    ends = [f.end for f in findings]
     count = len(starts)
     for start, end, reach in watch:
         near = False
@@ -276,7 +287,7 @@ def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple
 
 _SENTENCE_END = re.compile(r"[.!?;] ")
 new_hit = tuple.__new__  # builds a NamedTuple without its Python-level __new__ (a hot path)
-_new_finding = object.__new__
+_new_instance = object.__new__
 _set_attribute = object.__setattr__
 
 
@@ -463,6 +474,39 @@ def _resolve(text: str, candidates: list[Candidate]) -> list[tuple[int, int, str
         spans.append((start, end, kind, placeholder))
         previous_end = end
     return spans
+
+
+def _settled(text: str, candidates: list[Candidate]) -> tuple[tuple[Finding, ...], str, list[int], list[int]]:
+    """Return the findings, the redacted text and the findings' starts and ends, built in one pass.
+
+    The same as _resolved then _apply, without reading every finding back (redact's hot path).
+    """
+    findings, parts, starts, ends = [], [], [], []
+    position = 0
+    for start, end, kind, placeholder in _resolve(text, candidates):
+        finding = _new_instance(Finding)  # without the frozen dataclass's per-field __setattr__ (a hot path)
+        _set_attribute(
+            finding,
+            "__dict__",
+            {
+                "kind": kind,
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "placeholder": placeholder,
+                "certain": True,
+            },
+        )
+        findings.append(finding)
+        parts.append(text[position:start])
+        parts.append(placeholder)
+        starts.append(start)
+        ends.append(end)
+        position = end
+    if not findings:
+        return (), text, starts, ends
+    parts.append(text[position:])
+    return tuple(findings), "".join(parts), starts, ends
 
 
 def _apply(text: str, findings: tuple[Finding, ...]) -> str:

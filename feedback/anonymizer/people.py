@@ -57,16 +57,28 @@ def registered_people(
     identity_tokens: tuple[frozenset[str], ...] = (),
     given_words: frozenset[str] = frozenset(),
     phrase_words: frozenset[str] = frozenset(),
+    ordered: bool = False,
 ) -> list[Candidate]:
     """Return spans of registered names that are names here, not ordinary words.
 
     A name made only of dictionary words is a name written in full only when it starts with a given
     name ("Hope Young"); otherwise ("Validation Messages", "State Party") it needs a name context.
+    ordered: the hits already come by start, no two starting at the same place (no sort needed).
     """
-    removed, hits = _plain_names(text, folded.text, hits)
+    norm = folded.text
+    removed, hits = _plain_names(text, norm, hits)
     pending: list[tuple[int, int]] = []
-    for group in _group(text, folded.text, hits) if hits else ():
-        keep = _removable(text, folded.text, group)
+    for group in _group(text, norm, hits, ordered) if hits else ():
+        if len(group) == 1:  # the usual case, _removable's first rule inlined
+            hit = group[0]
+            if hit.wordlike and norm[hit.ns : hit.ne] in PARTICLES:
+                keep = ()
+            elif text[hit.start].isupper() or (not hit.wordlike and hit.ne - hit.ns > 2):
+                keep = group
+            else:
+                keep = ()
+        else:
+            keep = _removable(text, norm, group)
         if not keep:
             capitalised = [h for h in group if text[h.start].isupper()]
             if capitalised:
@@ -75,14 +87,14 @@ def registered_people(
         first = keep[0]
         start = _extend_left(text, folded, first, identity_tokens)
         if first.wordlike and len(keep) == 1:
-            lone_phrase_word = folded.text[first.ns : first.ne] in phrase_words
+            lone_phrase_word = norm[first.ns : first.ne] in phrase_words
             if not _is_name(text, keep, start, lone_phrase_word):
                 pending.append((first.start, first.end))
                 continue
         elif (
             first.wordlike
             and len(keep) > 1
-            and _ordinary_phrase(folded.text, keep, given_words)
+            and _ordinary_phrase(norm, keep, given_words)
             and not _is_name(text, keep, start, True)
         ):
             pending.append((first.start, keep[-1].end))
@@ -195,11 +207,14 @@ def _by_start_then_longest(hit: NameHit) -> tuple[int, int]:
     return hit.ns, -hit.ne
 
 
-def _group(text: str, norm: str, hits: list[NameHit]) -> list[list[NameHit]]:
-    """Gather hits that follow each other as one name ("Ingrid M. Johansson", "GARCÍA, María")."""
+def _group(text: str, norm: str, hits: list[NameHit], ordered: bool = False) -> list[list[NameHit]]:
+    """Gather hits that follow each other as one name ("Ingrid M. Johansson", "GARCÍA, María").
+
+    ordered: the hits already come by start, none sharing one (then sorting would keep their order).
+    """
     groups: list[list[NameHit]] = []
     last = None  # the last hit of the last group
-    for hit in sorted(hits, key=_by_start_then_longest) if len(hits) > 1 else hits:
+    for hit in hits if ordered or len(hits) < 2 else sorted(hits, key=_by_start_then_longest):
         if last is None:
             groups.append([hit])
         elif hit.ne <= last.ne:

@@ -61,7 +61,7 @@ def _titled_name_end(text: str, pos: int, title: str, lexicon: frozenset[str]) -
         if token in TITLE_WORDS or token + (dot or "") in ("H.E.", "H.E"):
             pos = end = match.end()
             continue
-        if _is_initials(token):
+        if token.isupper() and _is_initials(token):  # initials are upper case: most names are not
             pos = end = match.end()
             continue
         if folded in PARTICLES and token.islower():
