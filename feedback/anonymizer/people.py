@@ -99,7 +99,11 @@ def registered_people(
         ):
             pending.append((first.start, keep[-1].end))
             continue
-        removed.append((_extend_title(text, start), _extend_right(text, keep[-1].end)))
+        end = keep[-1].end
+        after = text[end : end + 2]  # _extend_right's usual case inlined: punctuation or a lower-case word after
+        if after and after[0] in ", \t" and (after[0] != " " or not after[1:].islower()):
+            end = _extend_right(text, end)
+        removed.append((_extend_title(text, start), end))
     removed += _join_lists(text, removed, pending)
     return [(start, end, "person", PARTICIPANT, PRIORITY_PARTICIPANT) for start, end in removed]
 
@@ -110,18 +114,18 @@ def _plain_names(text: str, norm: str, hits: list[NameHit]) -> tuple[list[tuple[
     Such a name goes as it is: nothing before it can be an initial, a particle or a title, and
     nothing after it an initial, so the full rules are only run for the others.
     """
-    starts = {hit.ns for hit in hits}
-    ends = {hit.ne for hit in hits}
+    starts = {hit[0] for hit in hits}  # hit.ns and hit.ne: indexing a NamedTuple is faster (a hot path)
+    ends = {hit[1] for hit in hits}
     plain, others = [], []
     for hit in hits:
-        ns, ne = hit.ns, hit.ne
+        ns, ne, start, end, wordlike, _ = hit
         alone = ns - 1 not in ends and ne + 1 not in starts
-        if alone and (hit.wordlike or ne - ns <= 2) and not text[hit.start].isupper():
+        if alone and (wordlike or ne - ns <= 2) and not text[start].isupper():
             before = norm[norm.rfind(" ", 0, ns - 1) + 1 : ns - 1]
             after_end = norm.find(" ", ne + 1)
             if before not in PARTICLES and norm[ne + 1 : after_end] not in PARTICLES:
                 continue  # "best practice", "31 may": an ordinary lower-case word on its own
-        if hit.wordlike or ne - ns <= 2 or not alone or " " in norm[ns:ne]:
+        if wordlike or ne - ns <= 2 or not alone or " " in norm[ns:ne]:
             others.append(hit)
             continue
         before = norm[norm.rfind(" ", 0, ns - 1) + 1 : ns - 1]
@@ -130,7 +134,7 @@ def _plain_names(text: str, norm: str, hits: list[NameHit]) -> tuple[list[tuple[
         if len(after) == 1 or before in PARTICLES or before in _TITLE_TOKENS or _may_be_initials(before):
             others.append(hit)
         else:
-            plain.append((hit.start, hit.end))
+            plain.append((start, end))
     return plain, others
 
 
