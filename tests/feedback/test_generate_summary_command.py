@@ -11,17 +11,18 @@ from docx import Document
 from feedback.models import Summary
 from feedback.summary import services
 from tests import factories
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def round_():
-    round_ = closed_round()
+    round_ = open_round()
     factories.make_participant(full_name="Aoife Ní Bhriain", country="IE", email="aoife@dfa.ie")
     for person in respondents(3):
         answer(round_, person, {"ease": 5, "improve": "Write to aoife@dfa.ie: Ireland's template is clearer."})
+    close(round_)
     return round_
 
 

@@ -13,14 +13,14 @@ from feedback.models import GenerationStatus, Summary, SummaryState
 from feedback.summary import services
 from participants.models import AuditEvent
 from tests import factories
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def round_with_answers():
-    round_ = closed_round()
+    round_ = open_round()
     factories.make_participant(full_name="Ingrid Johansson", country="SE")
     for person, text in zip(
         respondents(3),
@@ -28,6 +28,7 @@ def round_with_answers():
         strict=True,
     ):
         answer(round_, person, {"ease": 4, "improve": text})
+    close(round_)
     return round_
 
 
