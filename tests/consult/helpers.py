@@ -44,9 +44,11 @@ def make_next_cycle() -> Cycle:
 NEXT_CYCLE_OPENS_AT = datetime(2027, 9, 6, 9, 0, tzinfo=UTC)
 
 
-def make_tool(name: str = "Online reporting tool", articles: tuple[int, ...] = (13,)) -> Tool:
+def make_tool(
+    name: str = "Online reporting tool", articles: tuple[int, ...] = (13,), *, restricted_area: bool = False
+) -> Tool:
     existing = Tool.objects.filter(name=name).first()
-    return existing or services.save_tool(by=None, name=name, articles=list(articles))
+    return existing or services.save_tool(by=None, name=name, articles=list(articles), restricted_area=restricted_area)
 
 
 def make_att_meeting(starts_on: date, ends_on: date, name: str = "CSP12") -> AttMeeting:

@@ -97,6 +97,12 @@ def move_round(round_: Round, state: str, *, now: datetime | None = None) -> Rou
     return rounds.move_to(round_, state, now=min(now, round_.opens_at), closing_at=min(now, round_.closes_at))
 
 
+def pass_deadline(round_: Round) -> Round:
+    """The open round's deadline passed a second ago, the round not yet closed by the clock: the
+    Secretariat moves the deadline (nothing else can make time pass for the pages under test)."""
+    return consult.update_round(round_id=round_.pk, by=None, closes_at=timezone.now() - timedelta(seconds=1))
+
+
 def submit(round_: Round, participant: Participant, answers: dict[str, Any] | None = None, **kwargs) -> Submission:
     """A submitted response, made the way a participant makes one."""
     submission = Submission.objects.filter(round=round_, participant=participant).first()
