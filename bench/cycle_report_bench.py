@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import peak_rss_mb, setup_django
-from bench.summary_bench import CATEGORIES, COUNTRIES, FAMILY, GIVEN, answer_text
+from bench.summary_bench import add_participants, answer_text
 
 ROUNDS = 10
 RESPONDENTS = 400  # per round, 5 answers each: 2,000 answers a round, 20,000 in the cycle
@@ -45,7 +45,6 @@ def allow_written_rounds_without_a_place() -> None:
 
 
 def populate(seed: int = 13) -> int:
-    from django.contrib.auth.hashers import make_password
     from django.db import transaction
     from django.utils import timezone
 
@@ -55,30 +54,13 @@ def populate(seed: int = 13) -> int:
     from feedback.registry import build_anonymizer
     from feedback.report.models import FollowUp
     from feedback.summary.builder import build_content
-    from participants.models import Participant, User
+    from participants.models import Participant
 
     rng = random.Random(seed)
     now = timezone.now()
     allow_written_rounds_without_a_place()
     with transaction.atomic():
-        users = User.objects.bulk_create(
-            [User(email=f"cycle{n}@example.org", password=make_password(None)) for n in range(PARTICIPANTS)],
-            batch_size=5000,
-        )
-        Participant.objects.bulk_create(
-            [
-                Participant(
-                    user=user,
-                    full_name=f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}",
-                    category=rng.choice(CATEGORIES),
-                    country=rng.choice(COUNTRIES),
-                    status="approved",
-                    email_confirmed_at=now,
-                )
-                for user in users
-            ],
-            batch_size=5000,
-        )
+        add_participants(PARTICIPANTS, rng, prefix="cycle")
         people = list(Participant.objects.order_by("pk").values_list("pk", "full_name", "user__email"))
         cycle = Cycle.objects.create(name="BENCH-CYCLE", starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2027, 12, 31))
         tool, _ = Tool.objects.get_or_create(name="Online reporting tool", defaults={"articles": [13]})

@@ -80,7 +80,7 @@ end
 
 def prepare() -> dict:
     """Data and logged-in sessions: participants with an open round and a time poll, a Chair with 400
-    responses and a codebook."""
+    responses, a codebook and the cycle's draft report."""
     setup_django()
     from django.contrib.auth.models import Group
     from django.middleware.csrf import _get_new_csrf_string
@@ -148,12 +148,26 @@ def prepare() -> dict:
     device = TOTPDevice.objects.create(user=chair, name="bench", confirmed=True)
     return {
         "round": round_.pk,
+        "cycle": draft_report(cycle, now),
         "tagged": tag_answers(round_, questions[3], submissions, chair),
         "poll": open_poll(cycle, tool, chair, now),
         "participants": [logged_in_session(participant.user) for participant in participants[:PARTICIPANTS]],
         "chair": [logged_in_session(chair, device)],
         "csrf": _get_new_csrf_string(),
     }
+
+
+def draft_report(cycle, now) -> int:
+    """The cycle's report, generated as the worker would, in draft: the page the Chair edits."""
+    from feedback.registry import build_anonymizer
+    from feedback.report.builder import build_content
+    from feedback.report.models import CycleReport
+
+    content = build_content(cycle, anonymizer=build_anonymizer())
+    CycleReport.objects.create(
+        cycle=cycle, content=content, generation_status="done", generation_progress=100, generated_at=now
+    )
+    return cycle.pk
 
 
 def tag_answers(round_, question, submissions, chair) -> int:
@@ -265,7 +279,7 @@ def main() -> None:
             ("chair_responses", f"/feedback/rounds/{round_id}/responses/", data["chair"], "GET"),
             ("theme_tagging", f"/analysis/{round_id}/questions/change/code/{data['tagged']}/", data["chair"], "GET"),
             ("meeting_poll", f"/meetings/polls/{data['poll']}/", data["participants"], "GET"),
-            # The cycle report page joins here when it exists: ("cycle_report", path, data["chair"], "GET").
+            ("cycle_report", f"/reports/{data['cycle']}/", data["chair"], "GET"),
         ]
         for _name, path, sessions, method in pages:
             if method == "GET":

@@ -60,40 +60,49 @@ def answer_text(rng: random.Random, person: tuple[str, str, str]) -> str:
     return " ".join(sentences)
 
 
-def populate(respondents: int, seed: int = 7) -> int:
+def add_participants(count: int, rng: random.Random, *, prefix: str, first: int = 0) -> None:
+    """`count` approved participants with generated names, in bulk (the benchmarks' respondents)."""
     from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from participants.models import Participant, User
+
+    unusable, now = make_password(None), timezone.now()
+    users = User.objects.bulk_create(
+        [User(email=f"{prefix}{first + n}@example.org", password=unusable, name="") for n in range(count)],
+        batch_size=5000,
+    )
+    Participant.objects.bulk_create(
+        [
+            Participant(
+                user=user,
+                full_name=f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}",
+                category=rng.choice(CATEGORIES),
+                country=rng.choice(COUNTRIES),
+                status="approved",
+                email_confirmed_at=now,
+            )
+            for user in users
+        ],
+        batch_size=5000,
+    )
+
+
+def populate(respondents: int, seed: int = 7) -> int:
     from django.db import transaction
     from django.utils import timezone
 
     from consult.models import Cycle, Question, Round, Tool
     from feedback.models import Answer, Submission
-    from participants.models import Participant, User
+    from participants.models import Participant
 
     rng = random.Random(seed)
     now = timezone.now()
-    unusable = make_password(None)
     with transaction.atomic():
         existing = Participant.objects.count()
         missing = respondents - existing
         if missing > 0:
-            users = User.objects.bulk_create(
-                [User(email=f"bench{existing + n}@example.org", password=unusable, name="") for n in range(missing)],
-                batch_size=5000,
-            )
-            Participant.objects.bulk_create(
-                [
-                    Participant(
-                        user=user,
-                        full_name=f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}",
-                        category=rng.choice(CATEGORIES),
-                        country=rng.choice(COUNTRIES),
-                        status="approved",
-                        email_confirmed_at=now,
-                    )
-                    for user in users
-                ],
-                batch_size=5000,
-            )
+            add_participants(missing, rng, prefix="bench", first=existing)
         people = list(Participant.objects.order_by("pk").values_list("pk", "full_name", "user__email")[:respondents])
         cycle, _ = Cycle.objects.get_or_create(
             name=f"BENCH-{respondents}", defaults={"starts_on": dt.date(2026, 1, 1), "ends_on": dt.date(2027, 12, 31)}

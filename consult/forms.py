@@ -27,7 +27,7 @@ from consult.models import (
     Tool,
 )
 from consult.rules import cycle_problems, round_problems
-from consult.services.rounds import FIXED_AFTER_DRAFT, FIXED_ONCE_OPEN
+from consult.services.rounds import FIXED_AFTER_DRAFT, FIXED_ONCE_OPEN, ROUND_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -101,24 +101,7 @@ class RoundForm(SiteErrors, forms.ModelForm):
 
     class Meta:
         model = Round
-        fields = [
-            "title",
-            "cycle",
-            "tool",
-            "stage",
-            "description",
-            "mode",
-            "restricted",
-            "opens_at",
-            "closes_at",
-            "reminder_days",
-            "meeting_starts_at",
-            "meeting_ends_at",
-            "meeting_link",
-            "venue",
-            "att_meeting",
-            "justification",
-        ]
+        fields = list(ROUND_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "justification": forms.Textarea(attrs={"rows": 3}),

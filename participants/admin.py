@@ -24,7 +24,7 @@ from import_export.forms import ExportForm
 from participants import audit, roster, services
 from participants.countries import is_country_code
 from participants.eligibility import is_state_category
-from participants.forms.imports import SafeImportForm
+from participants.forms.imports import ReasonConfirmImportForm, SafeImportForm
 from participants.models import AuditEvent, Invitation, OutboundEmail, Participant, User
 from participants.resources import ParticipantResource
 from participants.services import accounts
@@ -218,6 +218,7 @@ class ParticipantAdmin(ImportExportModelAdmin):
     resource_classes = [ParticipantResource]
     export_form_class = ParticipantExportForm
     import_form_class = SafeImportForm
+    confirm_form_class = ReasonConfirmImportForm
     import_template_name = "admin/participants/participant/import.html"
     skip_admin_log = True  # the import writes its own audit row with counts
     action_form = DecisionActionForm
@@ -243,7 +244,7 @@ class ParticipantAdmin(ImportExportModelAdmin):
     ordering = ["full_name"]
     fieldsets = [
         (None, {"fields": ["user", "full_name", "former_names", "phone"]}),
-        (_("Affiliation"), {"fields": ["category", "country", "organisation", "acronym", "website"]}),
+        (_("Affiliation"), {"fields": ["category", "country", "organisation", "acronym", "website", "instrument"]}),
         (_("Expertise"), {"fields": ["expertise", "statement"]}),
         (
             _("Status (changed only by the vetting actions)"),
@@ -291,6 +292,19 @@ class ParticipantAdmin(ImportExportModelAdmin):
 
     def get_import_formats(self):
         return [f for f in super().get_import_formats() if f().get_extension() in roster.FORMATS]
+
+    def get_confirm_form_initial(self, request: HttpRequest, import_form) -> dict:
+        """The reason typed with the upload goes on to the confirm step."""
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["reason"] = import_form.cleaned_data.get("reason", "")
+        return initial
+
+    def get_import_data_kwargs(self, **kwargs) -> dict:
+        """Hand the reason to the resource, which records it as `import_participants --reason` does."""
+        form = kwargs.get("form")
+        reason = form.cleaned_data.get("reason", "") if form is not None else ""
+        return {**super().get_import_data_kwargs(**kwargs), "reason": reason}
 
     def process_result(self, result, request: HttpRequest) -> HttpResponse:
         if result.has_validation_errors():  # the file changed between preview and confirm

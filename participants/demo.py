@@ -73,6 +73,7 @@ class DemoPerson:
     where: str  # an ISO country code for States, an organisation name otherwise
     status: str
     acronym: str = ""
+    instrument: str = ""  # Annex 1 §3: what a self-registered organisation names
     expertise: tuple[str, ...] = ()
     statement: str = ""
     reason: str = ""
@@ -133,6 +134,7 @@ PEOPLE = [
         "United Nations Office for Disarmament Affairs",
         Status.APPROVED,
         acronym="UNODA",
+        instrument="United Nations Register of Conventional Arms",
         expertise=("article_13", "information_exchange_platform"),
         statement="Maintains a UN reporting instrument similar to the ATT's.",
     ),
@@ -173,6 +175,7 @@ PEOPLE = [
         "Regional Centre on Small Arms",
         Status.REGISTERED,
         acronym="RECSA",
+        instrument="Nairobi Protocol on Small Arms and Light Weapons (information exchange among its States Parties)",
         expertise=("article_11", "information_exchange_platform"),
         statement="Runs a regional information-exchange mechanism on small arms.",
     ),
@@ -241,6 +244,7 @@ PEOPLE = [
         "Global Customs Data Forum",
         Status.DECLINED,
         acronym="GCDF",
+        instrument="Voluntary exchange of customs statistics among member administrations",
         expertise=("article_15",),
         statement="Customs data standards.",
         reason="The forum does not yet manage reporting under a similar instrument (Annex 1, §3).",
@@ -300,6 +304,7 @@ def seed_people(secretariat: User, chair: User) -> None:
             country=person.where if is_state else "",
             organisation="" if is_state else person.where,
             acronym=person.acronym,
+            instrument=person.instrument,
             status=person.status,
             status_reason=person.reason,
             expertise=list(person.expertise),
@@ -338,6 +343,7 @@ def seed() -> list[DemoLogin]:
         category="regional_organisation",
         organisation="West African Arms Control Network",
         acronym="WAACN",
+        instrument="ECOWAS Convention on Small Arms and Light Weapons (information exchange, Article 10)",
         status="approved",
         expertise=["article_11", "information_exchange_platform"],
         statement="Coordinates information exchange on diversion among member States.",

@@ -22,6 +22,17 @@ def may_self_register(category: str) -> bool:
     return category in SELF_REGISTRATION_CATEGORIES
 
 
+# §3 admits international and regional organisations "that manage reporting or information exchange under
+# similar instruments": registering themselves, they say which instrument.
+INSTRUMENT_CATEGORIES = frozenset({Category.INTERNATIONAL_ORGANISATION, Category.REGIONAL_ORGANISATION})
+
+
+def must_name_instrument(category: str) -> bool:
+    """§3: an international or regional organisation registering itself names the instrument under which it
+    manages reporting or information exchange. Only self-registration asks; invited people (§6) do not."""
+    return category in INSTRUMENT_CATEGORIES
+
+
 def needs_invitation(category: str) -> bool:
     """§6: observer States, other organisations, civil society and industry join only when invited."""
     return not may_self_register(category)

@@ -174,6 +174,17 @@ class Participant(FSMModelMixin, models.Model):
     )
     acronym = models.CharField(_("acronym"), max_length=40, blank=True, validators=[validate_acronym])
     website = models.URLField(_("website"), blank=True)
+    # Annex 1 §3: an international or regional organisation registers itself only when it manages reporting or
+    # information exchange under a similar instrument; it names it (participants.eligibility.must_name_instrument).
+    instrument = models.CharField(
+        _("instrument"),
+        max_length=300,
+        blank=True,
+        validators=[validate_free_text],
+        help_text=_(
+            "Annex 1, §3: the instrument under which the organisation manages reporting or information exchange."
+        ),
+    )
     expertise = models.JSONField(_("expertise areas"), default=list, blank=True)
     statement = models.TextField(
         _("statement of expertise and commitment"), blank=True, validators=[validate_free_text]

@@ -50,7 +50,12 @@ class ParticipantResource(resources.ModelResource):
             return result
         _add_preview_rows(result, plan, values)
         if not dry_run:
-            roster.apply_import(plan, by=kwargs.get("user"), source=kwargs.get("file_name") or "admin import")
+            roster.apply_import(
+                plan,
+                by=kwargs.get("user"),
+                source=kwargs.get("file_name") or "admin import",
+                reason=kwargs.get("reason", ""),
+            )
         return result
 
 

@@ -177,6 +177,7 @@ def own_data(participant: Participant) -> dict[str, Any]:
             "organisation": participant.organisation,
             "acronym": participant.acronym,
             "website": participant.website,
+            "instrument": participant.instrument,
             "expertise": participant.expertise,
             "statement": participant.statement,
             "status": participant.status,

@@ -93,25 +93,24 @@ class RoundInvalid(ValidationError):
     """Broken rules by field ({field: message}), so forms can show each next to its field."""
 
 
-ROUND_FIELDS = frozenset(
-    {
-        "cycle",
-        "tool",
-        "title",
-        "description",
-        "stage",
-        "mode",
-        "restricted",
-        "opens_at",
-        "closes_at",
-        "reminder_days",
-        "meeting_starts_at",
-        "meeting_ends_at",
-        "meeting_link",
-        "venue",
-        "att_meeting",
-        "justification",
-    }
+# What the Secretariat may set on a round, in the order its form asks.
+ROUND_FIELDS = (
+    "title",
+    "cycle",
+    "tool",
+    "stage",
+    "description",
+    "mode",
+    "restricted",
+    "opens_at",
+    "closes_at",
+    "reminder_days",
+    "meeting_starts_at",
+    "meeting_ends_at",
+    "meeting_link",
+    "venue",
+    "att_meeting",
+    "justification",
 )
 # Fixed once participants have been told: who may take part, and in which cycle. The mode may change
 # until the round opens, under the cap's rule (see _change_mode).
@@ -235,7 +234,7 @@ def update_round(*, round_id: int, by: User | None, unrestricted_reason: str = "
     cycle or restricted changed after scheduling, mode or opening time changed once open, a round on a
     restricted-area tool opened to everyone without a reason).
     """
-    unknown = set(changes) - ROUND_FIELDS
+    unknown = set(changes) - set(ROUND_FIELDS)
     if unknown:
         raise TypeError(f"Not round fields: {sorted(unknown)}")
     round_ = _locked(round_id)

@@ -97,6 +97,22 @@ def statement_field() -> forms.CharField:
     )
 
 
+def instrument_field() -> forms.CharField:
+    """Asked on self-registration; the registration page shows it only for the categories that must answer it."""
+    return forms.CharField(
+        label=_("Reporting or information-exchange instrument"),
+        max_length=300,
+        required=False,
+        validators=[validate_free_text],
+        help_text=_(
+            "International and regional organisations only (Annex 1, §3): name the treaty, arrangement or "
+            "programme under which your organisation manages reporting or information exchange, e.g. “UN Register "
+            "of Conventional Arms”. Leave it empty if you represent a State."
+        ),
+        error_messages={"max_length": _("Write at most %(limit_value)d characters (this has %(show_value)d).")},
+    )
+
+
 class AffiliationFields(forms.Form):
     """Country for the State categories, organisation (with acronym and website) for the others."""
 

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from participants.eligibility import may_self_register
+from participants.eligibility import may_self_register, must_name_instrument
 from participants.forms.fields import (
     AcknowledgementFields,
     AffiliationFields,
@@ -15,13 +15,17 @@ from participants.forms.fields import (
     RadioList,
     expertise_field,
     full_name_field,
+    instrument_field,
     phone_field,
     statement_field,
 )
 from participants.models import Category, Invitation, normalise_email
+from participants.services.errors import InstrumentMissing
 from participants.services.registration import Application
 
 SELF_REGISTRATION_CHOICES = [(value, label) for value, label in Category.choices if may_self_register(value)]
+# The categories the registration page shows the instrument question to (static/js/participants.js).
+INSTRUMENT_CATEGORIES = " ".join(value for value, _label in SELF_REGISTRATION_CHOICES if must_name_instrument(value))
 FIELD_ORDER = [
     "full_name",
     "email",
@@ -31,6 +35,7 @@ FIELD_ORDER = [
     "organisation",
     "acronym",
     "website",
+    "instrument",
     "expertise",
     "statement",
     "password1",
@@ -60,6 +65,7 @@ class ApplicationForm(AffiliationFields, PasswordFields, AcknowledgementFields):
             organisation=data.get("organisation", ""),
             acronym=data.get("acronym", ""),
             website=data.get("website", ""),
+            instrument=data.get("instrument", ""),
             expertise=list(data["expertise"]),
             statement=data["statement"],
             personal_capacity=data["personal_capacity"],
@@ -95,12 +101,24 @@ class RegistrationForm(ApplicationForm):
         },
     )
 
+    instrument = instrument_field()
+
     field_order = FIELD_ORDER
+    instrument_categories = INSTRUMENT_CATEGORIES
 
     def clean_email(self) -> str:
         """The address in its stored form. Whether it already has an account is never said here (the
         e-mail sent to it says so): the form must not tell strangers who has an account."""
         return normalise_email(self.cleaned_data["email"])
+
+    def clean(self) -> dict[str, Any]:
+        """§3: international and regional organisations name their instrument; nobody else keeps one."""
+        cleaned = super().clean()
+        if not must_name_instrument(cleaned.get("category", "")):
+            cleaned["instrument"] = ""
+        elif not cleaned.get("instrument") and "instrument" not in self.errors:
+            self.add_error("instrument", str(InstrumentMissing.default_message))
+        return cleaned
 
 
 class AcceptInvitationForm(ApplicationForm):

@@ -36,7 +36,17 @@ from participants.services.errors import NotAllowed, ParticipantError
 from participants.signals import participant_erased
 
 ERASED_DOMAIN = "erased.invalid"  # RFC 2606: can never receive mail
-IDENTITY_FIELDS = ("full_name", "phone", "country", "organisation", "acronym", "website", "statement", "status_reason")
+IDENTITY_FIELDS = (
+    "full_name",
+    "phone",
+    "country",
+    "organisation",
+    "acronym",
+    "website",
+    "instrument",
+    "statement",
+    "status_reason",
+)
 
 
 class AlreadyErased(ParticipantError):

@@ -37,6 +37,14 @@ class AffiliationMissing(ParticipantError):
     default_message = _("Give a country for the State categories, or an organisation name otherwise.")
 
 
+class InstrumentMissing(ParticipantError):
+    """§3: an international or regional organisation registering itself names its instrument."""
+
+    default_message = _(
+        "Name the instrument under which your organisation manages reporting or information exchange (Annex 1, §3)."
+    )
+
+
 class StatementMissing(ParticipantError):
     """§4: nobody takes part without a statement of expertise and commitment."""
 

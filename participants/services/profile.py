@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from participants import audit
-from participants.eligibility import is_state_category
+from participants.eligibility import is_state_category, must_name_instrument
 from participants.models import Notification, Participant, User
 from participants.permissions import is_secretariat
 from participants.services import notify
@@ -121,8 +121,10 @@ def review_affiliation_change(
     if accept:
         for name, value in wanted.items():
             setattr(participant, name, value or "")
+        if not must_name_instrument(participant.category):
+            participant.instrument = ""  # §3's answer belongs to the organisation categories only
     participant.pending_changes = {}
-    participant.save(update_fields=[*AFFILIATION_FIELDS, "pending_changes", "updated_at"])
+    participant.save(update_fields=[*AFFILIATION_FIELDS, "instrument", "pending_changes", "updated_at"])
     action = "participant.change_accept" if accept else "participant.change_decline"
     audit.record(actor=by, action=action, target=participant, reason=reason.strip(), **wanted)
     notify.change_reviewed(participant, accepted=accept, reason=reason.strip())
@@ -161,6 +163,7 @@ SECRETARIAT_EDITABLE = (
     "organisation",
     "acronym",
     "website",
+    "instrument",
     "expertise",
     "statement",
     "notifications",

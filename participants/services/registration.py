@@ -12,13 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from participants import audit
-from participants.eligibility import is_state_category, may_self_register
+from participants.eligibility import is_state_category, may_self_register, must_name_instrument
 from participants.models import Participant, Status, User, normalise_email
 from participants.services import notify
 from participants.services.errors import (
     AcknowledgementMissing,
     AffiliationMissing,
     DuplicateEmail,
+    InstrumentMissing,
     InvalidConfirmationLink,
     JoinsByInvitationOnly,
 )
@@ -40,13 +41,14 @@ class Application:
     organisation: str = ""
     acronym: str = ""
     website: str = ""
+    instrument: str = ""  # §3, asked on self-registration only (must_name_instrument)
     expertise: list[str] = field(default_factory=list)
     statement: str = ""
     personal_capacity: bool = False
     confidentiality: bool = False
 
     def profile_fields(self) -> dict[str, object]:
-        """The Participant fields, with the affiliation kept to what the category uses."""
+        """The Participant fields, with the affiliation (and the §3 instrument) kept to what the category uses."""
         values = asdict(self)
         values.pop("personal_capacity")
         values.pop("confidentiality")
@@ -54,6 +56,7 @@ class Application:
             values.update(organisation="", acronym="", website="")
         else:
             values["country"] = ""
+        values["instrument"] = self.instrument.strip() if must_name_instrument(self.category) else ""
         return values
 
     def check(self) -> None:
@@ -71,7 +74,8 @@ def apply_to_register(*, email: str, password: str, application: Application, no
     account (participant, invited, staff), tell its owner by e-mail. The caller answers the same either
     way, so the form tells nobody who has an account. Audited.
 
-    Raises NotEligible, AcknowledgementMissing, AffiliationMissing (about the form, never the address).
+    Raises JoinsByInvitationOnly, AcknowledgementMissing, AffiliationMissing, InstrumentMissing (about the form,
+    never the address).
     """
     try:
         register_participant(email=email, password=password, application=application, now=now)
@@ -102,12 +106,14 @@ def register_participant(
 ) -> Participant:
     """Create a self-registered applicant, waiting for their e-mail confirmation before vetting.
 
-    Raises JoinsByInvitationOnly, DuplicateEmail, AcknowledgementMissing, AffiliationMissing.
+    Raises JoinsByInvitationOnly, DuplicateEmail, AcknowledgementMissing, AffiliationMissing, InstrumentMissing.
     """
     now = now or timezone.now()
     if not may_self_register(application.category):
         raise JoinsByInvitationOnly
     application.check()
+    if must_name_instrument(application.category) and not application.instrument.strip():
+        raise InstrumentMissing
     if email_taken(email):
         raise DuplicateEmail
     try:

@@ -1,6 +1,7 @@
 // Registration, invitation and profile forms. Everything works without JavaScript; this only
 // (1) shows the affiliation fields that fit the chosen category (a country for States, an
-// organisation otherwise) and (2) counts characters in long text boxes.
+// organisation otherwise), (2) shows the instrument question (Annex 1, §3) only to the categories
+// that must answer it, and (3) counts characters in long text boxes.
 (function () {
   "use strict";
 
@@ -22,12 +23,22 @@
     });
   }
 
+  function updateInstrument(form) {
+    var asked = (form.getAttribute("data-instrument-categories") || "").split(/\s+/);
+    var category = categoryOf(form);
+    form.querySelectorAll("[data-instrument]").forEach(function (group) {
+      group.hidden = category === "" || asked.indexOf(category) === -1;
+    });
+  }
+
   document.querySelectorAll("[data-affiliation-form]").forEach(function (form) {
     updateAffiliation(form);
+    updateInstrument(form);
     form.addEventListener("change", function (event) {
       var name = event.target.name || "";
       if (name.slice(-8) === "category") {
         updateAffiliation(form);
+        updateInstrument(form);
       }
     });
   });

@@ -51,6 +51,7 @@ def test_a_visitor_registers_is_approved_and_reaches_their_dashboard(page, setti
     page.get_by_label("E-mail address").fill("Ingrid@Example.org")
     page.get_by_label("State Party").check()
     expect(page.get_by_label("Organisation", exact=True)).to_be_hidden()
+    expect(page.get_by_label("Reporting or information-exchange instrument")).to_be_hidden()
     page.get_by_label("Country", exact=True).select_option(label="Sweden")
     fill_application(page)
     page.get_by_label("Statement of expertise and commitment").fill("Too short.")
@@ -90,6 +91,59 @@ def test_a_visitor_registers_is_approved_and_reaches_their_dashboard(page, setti
     page.get_by_role("link", name="Profile").click()
     expect(page.get_by_role("heading", name="Your profile")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_regional_organisation_names_its_instrument_and_the_secretariat_reads_it(page, settings):
+    """Annex 1 §3: the question appears for international and regional organisations only, and is required."""
+    settings.SITE_URL = "http://testserver"
+    secretariat = factories.make_secretariat(email="sam@thearmstradetreaty.org")
+    factories.confirm_totp_device(secretariat)
+    instrument = page.get_by_label("Reporting or information-exchange instrument")
+
+    page.goto("/register/")
+    expect(instrument).to_be_hidden()
+    page.get_by_label("Full name").fill("Kwame Mensah")
+    page.get_by_label("E-mail address").fill("kwame@waacn.example")
+    page.get_by_label("Regional organisation").check()
+    expect(instrument).to_be_visible()
+    page.get_by_label("Signatory State").check()
+    expect(instrument).to_be_hidden()
+    page.get_by_label("Regional organisation").check()
+    page.get_by_label("Organisation", exact=True).fill("West African Arms Control Network")
+    fill_application(page)
+    page.get_by_role("button", name="Register").click()
+
+    expect(
+        page.get_by_text("Name the instrument under which your organisation manages", exact=False).first
+    ).to_be_visible()
+    expect(instrument).to_be_visible()
+    assert_accessible(page)
+    instrument.fill("ECOWAS Convention on Small Arms and Light Weapons")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.get_by_label("Password again").fill(PASSWORD)
+    page.get_by_role("button", name="Register").click()
+    expect(page.get_by_role("heading", name="Confirm your e-mail address")).to_be_visible()
+    page.goto(link_to("kwame@waacn.example"))
+    expect(page.get_by_role("heading", name="E-mail address confirmed")).to_be_visible()
+
+    log_in(page, "sam@thearmstradetreaty.org", factories.PASSWORD)
+    give_second_factor(page, secretariat)
+    page.get_by_role("link", name="Vetting").click()
+    expect(page.get_by_text("ECOWAS Convention on Small Arms and Light Weapons")).to_be_visible()
+    assert Participant.objects.get().instrument == "ECOWAS Convention on Small Arms and Light Weapons"
+
+
+def test_without_javascript_the_instrument_question_is_shown_with_who_must_answer_it(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("/register/")
+
+        expect(page.get_by_label("Reporting or information-exchange instrument")).to_be_visible()
+        expect(page.get_by_text("International and regional organisations only (Annex 1, §3)")).to_be_visible()
+        expect(page.get_by_label("Organisation", exact=True)).to_be_visible()
+    finally:
+        context.close()
 
 
 def test_an_industry_expert_joins_through_an_invitation(page, settings):

@@ -83,6 +83,7 @@ def admin_participant_form(**overrides: object) -> dict[str, object]:
         "organisation": "",
         "acronym": "",
         "website": "",
+        "instrument": "",
         "expertise": "[]",
         "statement": STATEMENT,
         "notifications": "[]",

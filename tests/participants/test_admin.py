@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -70,6 +72,92 @@ def test_a_valid_file_is_previewed_then_imported_on_confirmation(secretariat_cli
     assert AuditEvent.objects.get(action="participants.import").details["created"] == 1
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_FORMAT = "1"  # the admin's formats: CSV, then XLSX (roster.FORMATS)
+
+
+def xlsx_of(*rows: list[str]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER.strip().split(","))
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def confirm_fields(page: str) -> dict[str, str]:
+    """What the confirm form posts: its hidden inputs and the reason, as a browser would send them."""
+    fields = {
+        name: value
+        for name, value in re.findall(r'name="(\w+)" value="([^"]*)"', page)
+        if name != "csrfmiddlewaretoken"
+    }
+    reason = re.search(r'<textarea name="reason"[^>]*>\n?([^<]*)</textarea>', page)
+    return {**fields, "reason": html.unescape(reason.group(1)) if reason else ""}
+
+
+def test_the_admin_import_records_who_imported_and_why_as_the_command_does(secretariat_client, secretariat):
+    factories.make_participant(email="known@example.org", full_name="Known Expert", country="NO")
+    rows = "kofi@example.org,Kofi Boateng,state_party,Ghana,GH\nknown@example.org,Known Expert,state_party,Norway,NO\n"
+    file = SimpleUploadedFile("people.csv", (HEADER + rows).encode(), content_type="text/csv")
+    reason = "Nominated by their governments, letter of 3 March"
+
+    upload_page = secretariat_client.get(IMPORT_URL).content.decode()
+    preview = secretariat_client.post(IMPORT_URL, {"import_file": file, "format": "0", "reason": f"  {reason}  "})
+    page = preview.content.decode()
+    confirm = confirm_fields(page)
+    done = secretariat_client.post(reverse("admin:participants_participant_process_import"), confirm, follow=True)
+
+    assert "Kept in the audit trail with your name, for each person added." in upload_page
+    assert "Confirm import" in page and confirm["reason"] == reason
+    assert "Import finished: 1 new" in done.content.decode()
+    kofi = Participant.objects.get(user__email="kofi@example.org")
+    [added] = AuditEvent.objects.filter(action="participant.import")
+    assert (added.target_id, added.actor, added.to_state, added.reason, added.details) == (
+        str(kofi.pk),
+        secretariat,
+        Status.APPROVED,
+        reason,
+        {"source": "people.csv"},
+    )
+    summary = AuditEvent.objects.get(action="participants.import")
+    assert (summary.actor, summary.reason, summary.details) == (
+        secretariat,
+        reason,
+        {"source": "people.csv", "created": 1, "updated": 0, "unchanged": 1},
+    )
+    trail = secretariat_client.get(reverse("participants:audit_trail"), {"action": "participant.import"})
+    assert reason in trail.content.decode()
+
+
+def test_the_reason_can_be_corrected_on_the_confirm_step_and_is_checked_like_free_text(secretariat_client):
+    file = SimpleUploadedFile(
+        "people.xlsx", xlsx_of(["kofi@example.org", "Kofi Boateng", "state_party", "Ghana", "GH"]), content_type=XLSX
+    )
+    preview = secretariat_client.post(IMPORT_URL, {"import_file": file, "format": XLSX_FORMAT, "reason": "Draft"})
+    confirm = confirm_fields(preview.content.decode())
+    process = reverse("admin:participants_participant_process_import")
+
+    refused = secretariat_client.post(process, {**confirm, "reason": "Nominated\u202e by letter"})
+    secretariat_client.post(process, {**confirm, "reason": "Nominated by letter of 3 March"})
+
+    assert "The text contains an invisible control character (U+202E)" in refused.content.decode()
+    assert AuditEvent.objects.get(action="participant.import").reason == "Nominated by letter of 3 March"
+    assert Participant.objects.get().user.email == "kofi@example.org"
+
+
+def test_the_admin_import_reason_is_optional_like_the_commands(secretariat_client):
+    preview = upload(secretariat_client, "kofi@example.org,Kofi Boateng,state_party,Ghana,GH\n")
+
+    secretariat_client.post(
+        reverse("admin:participants_participant_process_import"), confirm_fields(preview.content.decode())
+    )
+
+    assert AuditEvent.objects.get(action="participant.import").reason == ""
+
+
 def test_the_admin_export_is_the_commands_file(secretariat_client):
     factories.make_participant(email="ingrid@example.org", full_name="=1+1", country="SE")
 
@@ -128,6 +216,33 @@ def test_the_status_cannot_be_edited_in_the_admin(secretariat_client):
     assert participant.status == Status.REGISTERED
     assert participant.full_name == "Ingrid Johansson-Berg"
     assert AuditEvent.objects.get(action="participant.correct").details["fields"] == ["full_name", "notifications"]
+
+
+def test_the_secretariat_sees_and_corrects_the_instrument_in_the_admin(secretariat_client):
+    participant = factories.make_participant(
+        full_name="Kwame Mensah",
+        category="regional_organisation",
+        organisation="West African Arms Control Network",
+        instrument="ECOWAS Convention",
+    )
+    url = reverse("admin:participants_participant_change", args=[participant.pk])
+
+    page = secretariat_client.get(url).content.decode()
+    secretariat_client.post(
+        url,
+        admin_participant_form(
+            full_name="Kwame Mensah",
+            category="regional_organisation",
+            country="",
+            organisation="West African Arms Control Network",
+            instrument="ECOWAS Convention on Small Arms and Light Weapons",
+        ),
+    )
+
+    assert 'name="instrument"' in page and 'value="ECOWAS Convention"' in page
+    participant.refresh_from_db()
+    assert participant.instrument == "ECOWAS Convention on Small Arms and Light Weapons"
+    assert "instrument" in AuditEvent.objects.get(action="participant.correct").details["fields"]
 
 
 def test_participants_are_not_added_or_deleted_in_the_admin(secretariat_client):

@@ -58,3 +58,17 @@ def test_the_demo_says_where_to_log_in_at_the_address_served_on(settings):
     call_command("seed_demo", stdout=out)
 
     assert "Log in at http://127.0.0.1:8101/account/login/" in out.getvalue()
+
+
+def test_every_self_registered_organisation_in_the_demo_names_its_instrument():
+    """Annex 1 §3: organisations that registered themselves said which instrument; invited people were not asked."""
+    demo.seed()
+
+    organisations = Participant.objects.filter(
+        category__in=[Category.INTERNATIONAL_ORGANISATION, Category.REGIONAL_ORGANISATION], invitations=None
+    )
+    assert organisations.count() >= 3
+    assert not organisations.filter(instrument="").exists()
+    kwame = Participant.objects.get(user__email="kwame.mensah@example.org")
+    assert "ECOWAS Convention" in kwame.instrument
+    assert not Participant.objects.exclude(pk__in=organisations).exclude(instrument="").exists()

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from participants.eligibility import may_be_answered_for, may_self_register, may_take_part, needs_invitation
+from participants.eligibility import (
+    may_be_answered_for,
+    may_self_register,
+    may_take_part,
+    must_name_instrument,
+    needs_invitation,
+)
 from participants.models import Category, Participant, Status
 from tests.factories import STATEMENT
 
@@ -28,6 +34,14 @@ SELF_REGISTERING = {
 def test_only_annex_paragraph_3_categories_register_themselves(category):
     assert may_self_register(category) is (category in SELF_REGISTERING)
     assert needs_invitation(category) is (category not in SELF_REGISTERING)
+
+
+@pytest.mark.parametrize("category", Category.values)
+def test_only_international_and_regional_organisations_name_an_instrument(category):
+    """§3: organisations register themselves only when they manage reporting under a similar instrument."""
+    organisations = {Category.INTERNATIONAL_ORGANISATION, Category.REGIONAL_ORGANISATION}
+    assert must_name_instrument(category) is (category in organisations)
+    assert not must_name_instrument(category) or may_self_register(category)
 
 
 @pytest.mark.parametrize("category", Category.values)

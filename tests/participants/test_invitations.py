@@ -137,6 +137,27 @@ def test_accepting_registers_the_invitee_with_a_confirmed_address(
     ]
 
 
+def test_an_invited_organisation_is_not_asked_for_an_instrument(
+    client, secretariat, django_capture_on_commit_callbacks
+):
+    """§3's instrument question is for organisations registering themselves; invited people (§6) skip it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(secretariat, email="chen@gcdf.example", category=Category.INTERNATIONAL_ORGANISATION)
+    link = link_in(mail.outbox[0])
+
+    assert 'name="instrument"' not in client.get(link).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(link, acceptance_data(organisation="Global Customs Data Forum", country=""))
+
+    assert response.status_code == 302
+    participant = Participant.objects.get(user__email="chen@gcdf.example")
+    assert (participant.category, participant.status, participant.instrument) == (
+        Category.INTERNATIONAL_ORGANISATION,
+        Status.REGISTERED,
+        "",
+    )
+
+
 def test_the_invitee_cannot_change_the_invited_category(client, secretariat, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         invite(secretariat)

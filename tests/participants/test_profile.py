@@ -118,6 +118,33 @@ def test_the_secretariat_accepts_a_change_and_the_participant_is_told(
     assert (message.to, message.subject) == (["ingrid@example.org"], "Your profile change is accepted")
 
 
+def test_an_organisation_that_becomes_a_state_keeps_no_instrument(secretariat):
+    kwame = factories.make_participant(
+        category="regional_organisation", organisation="Arms Forum", instrument="ECOWAS Convention"
+    )
+    services.request_affiliation_change(
+        participant_id=kwame.pk, change=services.AffiliationChange(category="state_party", country="GH")
+    )
+
+    services.review_affiliation_change(participant_id=kwame.pk, accept=True, by=secretariat)
+
+    kwame.refresh_from_db()
+    assert (kwame.category, kwame.country, kwame.instrument) == ("state_party", "GH", "")
+
+
+def test_erasure_blanks_the_instrument_with_the_rest_of_the_identity(secretariat):
+    from participants.services.erasure import erase_participant
+
+    kwame = factories.make_participant(
+        category="regional_organisation", organisation="Arms Forum", instrument="ECOWAS Convention"
+    )
+
+    erase_participant(participant_id=kwame.pk, by=secretariat)
+
+    kwame.refresh_from_db()
+    assert (kwame.organisation, kwame.instrument) == ("", "")
+
+
 def test_declining_a_change_needs_a_reason_and_keeps_the_affiliation(secretariat_client, ingrid):
     services.request_affiliation_change(
         participant_id=ingrid.pk, change=services.AffiliationChange(category="industry", organisation="Acme")
@@ -225,6 +252,31 @@ def test_a_declined_applicant_sees_the_reason(client_for, secretariat):
 
     assert "Your application was not accepted" in page
     assert "Please apply through your ministry." in page
+
+
+def test_an_organisation_sees_the_instrument_it_named_on_its_application_profile_and_data(client_for, secretariat):
+    """§3: what the organisation told the Secretariat, shown back to it with the other registration answers."""
+    kwame = register(
+        "kwame@example.org",
+        full_name="Kwame Mensah",
+        category="regional_organisation",
+        country="",
+        organisation="West African Arms Control Network",
+        instrument="ECOWAS Convention on Small Arms and Light Weapons",
+    )
+    client = client_for(kwame.user)
+
+    application = client.get(reverse("participants:application_status")).content.decode()
+    services.approve_participant(participant_id=kwame.pk, by=secretariat)
+    profile = client.get(reverse("participants:profile")).content.decode()
+    data = json.loads(client.get(reverse("participants:download_data")).content)
+
+    assert "<dt>Instrument (§3)</dt><dd>ECOWAS Convention on Small Arms and Light Weapons</dd>" in application
+    assert (
+        "Instrument under which your organisation manages reporting or information exchange (§3): "
+        "ECOWAS Convention on Small Arms and Light Weapons" in profile
+    )
+    assert data["participant"]["instrument"] == "ECOWAS Convention on Small Arms and Light Weapons"
 
 
 def test_the_applicant_dashboard_is_the_application_page(client_for):

@@ -184,12 +184,100 @@ def test_an_organisation_registers_with_acronym_and_website(client, django_captu
         organisation="West African Arms Control Network",
         acronym="WAACN",
         website="waacn.example.org",
+        instrument="  ECOWAS Convention on Small Arms and Light Weapons  ",
     )
 
     participant = Participant.objects.get()
     assert participant.affiliation == "West African Arms Control Network"
     assert participant.country == ""
     assert participant.website == "https://waacn.example.org"
+    assert participant.instrument == "ECOWAS Convention on Small Arms and Light Weapons"
+
+
+INSTRUMENT_ERROR = (
+    "Name the instrument under which your organisation manages reporting or information exchange (Annex 1, §3)."
+)
+
+
+def test_the_page_asks_for_the_instrument_saying_who_must_answer_it(client):
+    """Without JavaScript the question is simply shown, its help saying who answers it (§3)."""
+    page = client.get(reverse("participants:register")).content.decode()
+
+    assert 'data-instrument-categories="international_organisation regional_organisation"' in page
+    assert 'name="instrument"' in page
+    assert "Reporting or information-exchange instrument" in page
+    assert "International and regional organisations only (Annex 1, §3)" in page
+    assert "<div data-instrument>" in page  # not hidden: static/js/participants.js hides it for other categories
+
+
+@pytest.mark.parametrize("category", [Category.INTERNATIONAL_ORGANISATION, Category.REGIONAL_ORGANISATION])
+def test_an_organisation_must_name_its_instrument(client, django_capture_on_commit_callbacks, category):
+    response = post_registration(
+        client,
+        django_capture_on_commit_callbacks,
+        category=category,
+        country="",
+        organisation="West African Arms Control Network",
+        instrument="   ",
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert INSTRUMENT_ERROR in page
+    assert 'value="West African Arms Control Network"' in page
+    assert not Participant.objects.exists()
+    assert not mail.outbox
+
+
+def test_a_state_is_not_asked_and_keeps_no_instrument(client, django_capture_on_commit_callbacks):
+    post_registration(client, django_capture_on_commit_callbacks, instrument="Typed before choosing a State")
+
+    assert Participant.objects.get().instrument == ""
+
+
+def test_the_instrument_is_checked_like_other_free_text(client, django_capture_on_commit_callbacks):
+    response = post_registration(
+        client,
+        django_capture_on_commit_callbacks,
+        category="international_organisation",
+        country="",
+        organisation="Global Reporting Forum",
+        instrument="UN Register\u202e of Conventional Arms",
+    )
+
+    assert "The text contains an invisible control character (U+202E)" in response.content.decode()
+    assert not Participant.objects.exists()
+
+
+def test_the_instrument_has_a_length_limit_said_in_the_error(client, django_capture_on_commit_callbacks):
+    response = post_registration(
+        client,
+        django_capture_on_commit_callbacks,
+        category="international_organisation",
+        country="",
+        organisation="Global Reporting Forum",
+        instrument="x" * 301,
+    )
+
+    assert "Write at most 300 characters (this has 301)." in response.content.decode()
+
+
+@pytest.mark.parametrize("instrument", ["", "  "])
+def test_the_service_refuses_an_organisation_without_its_instrument(instrument):
+    with pytest.raises(services.InstrumentMissing) as refused:
+        register(category="regional_organisation", organisation="Arms Forum", country="", instrument=instrument)
+
+    assert str(refused.value) == INSTRUMENT_ERROR
+    assert not Participant.objects.exists()
+
+
+def test_the_service_keeps_an_instrument_only_for_the_organisations_that_name_one():
+    state = register("ingrid@example.org", instrument="Not asked of States")
+    organisation = register(
+        "kwame@example.org", category="regional_organisation", organisation="Arms Forum", country="", instrument="X"
+    )
+
+    assert (state.instrument, organisation.instrument) == ("", "X")
 
 
 def test_a_bad_phone_number_says_how_to_write_one(client, django_capture_on_commit_callbacks):

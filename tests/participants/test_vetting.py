@@ -255,3 +255,33 @@ def test_the_detail_page_offers_only_the_possible_decisions(secretariat_client):
 
 def test_an_unknown_participant_is_not_found(secretariat_client):
     assert secretariat_client.get(reverse("participants:participant_detail", args=[999999])).status_code == 404
+
+
+def test_the_secretariat_reads_the_instrument_an_organisation_named_wherever_it_decides(
+    secretariat, secretariat_client, django_capture_on_commit_callbacks
+):
+    """§3: whether the organisation manages reporting under a similar instrument is the Secretariat's call."""
+    with django_capture_on_commit_callbacks(execute=True):
+        kwame = register(
+            "kwame@example.org",
+            full_name="Kwame Mensah",
+            category="regional_organisation",
+            country="",
+            organisation="West African Arms Control Network",
+            instrument="ECOWAS Convention on Small Arms & Light Weapons",
+        )
+
+    queue = secretariat_client.get(reverse("participants:vetting_queue")).content.decode()
+    detail = secretariat_client.get(reverse("participants:participant_detail", args=[kwame.pk])).content.decode()
+    [notice] = [message for message in mail.outbox if message.to == [secretariat.email]]
+
+    shown = "<dt>Instrument (§3)</dt><dd>ECOWAS Convention on Small Arms &amp; Light Weapons</dd>"
+    assert shown in queue
+    assert shown in detail
+    assert "Instrument (§3): ECOWAS Convention on Small Arms & Light Weapons" in notice.body
+
+
+def test_no_instrument_line_for_those_who_named_none(secretariat_client):
+    register("ingrid@example.org")
+
+    assert "Instrument (§3)" not in secretariat_client.get(reverse("participants:vetting_queue")).content.decode()
