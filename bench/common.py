@@ -91,3 +91,14 @@ def timed(results: dict, key: str):
 
 def bench_line(name: str, value: float, unit: str) -> str:
     return f"BENCH {name} {value:.3f} {unit}" if isinstance(value, float) else f"BENCH {name} {value} {unit}"
+
+
+def registered(now) -> dict[str, object]:
+    """What an approved participant has given at registration (§4, §11, §12): without it the site holds
+    them on their profile page, and a benchmark would measure that redirect instead of the page."""
+    return {
+        "email_confirmed_at": now,
+        "personal_capacity_acknowledged_at": now,
+        "confidentiality_acknowledged_at": now,
+        "statement": "Years of preparing my country's annual reports; two days a month for consultations.",
+    }

@@ -23,7 +23,7 @@ from statistics import median
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import bench_database_url, bench_env, bench_line, setup_django
+from bench.common import bench_database_url, bench_env, bench_line, registered, setup_django
 from bench.load import logged_in_session, start_gunicorn, stop
 
 PORT = 8765
@@ -125,7 +125,7 @@ def prepare() -> dict:
                 category="state_party",
                 country="NO",
                 status="approved",
-                email_confirmed_at=now,
+                **registered(now),
             )
             for n, user in enumerate(users)
         ]
@@ -251,9 +251,9 @@ def run_wrk(name: str, path: str, sessions: list[str], csrf: str, *, method: str
 def check(url: str, cookie: str) -> None:
     """Fail loudly if a page under test does not answer 200 (a benchmark of error pages is worthless)."""
     request = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"})
-    with urllib.request.urlopen(request) as response:
-        if response.status != 200:
-            sys.exit(f"{url} answered {response.status}")
+    with urllib.request.urlopen(request) as response:  # follows redirects: a redirect is caught by the URL
+        if response.status != 200 or response.geturl() != url:
+            sys.exit(f"{url} answered {response.status} at {response.geturl()}")
 
 
 def main() -> None:

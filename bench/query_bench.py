@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import bench_line, setup_django
+from bench.common import bench_line, registered, setup_django
 
 
 def grow(scale: int, state: dict) -> None:
@@ -62,7 +62,7 @@ def grow(scale: int, state: dict) -> None:
                     category="state_party",
                     country="NO",
                     status="approved",
-                    email_confirmed_at=now,
+                    **registered(now),
                 )
                 for n, user in enumerate(users)
             ]

@@ -37,7 +37,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PROJECT, bench_line, setup_django
+from bench.common import PROJECT, bench_line, registered, setup_django
 from bench.load import logged_in_session, start_gunicorn, stop, wait_for
 
 PORT = 8766
@@ -122,7 +122,7 @@ def prepare(count: int, deadline: dt.datetime) -> tuple[int, list[str]]:
                 category="state_party",
                 country="NO",
                 status="approved",
-                email_confirmed_at=now,
+                **registered(now),
             )
             for n, user in enumerate(users)
         ]

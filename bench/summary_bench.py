@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import peak_rss_mb, setup_django
+from bench.common import peak_rss_mb, registered, setup_django
 
 GIVEN = ["Ingrid", "Kwame", "María José", "Aoife", "Jean-Pierre", "Mei", "Olusegun", "Fatima", "Grant", "May"]
 FAMILY = ["Johansson", "Mensah", "García López", "Ní Bhriain", "van der Berg", "Chen", "Adeyemi", "Al-Sayed", "Field"]
@@ -80,7 +80,7 @@ def add_participants(count: int, rng: random.Random, *, prefix: str, first: int 
                 category=rng.choice(CATEGORIES),
                 country=rng.choice(COUNTRIES),
                 status="approved",
-                email_confirmed_at=now,
+                **registered(now),
             )
             for user in users
         ],

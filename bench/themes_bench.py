@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import setup_django
+from bench.common import registered, setup_django
 
 SEED = 7
 
@@ -46,7 +46,7 @@ def populate(answers: int) -> int:
                     category="state_party",
                     country="NO",
                     status="approved",
-                    email_confirmed_at=now,
+                    **registered(now),
                 )
                 for n, user in enumerate(users)
             ],

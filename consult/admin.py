@@ -1,28 +1,90 @@
-"""Admin for the Secretariat: a read-mostly view. State changes go through the pages (services), never here."""
+"""Admin for the Secretariat: a read-mostly view. Rounds change only on the pages; the cycles, tools, ATT
+meetings and documents it may edit are written through the same services as the pages, so each change is
+checked (participants/policy.py) and audited, and a refusal shows as a message (participants/admin_services.py).
+"""
+
+from __future__ import annotations
 
 from django.contrib import admin
+from django.forms import ModelForm
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
-from consult.forms import CycleForm
+from consult import services
+from consult.forms import AttMeetingForm, CycleForm, ToolForm
 from consult.models import AttMeeting, Cycle, Document, DocumentDownload, DocumentVersion, Question, Round, Tool
+from participants.admin_services import ThroughServices
+
+
+def _saved(obj, saved) -> None:
+    """Point the admin's object at the row the service wrote, for its log entry and redirect."""
+    obj.pk = saved.pk
+    obj._state.adding = False
 
 
 @admin.register(Cycle)
-class CycleAdmin(admin.ModelAdmin):
+class CycleAdmin(ThroughServices):
     form = CycleForm  # the same rules as the Cycles page: no overlap, one name however spelled
     list_display = ["name", "starts_on", "ends_on"]
     search_fields = ["name"]
 
+    def save_model(self, request: HttpRequest, obj: Cycle, form: ModelForm, change: bool) -> None:
+        data = form.cleaned_data
+        saved = services.save_cycle(
+            by=request.user,
+            name=data["name"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            cycle_id=obj.pk if change else None,
+        )
+        _saved(obj, saved)
+
+    def delete_model(self, request: HttpRequest, obj: Cycle) -> None:
+        services.delete_cycle(by=request.user, cycle_id=obj.pk)
+
 
 @admin.register(Tool)
-class ToolAdmin(admin.ModelAdmin):
+class ToolAdmin(ThroughServices):
+    form = ToolForm  # the same fields and messages as the Tools page
     list_display = ["name", "articles", "restricted_area"]
     search_fields = ["name", "description"]
 
+    def save_model(self, request: HttpRequest, obj: Tool, form: ModelForm, change: bool) -> None:
+        data = form.cleaned_data
+        saved = services.save_tool(
+            by=request.user,
+            name=data["name"],
+            articles=list(data.get("articles") or []),
+            description=data.get("description", ""),
+            restricted_area=bool(data.get("restricted_area")),
+            tool_id=obj.pk if change else None,
+        )
+        _saved(obj, saved)
+
+    def delete_model(self, request: HttpRequest, obj: Tool) -> None:
+        services.delete_tool(by=request.user, tool_id=obj.pk)
+
 
 @admin.register(AttMeeting)
-class AttMeetingAdmin(admin.ModelAdmin):
+class AttMeetingAdmin(ThroughServices):
+    form = AttMeetingForm  # the same rules as the ATT meetings page
     list_display = ["name", "location", "starts_on", "ends_on"]
     search_fields = ["name", "location"]
+
+    def save_model(self, request: HttpRequest, obj: AttMeeting, form: ModelForm, change: bool) -> None:
+        data = form.cleaned_data
+        saved = services.save_att_meeting(
+            by=request.user,
+            name=data["name"],
+            location=data.get("location", ""),
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            meeting_id=obj.pk if change else None,
+        )
+        _saved(obj, saved)
+
+    def delete_model(self, request: HttpRequest, obj: AttMeeting) -> None:
+        services.delete_att_meeting(by=request.user, meeting_id=obj.pk)
 
 
 class QuestionInline(admin.TabularInline):
@@ -82,14 +144,31 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ThroughServices):
+    """Details only: files are uploaded (and versions added) on the round's page, which checks them."""
+
     list_display = ["title", "round", "updated_at"]
     list_filter = ["round__cycle", "round"]
     search_fields = ["title", "keywords", "description"]
+    fields = ["round", "title", "description", "keywords", "created_at", "updated_at"]
+    readonly_fields = ["round", "created_at", "updated_at"]
     inlines = [VersionInline]
 
     def has_add_permission(self, request):
         return False  # uploads are checked on the round's page
+
+    def save_model(self, request: HttpRequest, obj: Document, form: ModelForm, change: bool) -> None:
+        data = form.cleaned_data
+        services.update_document(
+            by=request.user,
+            document_id=obj.pk,
+            title=data["title"],
+            description=data.get("description", ""),
+            keywords=data.get("keywords", ""),
+        )
+
+    def delete_model(self, request: HttpRequest, obj: Document) -> None:
+        services.remove_document(by=request.user, document_id=obj.pk, reason=_("Deleted in the admin."))
 
 
 @admin.register(DocumentDownload)

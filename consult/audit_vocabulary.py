@@ -73,11 +73,15 @@ DOCUMENTS = {
     "document.remove": Phrase(
         _("Document removed"), _("{actor} removed the document “{target}” and its {versions} versions")
     ),
+    "document.update": Phrase(
+        _("Document details changed"), _("{actor} changed the details of the document “{target}”")
+    ),
 }
 
 PLANNING = {
     "cycle.create": Phrase(_("Cycle created"), _("{actor} created the cycle {target}")),
     "cycle.update": Phrase(_("Cycle changed"), _("{actor} changed the dates or name of the cycle {target}")),
+    "cycle.delete": Phrase(_("Cycle deleted"), _("{actor} deleted the cycle {target}")),
     "tool.create": Phrase(
         _("Tool added"),
         _("{actor} added the tool or initiative “{target}”{serves}"),
@@ -92,6 +96,8 @@ PLANNING = {
     ),
     "att_meeting.create": Phrase(_("ATT meeting added"), _("{actor} added the ATT meeting “{target}”")),
     "att_meeting.update": Phrase(_("ATT meeting changed"), _("{actor} changed the ATT meeting “{target}”")),
+    "att_meeting.delete": Phrase(_("ATT meeting deleted"), _("{actor} deleted the ATT meeting “{target}”")),
+    "tool.delete": Phrase(_("Tool deleted"), _("{actor} deleted the tool or initiative “{target}”")),
     "calendar_feed.reset": Phrase(
         _("Calendar address reset"),
         _("{actor} reset the calendar feed address of {target}"),

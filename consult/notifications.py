@@ -30,6 +30,8 @@ from participants import audit
 from participants.eligibility import may_take_part
 from participants.mail import Attachment, queue_email
 from participants.models import Notification, Participant, User
+from participants.permissions import SECRETARIAT
+from participants.policy import require
 
 TEMPLATES = "consult/emails/"
 
@@ -245,6 +247,7 @@ def send_reminders(*, round_id: int, by: User | None = None, now: datetime | Non
     participant's choice about reminders. Does nothing and returns 0 unless the round is open and
     its deadline has not passed. Returns how many messages were queued.
     """
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     round_ = Round.objects.select_related("cycle", "tool").get(pk=round_id)
     if not round_.accepts_answers(now):
@@ -266,6 +269,7 @@ def reminder_recipients(round_: Round) -> list[Participant]:
 
 def queue_reminders(*, round_id: int, by: User) -> int:
     """The Secretariat's one-click reminder: returns how many will receive one; the worker sends them."""
+    require(by, SECRETARIAT)
     round_ = Round.objects.get(pk=round_id)
     count = len(reminder_recipients(round_)) if round_.accepts_answers(timezone.now()) else 0
     if count:

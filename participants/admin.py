@@ -22,6 +22,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ExportForm
 
 from participants import audit, roster, services
+from participants.admin_services import ThroughServices
 from participants.countries import is_country_code
 from participants.eligibility import is_state_category
 from participants.forms.imports import ReasonConfirmImportForm, SafeImportForm
@@ -213,7 +214,7 @@ class ParticipantExportForm(ExportForm):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(ImportExportModelAdmin):
+class ParticipantAdmin(ThroughServices, ImportExportModelAdmin):
     form = ParticipantAdminForm
     resource_classes = [ParticipantResource]
     export_form_class = ParticipantExportForm

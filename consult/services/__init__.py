@@ -12,6 +12,7 @@ from consult.services.documents import (
     add_document_version,
     record_download,
     remove_document,
+    update_document,
 )
 from consult.services.feeds import reset_feed_token
 from consult.services.questions import (
@@ -46,10 +47,21 @@ from consult.services.rounds import (
     schedule_round,
     update_round,
 )
-from consult.services.setup import CycleInvalid, save_att_meeting, save_cycle, save_tool
+from consult.services.setup import (
+    AttMeetingInvalid,
+    CycleInvalid,
+    StillInUse,
+    delete_att_meeting,
+    delete_cycle,
+    delete_tool,
+    save_att_meeting,
+    save_cycle,
+    save_tool,
+)
 from consult.services.subscriptions import save_subscription
 
 __all__ = [
+    "AttMeetingInvalid",
     "CycleCapReached",
     "CycleInvalid",
     "DocumentRefused",
@@ -66,6 +78,7 @@ __all__ = [
     "RoundNotOpen",
     "RoundNotScheduled",
     "RoundTakesNoDocuments",
+    "StillInUse",
     "add_document",
     "add_document_version",
     "add_question",
@@ -75,7 +88,10 @@ __all__ = [
     "copy_questionnaire",
     "create_round",
     "create_round_from_definition",
+    "delete_att_meeting",
+    "delete_cycle",
     "delete_question",
+    "delete_tool",
     "mark_round_summarised",
     "move_question",
     "new_question_version",
@@ -90,6 +106,7 @@ __all__ = [
     "save_subscription",
     "save_tool",
     "schedule_round",
+    "update_document",
     "update_question",
     "update_round",
 ]

@@ -21,6 +21,8 @@ from consult.services.setup import CycleInvalid, save_cycle
 from participants import audit
 from participants.identifiers import fold_identifier
 from participants.models import User
+from participants.permissions import SECRETARIAT
+from participants.policy import require
 
 # Where each model field comes from in the JSON, so errors point at what the author wrote.
 JSON_PLACES = {
@@ -59,6 +61,7 @@ def create_round_from_definition(
 
     Raises DefinitionInvalid, CycleCapReached; on any error nothing is created.
     """
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     notes = list(definition.notes)
     cycle = _cycle(definition, notes, by)

@@ -17,6 +17,8 @@ from consult.services._events import announce_on_commit
 from participants import audit
 from participants.domain_errors import DomainError
 from participants.models import User
+from participants.permissions import SECRETARIAT
+from participants.policy import require
 
 # Participants are told about new documents only once the round is announced and until it closes.
 ANNOUNCED_STATES = (RoundState.SCHEDULED, RoundState.OPEN)
@@ -41,6 +43,7 @@ def add_document(
     now: datetime | None = None,
 ) -> Document:
     """Attach a new document (version 1) to a round. Raises DocumentRefused, RoundTakesNoDocuments."""
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     round_ = Round.objects.select_for_update().get(pk=round_id)
     if round_.state == RoundState.CANCELLED:
@@ -68,6 +71,7 @@ def add_document_version(
     now: datetime | None = None,
 ) -> DocumentVersion:
     """Upload a newer version; readers of an older one see it marked updated. Raises DocumentRefused."""
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     document = Document.objects.select_for_update().select_related("round").get(pk=document_id)
     if document.round.state == RoundState.CANCELLED:
@@ -87,6 +91,25 @@ def add_document_version(
     if notify and document.round.state in ANNOUNCED_STATES:
         announce_on_commit("documents_updated", document.round_id, document_ids=[document.pk])
     return version
+
+
+@transaction.atomic
+def update_document(
+    *, by: User | None, document_id: int, title: str, description: str = "", keywords: str = ""
+) -> Document:
+    """Change a document's title, description or keywords (its files change only by a new version).
+
+    Raises DocumentRefused for an empty title."""
+    require(by, SECRETARIAT)
+    document = Document.objects.select_for_update().get(pk=document_id)
+    if not title.strip():
+        raise DocumentRefused(_("Give the document a title."))
+    before = {"title": document.title, "description": document.description, "keywords": document.keywords}
+    document.title, document.description, document.keywords = title.strip(), description.strip(), keywords.strip()
+    changed = sorted(field for field, value in before.items() if getattr(document, field) != value)
+    document.save(update_fields=["title", "description", "keywords"])
+    audit.record(actor=by, action="document.update", target=document, changed=changed)
+    return document
 
 
 def _store_version(document, *, number, filename, content, checked, by, now) -> DocumentVersion:
@@ -112,7 +135,15 @@ def record_download(*, user: User, version: DocumentVersion, now: datetime | Non
     return DocumentDownload.objects.create(version=version, user=user, at=now or timezone.now())
 
 
-__all__ = ["DocumentRefused", "RoundTakesNoDocuments", "add_document", "add_document_version", "record_download"]
+__all__ = [
+    "DocumentRefused",
+    "RoundTakesNoDocuments",
+    "add_document",
+    "add_document_version",
+    "record_download",
+    "remove_document",
+    "update_document",
+]
 
 
 @transaction.atomic
@@ -122,6 +153,7 @@ def remove_document(*, by: User, document_id: int, reason: str) -> Round:
     The files leave the disk once the removal has committed; the audit row keeps the title, the
     number of versions and downloads, and why. Returns the document's round.
     """
+    require(by, SECRETARIAT)
     document = Document.objects.select_for_update().select_related("round").get(pk=document_id)
     versions = list(document.versions.all())
     downloads = DocumentDownload.objects.filter(version__document=document).count()

@@ -28,6 +28,8 @@ from consult.question_shape import (
 from participants import audit
 from participants.domain_errors import DomainError
 from participants.models import User
+from participants.permissions import SECRETARIAT
+from participants.policy import require
 
 CHOICE_KINDS = WITH_CHOICES  # the kinds that keep their `choices`
 QUESTION_FIELDS = frozenset(
@@ -151,6 +153,7 @@ def add_question(
     show_if: dict[str, Any] | None = None,
 ) -> Question:
     """Add a question at the end. Raises QuestionnaireClosed, QuestionInvalid."""
+    require(by, SECRETARIAT)
     round_ = _editable_round(round_id)
     choices = clean_choices(choices) if kind in CHOICE_KINDS else []
     last = round_.questions.aggregate(last=Max("order"))["last"]
@@ -182,6 +185,7 @@ def add_question(
 @transaction.atomic
 def update_question(*, by: User | None, question_id: int, **changes: Any) -> Question:
     """Change an unanswered question in place. Raises QuestionAnswered, QuestionnaireClosed, QuestionInvalid."""
+    require(by, SECRETARIAT)
     question = Question.objects.select_for_update().get(pk=question_id)
     round_ = _editable_round(question.round_id)
     if has_answers(question):
@@ -195,6 +199,7 @@ def update_question(*, by: User | None, question_id: int, **changes: Any) -> Que
 @transaction.atomic
 def new_question_version(*, by: User | None, question_id: int, **changes: Any) -> Question:
     """Replace a question by a new version with the same key; the old one is retired under a new key."""
+    require(by, SECRETARIAT)
     old = Question.objects.select_for_update().get(pk=question_id)
     round_ = _editable_round(old.round_id)
     old_key = old.key
@@ -227,6 +232,7 @@ def new_question_version(*, by: User | None, question_id: int, **changes: Any) -
 @transaction.atomic
 def revise_question(*, by: User | None, question_id: int, **changes: Any) -> tuple[Question, bool]:
     """Edit in place when unanswered, otherwise make a new version. Returns (question, made_new_version)."""
+    require(by, SECRETARIAT)
     question = Question.objects.select_for_update().get(pk=question_id)
     if has_answers(question):
         return new_question_version(by=by, question_id=question_id, **changes), True
@@ -273,6 +279,7 @@ def _retired_key(round_: Round, key: str) -> str:
 @transaction.atomic
 def delete_question(*, by: User | None, question_id: int) -> None:
     """Delete an unanswered question. Raises QuestionAnswered, QuestionnaireClosed."""
+    require(by, SECRETARIAT)
     question = Question.objects.select_for_update().get(pk=question_id)
     round_ = _editable_round(question.round_id)
     if has_answers(question):
@@ -285,6 +292,7 @@ def delete_question(*, by: User | None, question_id: int) -> None:
 @transaction.atomic
 def retire_question(*, by: User | None, question_id: int) -> Question:
     """Stop asking a question but keep its answers. Raises QuestionnaireClosed."""
+    require(by, SECRETARIAT)
     question = Question.objects.select_for_update().get(pk=question_id)
     round_ = _editable_round(question.round_id)
     _check_not_needed(question, round_)
@@ -297,6 +305,7 @@ def retire_question(*, by: User | None, question_id: int) -> Question:
 @transaction.atomic
 def move_question(*, by: User | None, question_id: int, up: bool) -> None:
     """Swap a question with its neighbour above (up) or below. Raises QuestionnaireClosed."""
+    require(by, SECRETARIAT)
     question = Question.objects.select_for_update().get(pk=question_id)
     round_ = _editable_round(question.round_id)
     ordered = list(round_.questions.active())
@@ -319,6 +328,7 @@ def move_question(*, by: User | None, question_id: int, up: bool) -> None:
 @transaction.atomic
 def copy_questionnaire(*, by: User | None, source_round_id: int, target_round_id: int) -> CopyResult:
     """Append an earlier round's current questions; a key already used in the target is skipped."""
+    require(by, SECRETARIAT)
     target = _editable_round(target_round_id)
     source = Round.objects.get(pk=source_round_id)
     taken = set(target.questions.values_list("key", flat=True))

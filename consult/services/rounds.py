@@ -25,6 +25,8 @@ from consult.services._events import announce_on_commit
 from participants import audit
 from participants.domain_errors import DomainError
 from participants.models import User
+from participants.permissions import CHAIR, SECRETARIAT
+from participants.policy import require
 
 
 class RoundError(DomainError):
@@ -177,6 +179,7 @@ def create_round(
     `restricted` defaults to whether the tool is hosted in the restricted area (§9); a round on such a
     tool open to everyone needs `unrestricted_reason`, kept in the audit trail.
     """
+    require(by, SECRETARIAT)
     if restricted is None:
         restricted = tool.restricted_area
     round_ = Round(
@@ -234,6 +237,7 @@ def update_round(*, round_id: int, by: User | None, unrestricted_reason: str = "
     cycle or restricted changed after scheduling, mode or opening time changed once open, a round on a
     restricted-area tool opened to everyone without a reason).
     """
+    require(by, SECRETARIAT)
     unknown = set(changes) - set(ROUND_FIELDS)
     if unknown:
         raise TypeError(f"Not round fields: {sorted(unknown)}")
@@ -326,6 +330,7 @@ def schedule_round(
     imported): the command line's round definitions may have ended. Raises RoundNotDraft,
     RoundInvalid, CycleCapReached.
     """
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     round_ = _locked(round_id)
     if not can_proceed(round_.schedule):
@@ -377,6 +382,7 @@ def _claim_place(round_: Round, *, fields: list[str]) -> Round:
 @transaction.atomic
 def open_round(*, round_id: int, by: User | None, now: datetime | None = None, notify: bool = True) -> Round:
     """Open a scheduled round (on time by the clock, or early by the Secretariat). Raises RoundNotScheduled."""
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     round_ = _locked(round_id)
     if not can_proceed(round_.open):
@@ -396,6 +402,7 @@ def open_round(*, round_id: int, by: User | None, now: datetime | None = None, n
 @transaction.atomic
 def close_round(*, round_id: int, by: User | None, now: datetime | None = None, notify: bool = True) -> Round:
     """Close an open round now (on time by the clock, or early). Raises RoundNotOpen."""
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     round_ = _locked(round_id)
     if not can_proceed(round_.close):
@@ -418,6 +425,7 @@ def cancel_round(
     *, round_id: int, by: User | None, reason: str, now: datetime | None = None, notify: bool = True
 ) -> Round:
     """Cancel a draft or scheduled round; it frees its place in the cycle. Raises RoundNotCancellable."""
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     round_ = _locked(round_id)
     if not can_proceed(round_.cancel):
@@ -439,6 +447,7 @@ def cancel_round(
 @transaction.atomic
 def mark_round_summarised(*, round_id: int, by: User | None) -> Round:
     """Record that a closed round's summary is done (called when the summary is approved). Raises RoundNotClosed."""
+    require(by, SECRETARIAT, CHAIR)
     round_ = _locked(round_id)
     if not can_proceed(round_.mark_summarised):
         raise RoundNotClosed(round_)

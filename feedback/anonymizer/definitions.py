@@ -19,9 +19,10 @@ def defined_acronyms(text: str, organisations: list[Candidate]) -> list[Candidat
         after = _AFTER.match(text, end)
         if after:
             acronyms.add(after.group("acronym"))
-        before = _BEFORE.search(text, max(0, start - 14), start)
-        if before and text[end : end + 1] == ")":
-            acronyms.add(before.group("acronym"))
+        if text[end : end + 1] == ")":  # "RRN (Regional Reporting Network)"
+            before = _BEFORE.search(text, max(0, start - 14), start)
+            if before:
+                acronyms.add(before.group("acronym"))
     found = []
     for acronym in acronyms:
         if sum(ch.isupper() for ch in acronym) < 2:

@@ -15,6 +15,7 @@ from feedback.anonymizer.index import (
     GIVEN,
     LANGUAGE,
     NAME,
+    ORG,
     PLACE,
     PROTECT,
     TITLE,
@@ -46,6 +47,8 @@ _AT_SIGN = re.compile("@")
 _COMPOUND_BREAK = re.compile(r"[^\w\s'\u2019\-\u2010\u2011]")
 PROTECTED_WORDS = frozenset(word for phrase in SUBSTANCE_PHRASES for word in phrase.split())
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
+_BLANKS = frozenset(" \t\u00a0")  # what separates an article from the word it introduces
+_ARTICLE_ENDS = frozenset("eEaAn")  # the last letters of the articles _ARTICLE_BEFORE takes in
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE|a|A|an|An)[ \t\u00a0]+\Z")  # noqa: RUF001
 _LOCAL_BEFORE = re.compile(r"(?<![\w.@])([\w.+\-]+)\s+at\s+$", re.IGNORECASE)
 
@@ -121,8 +124,17 @@ class Anonymizer:
         findings = []
         for start, end, kind, placeholder in _resolve(text, candidates):
             finding = _new_finding(Finding)  # without the frozen dataclass's per-field __setattr__ (a hot path)
-            finding.__dict__.update(
-                kind=kind, start=start, end=end, text=text[start:end], placeholder=placeholder, certain=True
+            _set_attribute(
+                finding,
+                "__dict__",
+                {
+                    "kind": kind,
+                    "start": start,
+                    "end": end,
+                    "text": text[start:end],
+                    "placeholder": placeholder,
+                    "certain": True,
+                },
             )
             findings.append(finding)
         return tuple(findings)
@@ -141,8 +153,9 @@ class Anonymizer:
             candidates += defined_acronyms(text, organisations) if organisations else []
         index = self._index
         candidates += signs.initials(text, index.initials) if index.initials else []
-        candidates += signs.handles(text, index.handles)
-        candidates += _addresses(text, watch)
+        dots = patterns.word_dots(text)  # read once: handles and addresses both start from them
+        candidates += signs.handles(text, index.handles, dots)
+        candidates += _addresses(text, watch, dots)
         if blanks:
             candidates = [c for c in candidates if not any(s < c[1] and c[0] < e for s, e in blanks)]
         return candidates, watch
@@ -159,21 +172,18 @@ class Anonymizer:
         folded = fold(text, join_line_breaks=join, blanks=blanks)
         norm = folded.text
         whole = folded.words_are_whole
-        norm_starts: list[int] = []  # the offset map, built at the first hit (see Folded.start)
+        norm_starts, orig_starts = folded.offsets()  # the offset map, inlined below (see Folded.start)
         names, countries, languages, others = [], [], [], []
         protected, titles, givens, digits, places = [], [], [], [], []
         add_digit, add_name, add_given, add_watch = digits.append, names.append, givens.append, watched.append
-        for end_index, (length, entries, one_word) in self._index.automaton.iter(norm):
-            kind = entries[0][0]
-            if kind == DIGIT:
+        for end_index, (length, entries, one_word, sole) in self._index.automaton.iter(norm):
+            if sole == DIGIT:
                 add_digit(end_index)
                 continue
             ns = end_index - length + 2
-            if kind == PROTECT and len(entries) == 1:
+            if sole == PROTECT:
                 protected.append((ns, end_index))
                 continue
-            if not norm_starts:
-                norm_starts, orig_starts = folded.offsets()
             run = bisect_right(norm_starts, ns) - 1
             start = orig_starts[run] + ns - norm_starts[run]
             end = start + end_index - ns if whole and one_word else folded.end(end_index)
@@ -188,7 +198,9 @@ class Anonymizer:
                         if entry[1] or end_index - ns <= 2:
                             add_watch((start, end, 10))
                 elif kind == COUNTRY:
-                    countries.append(CountryHit(ns, end_index, start, end, *entry[2:]))
+                    countries.append(new_hit(CountryHit, (ns, end_index, start, end, *entry[2:])))
+                elif kind in (ORG, DOMAIN):
+                    others.append((start, end, entry))
                 elif kind == GIVEN:
                     add_given((start, end))
                 elif kind == TITLE:
@@ -200,13 +212,12 @@ class Anonymizer:
                     add_watch((start, end, 12))
                 elif kind == PLACE:
                     places.append((start, end, entry[1]))
-                else:
-                    others.append((start, end, entry))
         if protected:
             names = [h for h in names if norm[h.ns : h.ne] not in PROTECTED_WORDS or not _inside(h, protected)]
             countries = [h for h in countries if norm[h.ns : h.ne] not in PROTECTED_WORDS or not _inside(h, protected)]
         # demonyms (language names, varieties) depend on their neighbours; protected ones do not
-        watched.extend((h.start, h.end, 12) for h in countries if h.form != "name")
+        if countries:
+            watched.extend((h.start, h.end, 12) for h in countries if h.form != "name")
         index = self._index
         candidates = (
             registered_people(text, folded, names, index.identity_tokens, index.given_words, index.phrase_words)
@@ -244,16 +255,20 @@ def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple
     """
     if not findings or not watch:
         return False
-    spans = [(f.start, f.end) for f in findings]
+    starts = [f.start for f in findings]  # findings are sorted and never overlap: so are their ends
+    ends = [f.end for f in findings]
+    count = len(starts)
     for start, end, reach in watch:
         near = False
-        for span_start, span_end in spans:
+        index = bisect_right(ends, start - reach)  # the first finding ending within reach
+        while index < count and starts[index] < end + reach:
+            span_start, span_end = starts[index], ends[index]
             if span_start <= start and end <= span_end:
                 near = False
                 break
-            if span_start < end + reach and start - reach < span_end:
-                between = text[end:span_start] if span_start >= end else text[span_end:start]
-                near = near or not _SENTENCE_END.search(between)
+            between = text[end:span_start] if span_start >= end else text[span_end:start]
+            near = near or not _SENTENCE_END.search(between)
+            index += 1
         if near:
             return True
     return False
@@ -262,6 +277,7 @@ def _context_changed(text: str, findings: tuple[Finding, ...], watch: list[tuple
 _SENTENCE_END = re.compile(r"[.!?;] ")
 new_hit = tuple.__new__  # builds a NamedTuple without its Python-level __new__ (a hot path)
 _new_finding = object.__new__
+_set_attribute = object.__setattr__
 
 
 def _inside(hit: NameHit | CountryHit, spans: list[tuple[int, int]]) -> bool:
@@ -276,13 +292,18 @@ def _organisation_or_domain(text: str, start: int, end: int, entry: tuple) -> Ca
             return None  # "MFA no longer..." is not "mfa.no"
         return (start, end, "url", WEBSITE, PRIORITY["url"])
     _, _owners, exact, needs_capital = entry
-    if exact is not None and "".join(ch for ch in original if ch.isalnum()) != exact:
+    if exact is not None and _NOT_ALNUM.sub("", original) != exact:
         return None  # "SAFE" the acronym, not "safe" the word
     if needs_capital and not all(word[:1].isupper() for word in original.split() if word.lower() not in _ORG_SMALL):
         return None
     if exact is not None and "." in original and text[end : end + 1] == "." and not text[end + 1 : end + 3].istitle():
         end += 1  # "P.C.S.A.B." mid-sentence: its last dot is the acronym's
-    legal_form = _LEGAL_FORM_AFTER.match(text, end) if text[end : end + 1] in (" ", ",") else None
+    after = text[end : end + 2]
+    legal_form = (
+        _LEGAL_FORM_AFTER.match(text, end)
+        if after[:1] == "," or (after[:1] == " " and after[1:] in _LEGAL_FORM_STARTS)
+        else None
+    )
     if legal_form:
         end = legal_form.end()  # "Acme Dynamics GmbH": no fragment left behind
     return (start, end, "organisation", ORGANISATION, PRIORITY["organisation"])
@@ -294,10 +315,13 @@ _LEGAL_FORM_AFTER = re.compile(
 )
 
 
+# What may follow "Acme Dynamics " in a legal form (a first letter, or more spaces): a cheap test before the regex.
+_LEGAL_FORM_STARTS = frozenset("LIpPCGgASBNOe \t\u00a0")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum refuses, as one pass in C
 _ORG_SMALL = words("and of the for on in to at de la le des du et y para pour por del di da")
 
 
-def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
+def _addresses(text: str, watch: list[tuple[int, int, int]], dots: list[int]) -> list[Candidate]:
     """Return e-mails and websites, whoever they belong to; cheap guards skip most texts.
 
     Dots and @ signs that end up in no address are watched: their words' edges may change.
@@ -306,10 +330,10 @@ def _addresses(text: str, watch: list[tuple[int, int, int]]) -> list[Candidate]:
     hints = [m.start() for m in _AT_SIGN.finditer(text)] if "@" in text else []
     if hints:
         candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.EMAIL.finditer(text)]
-    loose_at = any(not any(c[0] <= h < c[1] for c in candidates) for h in hints)
+    loose_at = bool(hints) and any(not any(c[0] <= h < c[1] for c in candidates) for h in hints)
     if loose_at or _obfuscated(text.lower()):  # "@" outside a plain address, "dot", "(at)"
         candidates += _obfuscated_emails(text)
-    dotted = patterns.dotted_positions(text) if "." in text else []
+    dotted = patterns.dotted_positions(text, dots) if "." in text else []
     if dotted and candidates:
         dotted = [p for p in dotted if not any(c[0] <= p < c[1] for c in candidates)]  # inside an e-mail
     if dotted:
@@ -375,16 +399,20 @@ def _phones(
     A long run that is no phone is watched: the character before it decides where a number starts.
     """
     candidates = []
-    runs: list[list[int]] = []  # [first token start, last token end, digit count]
+    runs: list[tuple[int, int]] = []  # (first token start, last token end) of runs with seven digits or more
+    run_start = run_end = -2
+    count = 0
     for ns in digits:
         ne = norm.find(" ", ns)
-        if runs and ns == runs[-1][1] + 1:
-            runs[-1][1], runs[-1][2] = ne, runs[-1][2] + ne - ns
-        else:
-            runs.append([ns, ne, ne - ns])
-    for ns, ne, count in runs:
-        if count < 7:
+        if ns == run_end + 1:
+            run_end, count = ne, count + ne - ns
             continue
+        if count >= 7:
+            runs.append((run_start, run_end))
+        run_start, run_end, count = ns, ne, ne - ns
+    if count >= 7:
+        runs.append((run_start, run_end))
+    for ns, ne in runs:
         run_start, run_end = folded.start(ns), folded.end(ne)
         found = len(candidates)
         for match in patterns.PHONE.finditer(text, max(0, run_start - 3), run_end + 3):
@@ -402,19 +430,33 @@ def _phones(
 
 def _resolve(text: str, candidates: list[Candidate]) -> list[tuple[int, int, str, str]]:
     """Merge overlapping candidates into one span; the longest (then strongest) names the kind."""
-    resolved: list[list] = []
+    resolved: list[tuple[int, int, str, str]] = []
+    # The span being merged (none yet: span_end -1), with the kind, placeholder and priority of its
+    # longest (then strongest) candidate, and that candidate's length.
+    span_start, span_end, span_kind, span_placeholder, span_priority, span_length = 0, -1, "", "", 0, 0
     for start, end, kind, placeholder, priority in sorted(candidates):
-        if resolved and start < resolved[-1][1]:
-            current = resolved[-1]
-            if (end - start, priority) > (current[5], current[4]):
-                current[2], current[3], current[4], current[5] = kind, placeholder, priority, end - start
-            current[1] = max(current[1], end)
-        else:
-            resolved.append([start, end, kind, placeholder, priority, end - start])
+        if start < span_end:
+            length = end - start
+            if length > span_length or (length == span_length and priority > span_priority):
+                span_kind, span_placeholder, span_priority, span_length = kind, placeholder, priority, length
+            if end > span_end:
+                span_end = end
+            continue
+        if span_end >= 0:
+            resolved.append((span_start, span_end, span_kind, span_placeholder))
+        span_start, span_end, span_kind, span_placeholder, span_priority = start, end, kind, placeholder, priority
+        span_length = end - start
+    if span_end >= 0:
+        resolved.append((span_start, span_end, span_kind, span_placeholder))
     spans = []
     previous_end = 0
-    for start, end, kind, placeholder, _, _ in resolved:
-        if placeholder.startswith(("[a ", "[an ")):
+    for start, end, kind, placeholder in resolved:
+        if (
+            start
+            and text[start - 1] in _BLANKS
+            and (text[start - 2 : start - 1] in _ARTICLE_ENDS or text[start - 2 : start - 1] in _BLANKS)
+            and placeholder.startswith(("[a ", "[an "))
+        ):
             article = _ARTICLE_BEFORE.search(text, max(previous_end, start - 5), start)
             if article:
                 start = article.start()

@@ -34,6 +34,7 @@ from participants.countries import COUNTRIES
 
 # Entry kinds, the first item of every entry tuple.
 NAME, COUNTRY, ORG, DOMAIN, PROTECT, LANGUAGE, TITLE, GIVEN, DIGIT, PLACE = range(10)
+MIXED = -1  # a key with entries of several kinds (or several of one kind)
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,5}$|^[A-Z][a-zA-Z]{1,3}[A-Z]$")
 _SPLIT_WORDS = re.compile(r"\s+")
 
@@ -317,9 +318,10 @@ def build_index(identities: Iterable[Identity], min_cell: int = 3) -> Index:
     for key, items in entries.items():
         if items == [(PROTECT,)] and not removable.intersection(key.split()):
             continue  # a protected phrase with no word that could be removed protects nothing
-        automaton.add_word(f" {key} ", (len(key) + 2, tuple(items), " " not in key))
+        sole = items[0][0] if len(items) == 1 else MIXED  # decided here, once, not at every hit
+        automaton.add_word(f" {key} ", (len(key) + 2, tuple(items), " " not in key, sole))
     for digit in "0123456789":  # the start of every number, so phones need no scan of their own
-        automaton.add_word(f" {digit}", (2, ((DIGIT,),), True))
+        automaton.add_word(f" {digit}", (2, ((DIGIT,),), True, DIGIT))
     automaton.make_automaton()
     lexicon = NAME_LEXICON | frozenset(builder.names)
     acronyms = frozenset(key for key, exact, _ in builder.orgs if " " not in key)

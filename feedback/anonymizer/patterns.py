@@ -32,21 +32,45 @@ _AT_MARKS = ("@", "(at)", "[at]", "{at}", "<at>", " at ")
 def obfuscated_matches(text: str) -> list[re.Match]:
     """Return "j.doe at example dot org" and the like, running the regex only around each "at"."""
     lowered = text.lower()
+    aligned = len(lowered) == len(text)  # no character lowered to two: positions in lowered are the text's
     anchors = []
     for mark in _AT_MARKS:
         position = lowered.find(mark)
         while position >= 0:
-            anchors.append(position)
+            if mark != " at " or not aligned or _may_hold_address(text, position):
+                anchors.append(position)
             position = lowered.find(mark, position + 1)
     matches, seen = [], set()
     for anchor in sorted(anchors):
         for match in OBFUSCATED_EMAIL.finditer(text, max(0, anchor - 80), min(len(text), anchor + 160)):
-            if match.start() <= anchor < match.end() and match.span() not in seen:
+            if match.end() <= anchor:
+                continue
+            if match.start() <= anchor and match.span() not in seen:
                 seen.add(match.span())
                 matches.append(match)
+            break  # matches come in order and never overlap: none after this one holds the anchor
     return matches
 
 
+def _may_hold_address(text: str, anchor: int) -> bool:
+    """Tell whether the word "at" after the space at anchor may be inside an obfuscated address.
+
+    Plain "at" is common ("at the meeting") and the address regex is costly to run around each one.
+    The space can only be inside an address as whitespace before its "at" (then a domain, with at
+    least one dot, follows), or after an "at", an "@", a bracketed "(at)", "(dot)"... or a spelt-out
+    "dot" (then the address goes on with a word "at..."). Anything else cannot match: skip it.
+    """
+    if _DOMAIN_AHEAD.match(text, anchor + 3):
+        return True
+    start = anchor
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    before = text[max(0, start - 3) : start].lower()
+    return before[-1:] in _BRACKET_ENDS or before == "dot" or before[-2:] == "at"
+
+
+_BRACKET_ENDS = frozenset(")]}>@")
+_DOMAIN_AHEAD = re.compile(rf"\s*+[\w\-]++{_DOT}[\w\-]", re.IGNORECASE)  # how a domain starts
 _SPLIT_DOTS = re.compile(_DOT, re.IGNORECASE)
 
 URL = re.compile(
@@ -72,9 +96,16 @@ PHONE_CUE = re.compile(
 )
 
 
-def dotted_positions(text: str) -> list[int]:
-    """Return where a dot joins two words ("pcsab.org", "e.g", "U.K"): where a website may be."""
-    positions = [m.start() for m in DOT_LETTER.finditer(text) if m.start() and text[m.start() - 1].isalnum()]
+def word_dots(text: str) -> list[int]:
+    """Return where a dot joins two words ("pcsab.org", "e.g", "U.K"), in order."""
+    if "." not in text:
+        return []
+    return [m.start() for m in DOT_LETTER.finditer(text) if m.start() and text[m.start() - 1].isalnum()]
+
+
+def dotted_positions(text: str, dots: list[int]) -> list[int]:
+    """Return where a website may be: the dots joining two words (word_dots), and any "://"."""
+    positions = dots
     if "://" in text:
         positions = sorted(positions + [m.start() for m in _SCHEME.finditer(text)])
     return positions

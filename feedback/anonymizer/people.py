@@ -72,13 +72,20 @@ def registered_people(
             if capitalised:
                 pending.append((capitalised[0].start, capitalised[-1].end))
             continue
-        start = _extend_left(text, folded, keep[0], identity_tokens)
-        lone_phrase_word = len(keep) == 1 and folded.text[keep[0].ns : keep[0].ne] in phrase_words
-        if keep[0].wordlike and len(keep) == 1 and not _is_name(text, keep, start, lone_phrase_word):
-            pending.append((keep[0].start, keep[0].end))
-            continue
-        if len(keep) > 1 and _ordinary_phrase(folded.text, keep, given_words) and not _is_name(text, keep, start, True):
-            pending.append((keep[0].start, keep[-1].end))
+        first = keep[0]
+        start = _extend_left(text, folded, first, identity_tokens)
+        if first.wordlike and len(keep) == 1:
+            lone_phrase_word = folded.text[first.ns : first.ne] in phrase_words
+            if not _is_name(text, keep, start, lone_phrase_word):
+                pending.append((first.start, first.end))
+                continue
+        elif (
+            first.wordlike
+            and len(keep) > 1
+            and _ordinary_phrase(folded.text, keep, given_words)
+            and not _is_name(text, keep, start, True)
+        ):
+            pending.append((first.start, keep[-1].end))
             continue
         removed.append((_extend_title(text, start), _extend_right(text, keep[-1].end)))
     removed += _join_lists(text, removed, pending)
@@ -191,13 +198,21 @@ def _by_start_then_longest(hit: NameHit) -> tuple[int, int]:
 def _group(text: str, norm: str, hits: list[NameHit]) -> list[list[NameHit]]:
     """Gather hits that follow each other as one name ("Ingrid M. Johansson", "GARCÍA, María")."""
     groups: list[list[NameHit]] = []
-    for hit in sorted(hits, key=_by_start_then_longest):
-        if groups and hit.ne <= groups[-1][-1].ne:
-            continue  # "min" inside the compound "min jun"
-        if groups and _adjacent(text, norm, groups[-1][-1], hit):
-            groups[-1].append(hit)
-        elif not groups or hit.start >= groups[-1][-1].end:
+    last = None  # the last hit of the last group
+    for hit in sorted(hits, key=_by_start_then_longest) if len(hits) > 1 else hits:
+        if last is None:
             groups.append([hit])
+        elif hit.ne <= last.ne:
+            continue  # "min" inside the compound "min jun"
+        elif hit.ns == last.ne + 1 and hit.start - last.end == 1 and text[last.end] in " -":
+            groups[-1].append(hit)  # the usual "Ingrid Johansson", "Jean-Pierre" (_adjacent's first case)
+        elif hit.ns - last.ne <= _LONGEST_GAP and _adjacent(text, norm, last, hit):
+            groups[-1].append(hit)
+        elif hit.start >= last.end:
+            groups.append([hit])
+        else:
+            continue
+        last = hit
     return groups
 
 
@@ -275,7 +290,7 @@ def _is_initial(letter: str, between: str, first: NameHit) -> bool:
 
 def _extend_title(text: str, start: int) -> int:
     """Take in titles before a name: they say too much ("Ambassador", "Ms")."""
-    before = text[max(0, start - 16) : start].split()
+    before = text[max(0, start - 16) : start].rsplit(None, 1)  # the last word is all it needs
     if not before or before[-1].rstrip(".,") not in _TITLE_WORDS_OR_E:
         return start  # the usual case: no title right before
     title_start = has_title_before(text, start)
@@ -284,6 +299,9 @@ def _extend_title(text: str, start: int) -> int:
 
 def _extend_right(text: str, end: int) -> int:
     """Take in initials after a surname written first ("JOHANSSON I.M.", "Johansson, I.")."""
+    after = text[end : end + 2]
+    if not after or after[0] not in ", \t" or (after[0] == " " and after[1:].islower()):
+        return end  # the usual case: punctuation, or a lower-case word, after the name
     match = _TRAILING_INITIALS.match(text, end)
     if match and not text[match.end() : match.end() + 1].isalpha():
         return match.end()
@@ -375,6 +393,8 @@ def _stands_alone_mid_sentence(text: str, hit: NameHit, separator: str, followin
 def _join_lists(text: str, removed: list[tuple[int, int]], pending: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Remove capitalised name words listed with a removed name ("Johansson, Young and Field")."""
     joined: list[tuple[int, int]] = []
+    if not pending:
+        return joined  # the usual case
     spans = sorted(removed)
     changed = True
     while changed and pending:

@@ -79,7 +79,7 @@ def _signs_off(text: str, start: int, end: int) -> bool:
     return not lead or lead.endswith(_SIGN_MARKS)
 
 
-def handles(text: str, forms: frozenset[str]) -> list[Candidate]:
+def handles(text: str, forms: frozenset[str], dots: list[int]) -> list[Candidate]:
     """Return social-media handles ("@jdoe", "@JDoe_XY") and name-built local parts ("jane.doe", "j_doe").
 
     Any handle names an account, so every one goes; a dotted or underscored word only when it is
@@ -97,8 +97,7 @@ def handles(text: str, forms: frozenset[str]) -> list[Candidate]:
             found.append((match.start(), end, "person", placeholder, PRIORITY_SIGN))
     if forms:
         seen = -1
-        for glue in _GLUE.finditer(text):  # "jane.doe", "jdoe_xy": a dot or underscore inside a word
-            position = glue.start()
+        for position in _glue_positions(text, dots):  # "jane.doe", "jdoe_xy": a dot or underscore inside a word
             if position <= seen or not position or not text[position - 1].isalnum():
                 continue
             start, end = _token_around(text, position)
@@ -109,7 +108,23 @@ def handles(text: str, forms: frozenset[str]) -> list[Candidate]:
     return found
 
 
-_GLUE = re.compile(r"[._][A-Za-z]")
+def _glue_positions(text: str, dots: list[int]) -> list[int]:
+    """Return where a dot or an underscore inside a word comes right before an ASCII letter, in order.
+
+    dots are the dots joining two words (patterns.word_dots); underscores are rare, found with str.find.
+    """
+    positions = [position for position in dots if text[position + 1] in _ASCII_LETTERS]
+    if "_" in text:
+        position = text.find("_")
+        while position >= 0:
+            if text[position + 1 : position + 2] in _ASCII_LETTERS:
+                positions.append(position)
+            position = text.find("_", position + 1)
+        positions.sort()
+    return positions
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _token_around(text: str, position: int) -> tuple[int, int]:

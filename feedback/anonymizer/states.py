@@ -43,16 +43,26 @@ class LanguageHit(NamedTuple):
 
 def states(text: str, norm: str, hits: list[CountryHit], languages: list[LanguageHit]) -> list[Candidate]:
     """Return the spans naming a State or its people, leaving language names in place."""
-    valid = [hit for hit in hits if _spelled_as_registered(text, hit)]
+    valid = [  # _spelled_as_registered, its usual case inlined
+        hit
+        for hit in hits
+        if (
+            (not hit.needs_capital or text[hit.start].isupper())
+            if hit.exact is None
+            else _spelled_as_registered(text, hit)
+        )
+    ]
     if any(hit.form != "name" for hit in valid):
-        spoken = _language_uses(text, norm, [h for h in valid if h.language], languages)
-        spoken |= _varieties(text, valid)
+        language_like = [h for h in valid if h.language]  # only these can be spoken ("French", not "Andorran")
+        spoken = (
+            _language_uses(text, norm, language_like, languages) | _varieties(text, valid) if language_like else set()
+        )
         spoken_starts = {item.ns for item in spoken} | {item.ns for item in languages}
     else:
         spoken, spoken_starts = set(), set()  # names only ("Peru"): nothing to weigh
     candidates = []
     for hit in valid:
-        if hit in spoken:
+        if spoken and hit in spoken:
             continue
         if hit.form != "name" and _names_a_variety(norm, hit, spoken_starts):
             continue  # "Brazilian Portuguese", "Swiss German"

@@ -84,14 +84,29 @@ def fold_characters(text: str) -> str:
     """Fold every character to one (see _fold_char); ASCII goes through bytes.translate, much faster."""
     if text.isascii():
         return text.encode().translate(_ASCII_TABLE).decode()
-    folded = text.encode("ascii", "replace").translate(_ASCII_TABLE).decode()  # one byte per character
+    encoded = text.encode("ascii", "replace")  # one byte per character: "?" for each non-ASCII one
+    folded = encoded.translate(_ASCII_TABLE).decode()
     parts, last = [], 0
-    for match in _NON_ASCII.finditer(text):
-        parts.append(folded[last : match.start()])
-        parts.append(match.group().translate(FOLD_TABLE))
-        last = match.end()
+    if encoded.count(_QUESTION_MARK) > _FEW:  # a text in another script: fold its runs
+        for match in _NON_ASCII.finditer(text):
+            parts.append(folded[last : match.start()])
+            parts.append(match.group().translate(FOLD_TABLE))
+            last = match.end()
+    else:  # a few accented letters: find them with bytes.find, faster than scanning with a regex
+        position = encoded.find(_QUESTION_MARK)
+        while position >= 0:
+            character = text[position]
+            if character != "?":
+                parts.append(folded[last:position])
+                parts.append(FOLD_TABLE[ord(character)])
+                last = position + 1
+            position = encoded.find(_QUESTION_MARK, position + 1)
     parts.append(folded[last:])
     return "".join(parts)
+
+
+_QUESTION_MARK = ord("?")
+_FEW = 24
 
 
 _GAPS = re.compile("[ \x00]{2,}|\x00")
@@ -125,43 +140,25 @@ def spelling_variants(word: str, limit: int = 4) -> set[str]:
 class Folded:
     """Folded words separated by single spaces, padded with a space, plus offsets to the original.
 
-    The offset map is built on first use (texts with no hit never need it) from the runs of
-    spaces that folding collapsed. In the usual case each folded word is its original word,
-    letter for letter, so the end of a one-word hit is its start plus its length (`words_are_whole`).
+    The offset map holds, for each run of spaces folding collapsed, where the folded and the original
+    text start again in step. In the usual case each folded word is its original word, letter for
+    letter, so the end of a one-word hit is its start plus its length (`words_are_whole`).
     """
 
-    __slots__ = ("_norm_starts", "_orig_starts", "_pieces", "_words", "text", "words_are_whole")
+    __slots__ = ("_norm_starts", "_orig_starts", "text", "words_are_whole")
 
-    def __init__(self, text: str, pieces: str | None = None, words: list[str] | None = None) -> None:
+    def __init__(self, text: str, norm_starts: list[int], orig_starts: list[int], words_are_whole: bool = False):
         self.text = text
-        self._pieces = pieces
-        self._words = words
-        self._norm_starts: list[int] | None = None
-        self._orig_starts: list[int] = []
-        self.words_are_whole = pieces is not None
-
-    def _build_map(self) -> None:
-        spaced = self._pieces
-        lead = len(spaced) - len(spaced.lstrip(" "))
-        norm_starts, orig_starts = [1], [lead]
-        behind = lead - 1  # each run of n spaces became one: the folded text falls n - 1 further behind
-        for match in _RUNS.finditer(spaced, lead):  # few: ", " and ". " mostly
-            start, end = match.span()
-            behind += end - start - 1
-            orig_starts.append(end)
-            norm_starts.append(end - behind)
-        self._norm_starts, self._orig_starts = norm_starts, orig_starts
+        self._norm_starts = norm_starts
+        self._orig_starts = orig_starts
+        self.words_are_whole = words_are_whole
 
     def offsets(self) -> tuple[list[int], list[int]]:
         """Return (folded starts, original starts) of the runs folding kept aligned, for inlined lookups."""
-        if self._norm_starts is None:
-            self._build_map()
         return self._norm_starts, self._orig_starts
 
     def start(self, index: int) -> int:
         """Return the original offset of the folded character at index."""
-        if self._norm_starts is None:
-            self._build_map()
         k = bisect_right(self._norm_starts, index) - 1
         return self._orig_starts[k] + index - self._norm_starts[k]
 
@@ -170,18 +167,41 @@ class Folded:
         return self.start(index - 1) + 1
 
 
-_RUNS = re.compile(" {2,}")
-
-
 def fold(text: str, *, join_line_breaks: bool = False, blanks: tuple = ()) -> Folded:
     """Fold text into single-space separated words; optionally glue words hyphenated over a line."""
     folded = fold_characters(text)
     for start, end in blanks:
         folded = folded[:start] + " " * (end - start) + folded[end:]
     if not join_line_breaks and DELETED not in folded:
-        words = folded.split()
-        return Folded(" " + " ".join(words) + " ", folded, words)
+        return _collapse(folded)
     return _fold_with_deletions(text, folded, join_line_breaks)
+
+
+def _collapse(spaced: str) -> Folded:
+    """Collapse each run of spaces to one, and map the folded offsets back, in one pass.
+
+    Runs of two spaces or more are few (", " and ". " mostly): str.find finds them faster than a
+    regex, and the same pass gives the words between them and the offset map.
+    """
+    lead = len(spaced) - len(spaced.lstrip(" "))
+    norm_starts, orig_starts = [1], [lead]
+    behind = lead - 1  # each run of n spaces became one: the folded text falls n - 1 further behind
+    parts = []
+    last = lead
+    find = spaced.find
+    start = find("  ", lead)
+    while start >= 0:
+        end = start + 2
+        while spaced[end : end + 1] == " ":
+            end += 1
+        parts.append(spaced[last:start])
+        behind += end - start - 1
+        orig_starts.append(end)
+        norm_starts.append(end - behind)
+        last = end
+        start = find("  ", end)
+    parts.append(spaced[last:])
+    return Folded(" " + " ".join(parts).rstrip(" ") + " ", norm_starts, orig_starts, True)
 
 
 def _fold_with_deletions(text: str, folded: str, join_line_breaks: bool) -> Folded:
@@ -202,15 +222,13 @@ def _fold_with_deletions(text: str, folded: str, join_line_breaks: bool) -> Fold
         orig_starts.append(pos)
     parts.append(folded[pos:])
     parts.append(" ")
-    result = Folded("".join(parts))
-    result._norm_starts, result._orig_starts = norm_starts, orig_starts
-    return result
+    return Folded("".join(parts), norm_starts, orig_starts)
 
 
 def has_line_break_hyphen(text: str) -> bool:
     """Tell whether a word is split over a line with a hyphen ("Johans-\\nson")."""
     position = text.find("\n")
-    while position > 0:
+    while position >= 0:  # a text may start with a line break and split a name further on
         before = text[max(0, position - 4) : position].rstrip(" \t\r")
         if before[-1:] in ("-", "\u2010", "\u2011", "\u00ad"):
             return _LINE_BREAK_HYPHEN.search(text) is not None

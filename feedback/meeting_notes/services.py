@@ -18,6 +18,8 @@ from feedback.summary import gate
 from participants import audit
 from participants.domain_errors import DomainError
 from participants.models import User
+from participants.permissions import CHAIR, SECRETARIAT
+from participants.policy import require
 
 NOTABLE_STATES = (RoundState.SCHEDULED, RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
 
@@ -71,6 +73,7 @@ def save_points(
     Raises NotesInvalid (no meeting yet, too many or too long points, someone saved meanwhile),
     NotesBlocked (the gate found an identity the anonymizer could not remove), NotesError (approved).
     """
+    require(by, CHAIR, SECRETARIAT)
     now = now or timezone.now()
     notes = _locked(_round_for_notes(round_id, now))
     if notes.state != NotesState.DRAFT:
@@ -117,6 +120,7 @@ def approve_notes(*, round_id: int, by: User, now: datetime | None = None) -> Me
 
     Raises NotesError (nothing to approve, already approved), NotesBlocked.
     """
+    require(by, CHAIR, SECRETARIAT)
     now = now or timezone.now()
     notes = _locked(_round_for_notes(round_id, now))
     if not notes.points:
@@ -135,6 +139,7 @@ def approve_notes(*, round_id: int, by: User, now: datetime | None = None) -> Me
 @transaction.atomic
 def reopen_notes(*, round_id: int, by: User) -> MeetingNotes:
     """Back to draft to change approved notes (a summary generated since keeps its copy). Raises NotesError."""
+    require(by, CHAIR, SECRETARIAT)
     notes = MeetingNotes.objects.select_for_update().filter(round_id=round_id).first()
     if notes is None or not can_proceed(notes.reopen):
         raise NotesError(_("Only approved notes can be reopened."))

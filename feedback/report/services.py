@@ -20,6 +20,8 @@ from feedback.report.writers import write
 from feedback.summary.gate import Leak, Review
 from participants import audit
 from participants.models import User
+from participants.permissions import CHAIR, SECRETARIAT
+from participants.policy import require
 
 
 class ReportError(Exception):
@@ -77,6 +79,7 @@ def _locked_draft(cycle_id: int) -> CycleReport:
 @transaction.atomic
 def request_report(*, cycle_id: int, by: User | None) -> CycleReport:
     """Create (or refresh) the draft report and queue its generation. Raises ReportLocked."""
+    require(by, SECRETARIAT)
     from feedback.report.tasks import generate_report_task  # tasks import services
 
     report = _locked_draft(cycle_id)
@@ -104,6 +107,7 @@ def store_content(*, report_id: int, content: dict[str, Any]) -> CycleReport:
 @transaction.atomic
 def generate_now(*, cycle_id: int, by: User | None) -> CycleReport:
     """Generate synchronously (the command line): create or refresh the draft. Raises ReportLocked."""
+    require(by, SECRETARIAT)
     report = _locked_draft(cycle_id)
     audit.record(actor=by, action="report.generate", target=report)
     return store_content(report_id=report.pk, content=build_content(report.cycle))
@@ -118,6 +122,7 @@ class SaveResult:
 @transaction.atomic
 def save_texts(*, report_id: int, by: User, expected_version: int, introduction: str, conclusions: str) -> SaveResult:
     """Save the Secretariat's introduction and conclusions, then re-scan. Raises ReportLocked, StaleReport."""
+    require(by, SECRETARIAT)
     report = CycleReport.objects.select_for_update().get(pk=report_id)
     if report.state != ReportState.DRAFT:
         raise ReportLocked
@@ -135,6 +140,7 @@ def save_texts(*, report_id: int, by: User, expected_version: int, introduction:
 @transaction.atomic
 def approve(*, report_id: int, by: User, now: datetime | None = None) -> CycleReport:
     """Approve the report for the WGTR. Raises ReportNotReady, ReportLocked, ReportBlocked (the leak gate)."""
+    require(by, SECRETARIAT)
     report = CycleReport.objects.select_for_update().get(pk=report_id)
     if not report.is_ready:
         raise ReportNotReady
@@ -152,6 +158,7 @@ def approve(*, report_id: int, by: User, now: datetime | None = None) -> CycleRe
 @transaction.atomic
 def reopen(*, report_id: int, by: User) -> CycleReport:
     """Back to draft, to edit or regenerate an approved report. Raises ReportLocked."""
+    require(by, SECRETARIAT)
     report = CycleReport.objects.select_for_update().get(pk=report_id)
     if not can_proceed(report.reopen):
         raise ReportError("The report is already a draft.")
@@ -172,6 +179,7 @@ def render(*, content: dict[str, Any], introduction: str, conclusions: str, stat
 
 def export(*, report: CycleReport, fmt: str, by: User | None) -> bytes:
     """The report as a file. Raises ReportNotReady, ReportBlocked."""
+    require(by, CHAIR, SECRETARIAT)
     if not report.is_ready:
         raise ReportNotReady
     data = render(
@@ -235,6 +243,7 @@ def check_follow_up(data: FollowUpData) -> dict[str, str]:
 @transaction.atomic
 def save_follow_up(*, follow_up_id: int | None, data: FollowUpData, by: User) -> FollowUp:
     """Record a new action or change one. Raises FollowUpInvalid."""
+    require(by, SECRETARIAT)
     errors = check_follow_up(data)
     if errors:
         raise FollowUpInvalid(errors)
@@ -264,6 +273,7 @@ def save_follow_up(*, follow_up_id: int | None, data: FollowUpData, by: User) ->
 
 @transaction.atomic
 def delete_follow_up(*, follow_up_id: int, by: User) -> None:
+    require(by, SECRETARIAT)
     follow_up = FollowUp.objects.select_for_update().get(pk=follow_up_id)
     audit.record(actor=by, action="follow_up.delete", target=follow_up)
     follow_up.delete()

@@ -21,6 +21,8 @@ from feedback.models import Answer, AnswerFile, Submission, SubmissionState
 from feedback.services.answering import check_may_answer
 from participants import audit
 from participants.models import Participant, User
+from participants.permissions import SECRETARIAT
+from participants.policy import require
 
 FILE_TOKEN = "file"  # noqa: S105 (a key, not a secret): the stored answer: {"file": "<the AnswerFile's token>"}
 
@@ -113,6 +115,7 @@ def released_file(round_: Round, token: uuid.UUID) -> AnswerFile:
 @transaction.atomic
 def open_answer_file(*, round_: Round, token: uuid.UUID, by: User) -> AnswerFile:
     """The Secretariat opens a participant's file as given (it may identify them): audited."""
+    require(by, SECRETARIAT)
     _pseudonym, question, answer_file = submitted_file(round_, token)
     audit.record(actor=by, action="feedback.open_answer_file", target=round_, question=question.key)
     return answer_file
@@ -124,6 +127,7 @@ def release_answer_file(
 ) -> AnswerFile:
     """Release a reviewed copy for the Chair: the Secretariat's edited file (names blurred, addresses
     cut), cleaned like any upload, replaces what the Chair may read. Raises FileRefused."""
+    require(by, SECRETARIAT)
     _pseudonym, question, answer_file = submitted_file(round_, token)
     clean = clean_answer_file(filename=filename, content=content, max_bytes=settings.ANSWER_FILE_MAX_BYTES)
     answer_file = AnswerFile.objects.select_for_update().get(pk=answer_file.pk)
@@ -145,6 +149,7 @@ def release_answer_file(
 @transaction.atomic
 def withdraw_answer_file(*, round_: Round, token: uuid.UUID, by: User) -> AnswerFile:
     """Take the reviewed copy back: the Chair again sees only that a file was given."""
+    require(by, SECRETARIAT)
     _pseudonym, question, answer_file = submitted_file(round_, token)
     answer_file = AnswerFile.objects.select_for_update().get(pk=answer_file.pk)
     previous = answer_file.released.name

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from consult.models import Question, QuestionKind, Round
@@ -18,7 +17,8 @@ from feedback.redaction import redacted, text_cleaner
 from feedback.validation import choice_options
 from participants import audit
 from participants.models import User
-from participants.permissions import is_secretariat
+from participants.permissions import CHAIR, SECRETARIAT
+from participants.policy import require
 
 FILE_GIVEN = "file given"
 
@@ -80,6 +80,7 @@ def _identities(round_: Round) -> dict[int, exports.ExportIdentity]:
 @transaction.atomic
 def export_answers(*, round_: Round, fmt: str, by: User) -> ExportFile:
     """Write the export in one of exports.FORMATS. Raises KeyError for an unknown format."""
+    require(by, CHAIR, SECRETARIAT)
     writer = exports.WRITERS[fmt]
     content = writer(export_data(round_))
     audit.record(actor=by, action="feedback.export_answers", target=round_, format=fmt)
@@ -89,9 +90,8 @@ def export_answers(*, round_: Round, fmt: str, by: User) -> ExportFile:
 @transaction.atomic
 def export_answers_with_identities(*, round_: Round, fmt: str, by: User) -> ExportFile:
     """The answers with who gave them, for the Secretariat only; recorded as a reveal of every pseudonym
-    in it. Raises PermissionDenied for anyone else, KeyError for an unknown format."""
-    if not is_secretariat(by):
-        raise PermissionDenied
+    in it. Raises NotAllowed for anyone else, KeyError for an unknown format."""
+    require(by, SECRETARIAT)
     identities = _identities(round_)
     content = exports.WRITERS[fmt](export_data(round_, identities=identities))
     audit.record(

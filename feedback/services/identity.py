@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 
@@ -12,7 +11,8 @@ from consult.models import Round
 from feedback.models import Submission, SubmissionState
 from participants import audit
 from participants.models import User
-from participants.permissions import is_secretariat
+from participants.permissions import SECRETARIAT
+from participants.policy import require
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,9 @@ class Revealed:
 @transaction.atomic
 def reveal_identities(*, round_id: int, by: User, pseudonym: int | None = None) -> list[Revealed]:
     """Who stands behind the round's pseudonyms (all respondents, or one), recorded in the audit trail
-    with who asked, when and which round. Raises PermissionDenied for anyone but the Secretariat,
+    with who asked, when and which round. Raises NotAllowed for anyone but the Secretariat,
     Http404 for an unknown pseudonym."""
-    if not is_secretariat(by):
-        raise PermissionDenied
+    require(by, SECRETARIAT)
     round_ = Round.objects.get(pk=round_id)
     submissions = Submission.objects.filter(round=round_).select_related("participant__user").order_by("pseudonym")
     if pseudonym is not None:
@@ -72,9 +71,8 @@ def reveal_identities(*, round_id: int, by: User, pseudonym: int | None = None) 
 @transaction.atomic
 def open_original_file(*, round_id: int, pseudonym: int, by: User) -> Submission:
     """The offline submission whose e-mailed file the Secretariat wants; the file names its author, so
-    opening it is recorded like a reveal. Raises PermissionDenied, Http404."""
-    if not is_secretariat(by):
-        raise PermissionDenied
+    opening it is recorded like a reveal. Raises NotAllowed, Http404."""
+    require(by, SECRETARIAT)
     submission = Submission.objects.filter(round_id=round_id, pseudonym=pseudonym).exclude(original_file="").first()
     if submission is None:
         raise Http404

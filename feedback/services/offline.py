@@ -23,6 +23,8 @@ from feedback.validation import GRID, TEXT, AnswerError, as_raw, clean_answers, 
 from participants import audit
 from participants.eligibility import may_be_answered_for
 from participants.models import Participant, Status, User, normalise_email
+from participants.permissions import SECRETARIAT
+from participants.policy import require
 
 RECORDABLE_STATES = (RoundState.OPEN, RoundState.CLOSED)
 IMPORT_COLUMNS = ("email", "question", "answer")
@@ -133,6 +135,7 @@ def record_offline_submission(
     linked to a pseudonym, see feedback.selectors.linkable_submissions). `from_questionnaire` (docx or
     xlsx) says the answers were read from a filled questionnaire file, kept as the original.
     Raises RoundNotRecordable, NotEligible, InvalidAnswers."""
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     round_ = _recordable_round(round_id)
     participant = Participant.objects.select_related("user").get(pk=participant_id)
@@ -324,6 +327,7 @@ def import_feedback(
 ) -> ImportReport:
     """Record many written submissions from one file, all or nothing. Every bad row is named.
     Raises RoundNotRecordable, ImportRejected."""
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     round_ = _recordable_round(round_id)
     rows = list(rows)

@@ -35,6 +35,8 @@ from participants import audit
 from participants.eligibility import may_take_part
 from participants.mail import Attachment
 from participants.models import Participant, User, normalise_email
+from participants.permissions import SECRETARIAT
+from participants.policy import require
 
 
 def question_data(question: Question, questions: list[Question] | None = None) -> files.QuestionData:
@@ -195,6 +197,7 @@ def record_offline_from_file(
     """Record a filled questionnaire received by e-mail as the participant's written submission, with the
     file kept as its original; through the same checks as any written submission. Raises
     QuestionnaireFileError, RoundNotRecordable, NotEligible, InvalidAnswers (by question key)."""
+    require(by, SECRETARIAT)
     round_ = Round.objects.get(pk=round_id)
     content = _content(source)
     filled = read_questionnaire(content, name=name, round_=round_, questions=list(round_.questions.active()))

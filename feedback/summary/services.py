@@ -21,6 +21,8 @@ from feedback.summary import builder, gate, writers
 from participants import audit
 from participants.domain_errors import DomainError
 from participants.models import User
+from participants.permissions import CHAIR, SECRETARIAT
+from participants.policy import require
 
 SUMMARISABLE_STATES = (RoundState.CLOSED, RoundState.SUMMARISED)
 
@@ -101,6 +103,7 @@ def build_content(round_: Round, progress: builder.Progress | None = None) -> di
 @transaction.atomic
 def request_summary(*, round_id: int, by: User | None) -> Summary:
     """Create (or reset) the draft summary and queue its generation. Raises SummaryNeedsClosedRound, SummaryLocked."""
+    require(by, CHAIR, SECRETARIAT)
     from feedback.summary.tasks import generate_summary_task  # tasks import services
 
     round_ = Round.objects.select_for_update().get(pk=round_id)
@@ -133,6 +136,7 @@ def store_content(*, summary_id: int, content: dict[str, Any]) -> Summary:
 @transaction.atomic
 def generate_now(*, round_id: int, by: User | None) -> Summary:
     """Generate synchronously (the command line): create or refresh the draft. Raises like request_summary."""
+    require(by, CHAIR, SECRETARIAT)
     round_ = Round.objects.select_for_update().get(pk=round_id)
     if round_.state not in SUMMARISABLE_STATES:
         raise SummaryNeedsClosedRound(round_)
@@ -156,6 +160,7 @@ def save_edits(
 
     Raises SummaryLocked, SummaryNotReady, StaleSummary.
     """
+    require(by, CHAIR, SECRETARIAT)
     summary = Summary.objects.select_for_update().get(pk=summary_id)
     if summary.state != SummaryState.DRAFT:
         raise SummaryLocked(summary)
@@ -211,6 +216,7 @@ def _apply_excerpt_edits(content: dict[str, Any], edits: dict[str, str]) -> tupl
 @transaction.atomic
 def set_appendix(*, summary_id: int, by: User, include: bool) -> Summary:
     """Switch the appendix of every anonymized answer on or off (drafts only). Raises SummaryLocked."""
+    require(by, CHAIR, SECRETARIAT)
     summary = Summary.objects.select_for_update().get(pk=summary_id)
     if summary.state != SummaryState.DRAFT:
         raise SummaryLocked(summary)
@@ -224,6 +230,7 @@ def set_appendix(*, summary_id: int, by: User, include: bool) -> Summary:
 @transaction.atomic
 def approve(*, summary_id: int, by: User, now: datetime | None = None) -> Summary:
     """Approve for the WGTR report. Raises SummaryNotReady, SummaryLocked, SummaryBlocked (the leak gate)."""
+    require(by, CHAIR, SECRETARIAT)
     summary = Summary.objects.select_for_update().get(pk=summary_id)
     if summary.generation_status != GenerationStatus.DONE:
         raise SummaryNotReady
@@ -243,6 +250,7 @@ def approve(*, summary_id: int, by: User, now: datetime | None = None) -> Summar
 @transaction.atomic
 def reopen(*, summary_id: int, by: User) -> Summary:
     """Back to draft to change an approved (not yet published) summary. Raises SummaryLocked."""
+    require(by, CHAIR, SECRETARIAT)
     summary = Summary.objects.select_for_update().get(pk=summary_id)
     if not can_proceed(summary.reopen):
         raise SummaryLocked(summary)
@@ -255,6 +263,7 @@ def reopen(*, summary_id: int, by: User) -> Summary:
 @transaction.atomic
 def publish(*, summary_id: int, by: User, now: datetime | None = None) -> Summary:
     """Mark the approved summary as published in the WGTR report. Raises SummaryLocked, SummaryBlocked."""
+    require(by, CHAIR, SECRETARIAT)
     summary = Summary.objects.select_for_update().get(pk=summary_id)
     if not can_proceed(summary.publish):
         raise SummaryLocked(summary)
@@ -278,6 +287,7 @@ def render(*, content: dict[str, Any], narrative: str, state: str, fmt: str, app
 
 def export(*, summary: Summary, fmt: str, by: User | None) -> bytes:
     """The summary as a file for the report. Raises SummaryNotReady, SummaryBlocked."""
+    require(by, CHAIR, SECRETARIAT)
     if summary.generation_status != GenerationStatus.DONE:
         raise SummaryNotReady
     data = render(

@@ -19,9 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
-from participants import audit, second_factor
+from participants import audit, policy, second_factor
 from participants.models import User, normalise_email
-from participants.permissions import is_secretariat
+from participants.permissions import SECRETARIAT
 from participants.services.errors import NotAllowed
 
 
@@ -53,9 +53,8 @@ def sign_in_state(user: User) -> SignIn:
     return SignIn(locked=locked, failures=failures, second_factor=user_has_device(user))
 
 
-def _secretariat_only(by: User) -> None:
-    if not is_secretariat(by):
-        raise NotAllowed
+def _secretariat_only(by: User | None) -> None:
+    policy.require(by, SECRETARIAT)
 
 
 @transaction.atomic
@@ -72,7 +71,7 @@ def unlock_account(*, user_id: int, by: User) -> int:
 def reset_second_factor(*, user_id: int, by: User) -> None:
     """Remove a person's authenticator app and backup codes so they set up new ones at their next login."""
     _secretariat_only(by)
-    if by.pk == user_id:  # another member of the Secretariat confirms who is asking
+    if by is not None and by.pk == user_id:  # another member of the Secretariat confirms who is asking
         raise NotAllowed(_("Ask another member of the Secretariat to reset your own second factor."))
     second_factor.reset_second_factor(user=User.objects.get(pk=user_id), by=by)
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 from django_otp import devices_for_user
 
-from participants import audit
+from participants import audit, policy
 from participants.models import (
     VOUCHED_STATUSES,
     Invitation,
@@ -30,9 +30,9 @@ from participants.models import (
     new_feed_token,
     normalise_email,
 )
-from participants.permissions import is_secretariat
+from participants.permissions import SECRETARIAT
 from participants.services import notify
-from participants.services.errors import NotAllowed, ParticipantError
+from participants.services.errors import ParticipantError
 from participants.signals import participant_erased
 
 ERASED_DOMAIN = "erased.invalid"  # RFC 2606: can never receive mail
@@ -120,8 +120,7 @@ def _forget_records(participant: Participant, address: str, now: datetime) -> No
 @transaction.atomic
 def erase_participant(*, participant_id: int, by: User, now: datetime | None = None) -> Participant:
     """Erase a person's identity and close their account; keep their answers. Raises NotAllowed, AlreadyErased."""
-    if not is_secretariat(by):
-        raise NotAllowed
+    policy.require(by, SECRETARIAT)
     now = now or timezone.now()
     participant = _locked(participant_id)
     if participant.status in VOUCHED_STATUSES:  # an applicant never vouched for was never in the registry

@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
-from participants import audit
+from participants import audit, policy
 from participants.eligibility import is_state_category
 from participants.models import Invitation, Participant, Status, User, normalise_email
-from participants.permissions import is_chair, is_secretariat
+from participants.permissions import CHAIR, SECRETARIAT
 from participants.services import notify
 from participants.services.errors import (
     AffiliationMissing,
@@ -52,8 +52,9 @@ def new_token() -> tuple[str, str]:
     return token, hash_token(token)
 
 
-def may_invite(user: User) -> bool:
-    return is_secretariat(user) or is_chair(user)
+def may_invite(user: User | None) -> bool:
+    """The Chair or the Secretariat; never the system, since an invitation always comes from someone."""
+    return user is not None and policy.holds(user, SECRETARIAT, CHAIR)
 
 
 def unusable_reason(invitation: Invitation | None, now: datetime) -> str:

@@ -8,12 +8,12 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from participants import audit
+from participants import audit, policy
 from participants.eligibility import is_state_category, must_name_instrument
 from participants.models import Notification, Participant, User
-from participants.permissions import is_secretariat
+from participants.permissions import SECRETARIAT
 from participants.services import notify
-from participants.services.errors import NoPendingChange, NotAllowed, ReasonRequired
+from participants.services.errors import NoPendingChange, ReasonRequired
 
 # Fields that change who someone represents: an approved participant's change goes back to vetting.
 AFFILIATION_FIELDS = ("category", "country", "organisation", "acronym", "website")
@@ -110,8 +110,7 @@ def review_affiliation_change(
     *, participant_id: int, accept: bool, by: User, reason: str = "", now: datetime | None = None
 ) -> Participant:
     """Accept or decline a requested change of category or affiliation. Raises NotAllowed, NoPendingChange."""
-    if not is_secretariat(by):
-        raise NotAllowed
+    policy.require(by, SECRETARIAT)
     if not accept and not reason.strip():
         raise ReasonRequired
     participant = _lock(participant_id)
@@ -173,8 +172,7 @@ SECRETARIAT_EDITABLE = (
 @transaction.atomic
 def correct_participant(*, participant_id: int, by: User, changes: dict[str, object]) -> Participant:
     """Apply the Secretariat's corrections to a participant's record (from the admin). Raises NotAllowed."""
-    if not is_secretariat(by):
-        raise NotAllowed
+    policy.require(by, SECRETARIAT)
     participant = _lock(participant_id)
     changed = [name for name in SECRETARIAT_EDITABLE if name in changes and getattr(participant, name) != changes[name]]
     for name in changed:

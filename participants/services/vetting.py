@@ -10,14 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
-from participants import audit
+from participants import audit, policy
 from participants.models import Participant, User
-from participants.permissions import is_secretariat
+from participants.permissions import SECRETARIAT
 from participants.services import notify
 from participants.services.errors import (
     EmailNotConfirmed,
     IllegalTransition,
-    NotAllowed,
     ReasonRequired,
     StatementMissing,
 )
@@ -63,8 +62,7 @@ def _change_status(*, participant_id: int, transition: str, by: User, reason: st
 
 
 def _secretariat_only(by: User) -> None:
-    if not is_secretariat(by):
-        raise NotAllowed
+    policy.require(by, SECRETARIAT)
 
 
 def approve_participant(*, participant_id: int, by: User, reason: str = "", now: datetime | None = None) -> Participant:

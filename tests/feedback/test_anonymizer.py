@@ -132,6 +132,7 @@ def test_a_possessive_keeps_its_apostrophe_s(anonymizer):
 def test_a_name_split_over_a_line_break_goes(anonymizer):
     assert redacted(anonymizer, "Ingrid\nJohansson said so.") == "[a participant] said so."
     assert redacted(anonymizer, "We asked Johans-\nson about it.") == "We asked [a participant] about it."
+    assert redacted(anonymizer, "\nWe asked Johans-\nson.") == "\nWe asked [a participant]."  # a first line left blank
 
 
 def test_a_two_letter_surname_goes_with_its_given_name_in_any_case(anonymizer):

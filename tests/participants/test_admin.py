@@ -9,6 +9,7 @@ import re
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -216,6 +217,21 @@ def test_the_status_cannot_be_edited_in_the_admin(secretariat_client):
     assert participant.status == Status.REGISTERED
     assert participant.full_name == "Ingrid Johansson-Berg"
     assert AuditEvent.objects.get(action="participant.correct").details["fields"] == ["full_name", "notifications"]
+
+
+def test_a_correction_by_staff_without_the_secretariat_role_is_refused_with_a_message(client_for):
+    participant = factories.make_participant(full_name="Ingrid Johansson", country="SE")
+    staff = factories.make_user(is_staff=True)
+    staff.user_permissions.add(*Permission.objects.filter(content_type__app_label="participants"))
+    url = reverse("admin:participants_participant_change", args=[participant.pk])
+
+    response = client_for(staff).post(url, admin_participant_form(full_name="Someone Else"), follow=True)
+
+    assert response.status_code == 200
+    assert "Only the Secretariat may do this." in response.content.decode()
+    participant.refresh_from_db()
+    assert participant.full_name == "Ingrid Johansson"
+    assert not AuditEvent.objects.filter(action="participant.correct").exists()
 
 
 def test_the_secretariat_sees_and_corrects_the_instrument_in_the_admin(secretariat_client):

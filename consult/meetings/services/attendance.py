@@ -16,6 +16,8 @@ from consult.selectors import eligible_participants
 from participants import audit
 from participants.domain_errors import DomainError
 from participants.models import User
+from participants.permissions import SECRETARIAT
+from participants.policy import require
 
 
 class AttendanceError(DomainError):
@@ -28,6 +30,7 @@ def set_capacity(*, round_id: int, capacity: int | None, by: User | None) -> Mee
 
     Raises AttendanceError for online meetings, a capacity below one, or a meeting already held.
     """
+    require(by, SECRETARIAT)
     round_ = Round.objects.get(pk=round_id)
     if round_.mode != Mode.IN_PERSON:
         raise AttendanceError(_("Only in-person meetings have a number of places."))
@@ -52,6 +55,7 @@ def record_attendance(
     *, round_id: int, attended: Iterable[int], by: User | None, now: datetime | None = None
 ) -> Meeting:
     """Mark who attended (participant ids); everyone else invited did not. Raises AttendanceError."""
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     round_ = Round.objects.get(pk=round_id)
     if not round_.is_meeting or round_.meeting_starts_at is None or round_.meeting_starts_at > now:

@@ -25,6 +25,8 @@ from participants import audit
 from participants.domain_errors import DomainError
 from participants.eligibility import may_take_part
 from participants.models import Participant, User
+from participants.permissions import SECRETARIAT
+from participants.policy import require
 
 POLLABLE_STATES = (RoundState.DRAFT, RoundState.SCHEDULED, RoundState.OPEN)
 
@@ -72,6 +74,7 @@ def open_poll(
     now: datetime | None = None,
 ) -> Poll:
     """Propose times for a meeting and ask eligible participants. Raises PollInvalid."""
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     round_ = Round.objects.select_for_update(of=("self",)).select_related("att_meeting").get(pk=round_id)
     _check_round(round_)
@@ -163,6 +166,7 @@ def answer_poll(
 @transaction.atomic
 def close_poll(*, poll_id: int, by: User | None, now: datetime | None = None) -> Poll:
     """Stop taking answers (on time by the clock, or early) and tell the Secretariat. Raises PollClosed."""
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     poll = _locked(poll_id)
     if not can_proceed(poll.close):
@@ -177,6 +181,7 @@ def close_poll(*, poll_id: int, by: User | None, now: datetime | None = None) ->
 @transaction.atomic
 def cancel_poll(*, poll_id: int, by: User | None, now: datetime | None = None) -> Poll:
     """Withdraw a poll that is open or closed; its answers are kept for the record. Raises PollNotDecidable."""
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     poll = _locked(poll_id)
     if not can_proceed(poll.cancel):
@@ -195,6 +200,7 @@ def decide_poll(*, poll_id: int, slot_id: int, by: User | None, now: datetime | 
     Raises PollNotDecidable, and the round's errors (CycleCapReached, RoundInvalid...) unchanged,
     in which case nothing is saved.
     """
+    require(by, SECRETARIAT)
     now = now or timezone.now()
     poll = _locked(poll_id)
     if not can_proceed(poll.decide) or poll.round.state not in POLLABLE_STATES:

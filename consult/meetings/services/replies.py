@@ -24,6 +24,7 @@ from participants import audit
 from participants.domain_errors import DomainError
 from participants.eligibility import may_take_part
 from participants.models import Participant, User, normalise_email
+from participants.policy import require_self
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +88,7 @@ def reply(
     if not accepts_replies(round_, now):
         raise RepliesClosed(round_)
     participant = Participant.objects.select_related("user").get(pk=participant_id)
+    require_self(by, participant)
     if not may_take_part(participant, restricted=round_.restricted):
         raise NotInvited
     attendance, _created = Attendance.objects.get_or_create(round=round_, participant=participant)

@@ -19,6 +19,8 @@ from feedback.models import Answer, Submission
 from feedback.selectors import linkable_submissions
 from participants import audit
 from participants.models import User
+from participants.permissions import CHAIR, SECRETARIAT
+from participants.policy import require
 
 MAX_QUOTES = 3
 
@@ -60,6 +62,7 @@ def set_answer_themes(
     Quotes picked among kept themes stay picked. Raises NotAFreeTextQuestion, AnswerNotFound,
     ThemeNotInRound, ThemeOfAnotherQuestion, and the errors of create_theme.
     """
+    require(by, CHAIR, SECRETARIAT)
     round_ = Round.objects.get(pk=round_id)
     submission, question = _answer(round_, question_key, pseudonym)
     themes = usable_themes(round_, question, set(theme_ids))
@@ -88,6 +91,7 @@ def set_answer_themes(
 def set_quotes(*, theme_id: int, by: User | None, question_key: str, pseudonyms: list[int]) -> int:
     """Pick the answers (by pseudonym) the summary quotes for this theme and question; none restores
     the default. Only answers that carry the theme can be picked. Raises TooManyQuotes."""
+    require(by, CHAIR, SECRETARIAT)
     theme = Theme.objects.select_for_update().select_related("round").get(pk=theme_id)
     if len(set(pseudonyms)) > MAX_QUOTES:
         raise TooManyQuotes(MAX_QUOTES)

@@ -17,6 +17,8 @@ from feedback.redaction import text_cleaner
 from participants import audit
 from participants.import_errors import RowError
 from participants.models import User
+from participants.permissions import CHAIR, SECRETARIAT
+from participants.policy import require
 from participants.roster.files import UnreadableFile, load_dataset
 
 
@@ -47,6 +49,7 @@ def coded_rows(round_: Round) -> list[coding_files.CodedRow]:
 @transaction.atomic
 def export_coding(*, round_: Round, fmt: str, by: User | None) -> CodingFile:
     """Every free-text answer of the round, anonymized, with its themes. Raises KeyError for another format."""
+    require(by, CHAIR, SECRETARIAT)
     content_type = coding_files.FORMATS[fmt]
     rows = coded_rows(round_)
     if fmt == "csv":
@@ -75,6 +78,7 @@ def import_coding(*, round_id: int, by: User | None, filename: str, content: byt
 
     Raises CodingFileRejected naming every bad row.
     """
+    require(by, CHAIR, SECRETARIAT)
     round_ = Round.objects.select_for_update().get(pk=round_id)
     rows, errors = coding_files.read_rows(_table(filename, content))
     plan, errors = _plan(round_, rows, errors)

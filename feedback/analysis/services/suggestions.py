@@ -19,6 +19,8 @@ from feedback.anonymizer.lexicon import COMMON_WORDS, SUBSTANCE_TOKENS
 from feedback.redaction import text_cleaner
 from participants import audit
 from participants.models import User
+from participants.permissions import CHAIR, SECRETARIAT
+from participants.policy import require
 
 OPEN, ACCEPTED, DISCARDED = SuggestionStatus.OPEN, SuggestionStatus.ACCEPTED, SuggestionStatus.DISCARDED
 
@@ -34,6 +36,7 @@ def _safe_terms(anonymizer: Anonymizer) -> Callable[[str], bool]:
 
 def compute_suggestions(*, round_id: int, question_key: str, by: User | None) -> SuggestionSet:
     """Suggest themes for one free-text question from its anonymized answers (replacing earlier ones)."""
+    require(by, CHAIR, SECRETARIAT)
     round_ = Round.objects.get(pk=round_id)
     question = selectors.text_question(round_, question_key)
     answers = selectors.raw_answers(round_, question)
@@ -77,6 +80,7 @@ def accept_suggestions(
     """Make one theme of the chosen suggestions (one accepted, or several merged) under the given name,
     tagging every answer they cover. A name already in the codebook adds to that theme.
     Raises NothingChosen and the errors of create_theme."""
+    require(by, CHAIR, SECRETARIAT)
     round_ = Round.objects.get(pk=round_id)
     question = selectors.text_question(round_, question_key)
     suggestion_set = SuggestionSet.objects.select_for_update().get(round=round_, question=question)
@@ -104,6 +108,7 @@ def accept_suggestions(
 @transaction.atomic
 def discard_suggestions(*, round_id: int, question_key: str, numbers: list[int], by: User | None) -> int:
     """Set suggestions aside (they stay listed as discarded until suggestions are computed again)."""
+    require(by, CHAIR, SECRETARIAT)
     round_ = Round.objects.get(pk=round_id)
     question = selectors.text_question(round_, question_key)
     suggestion_set = SuggestionSet.objects.select_for_update().get(round=round_, question=question)

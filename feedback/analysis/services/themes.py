@@ -12,6 +12,8 @@ from feedback.analysis.selectors import WRITTEN
 from feedback.analysis.services.errors import NotAFreeTextQuestion, ThemeNameMissing, ThemeNameTaken
 from participants import audit
 from participants.models import User
+from participants.permissions import CHAIR, SECRETARIAT
+from participants.policy import require
 
 
 def _clean_name(name: str) -> str:
@@ -47,6 +49,7 @@ def create_theme(
     key_terms: list[str] | None = None,
 ) -> Theme:
     """Add a theme to the round's codebook. Raises ThemeNameMissing, ThemeNameTaken, NotAFreeTextQuestion."""
+    require(by, CHAIR, SECRETARIAT)
     round_ = Round.objects.select_for_update().get(pk=round_id)
     name = _clean_name(name)
     _check_name_free(round_, name)
@@ -71,6 +74,7 @@ def update_theme(
     Tags on answers to other questions are removed when the theme is tied to one question.
     Raises ThemeNameMissing, ThemeNameTaken, NotAFreeTextQuestion.
     """
+    require(by, CHAIR, SECRETARIAT)
     theme = Theme.objects.select_for_update().select_related("round").get(pk=theme_id)
     name = _clean_name(name)
     _check_name_free(theme.round, name, except_id=theme.pk)
@@ -89,6 +93,7 @@ def update_theme(
 @transaction.atomic
 def delete_theme(*, theme_id: int, by: User | None) -> None:
     """Remove a theme and every tag it gave."""
+    require(by, CHAIR, SECRETARIAT)
     theme = Theme.objects.select_for_update().select_related("round").get(pk=theme_id)
     tags = theme.tags.count()
     audit.record(actor=by, action="theme.delete", target=theme.round, theme=theme.name, tags=tags)
@@ -102,6 +107,7 @@ def merge_themes(*, into_id: int, merged_ids: list[int], by: User | None) -> The
     A merged theme tied to another question than the target loses nothing: the target is then
     untied from its question, since it now covers both.
     """
+    require(by, CHAIR, SECRETARIAT)
     target = Theme.objects.select_for_update().select_related("round").get(pk=into_id)
     merged = list(Theme.objects.select_for_update().filter(round=target.round, pk__in=merged_ids).exclude(pk=into_id))
     if any(theme.question_id != target.question_id for theme in merged) and target.question_id is not None:
