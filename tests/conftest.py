@@ -1,4 +1,5 @@
-"""Shared fixtures: real e-mail outbox (anymail's test backend), huey in immediate mode, role clients."""
+"""Shared fixtures: real e-mail outbox (anymail's test backend), a media folder per test, huey in immediate
+mode, role clients."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ from tests import factories
 def anymail_outbox(settings):
     """Django's test runner swaps in locmem; put anymail's test backend back."""
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def own_media_root(settings, tmp_path):
+    """Each test stores files in its own folder: primary keys restart in every test, so a file left under
+    offline/1/ by one test would otherwise look like another test's upload."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from feedback.analysis import services
 from feedback.analysis.models import ThemeTag
 from tests import factories
 from tests.browser.helpers import assert_accessible, give_second_factor, log_in
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,9 +25,10 @@ def shot(page, name):
 
 
 def test_fifty_answers_are_coded_from_the_keyboard_alone(page):
-    round_ = closed_round()
+    round_ = open_round()
     for number, person in enumerate(respondents(50)):
         answer(round_, person, {"improve": f"Answer {number}: we would like {SUBJECTS[number % 4]} ({number * 37})."})
+    close(round_)
     chair = factories.make_chair(email="chair@example.org")
     factories.confirm_totp_device(chair)
     for name in ("Formats", "Guidance", "Nil reports", "Offline"):
@@ -59,10 +60,11 @@ def test_fifty_answers_are_coded_from_the_keyboard_alone(page):
 
 
 def test_suggestions_and_a_theme_page_pass_axe(page):
-    round_ = closed_round()
+    round_ = open_round()
     texts = ["We need an XML export of the report."] * 6 + ["Guidance notes next to every field would help."] * 6
     for person, text in zip(respondents(len(texts)), texts, strict=True):
         answer(round_, person, {"improve": text})
+    close(round_)
     chair = factories.make_chair(email="chair@example.org")
     factories.confirm_totp_device(chair)
 

@@ -8,13 +8,13 @@ from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.helpers import assert_accessible, give_second_factor, log_in, screenshot
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_chair_reviews_gates_approves_and_exports_the_summary(page):
-    round_ = closed_round()
+    round_ = open_round()
     factories.make_participant(full_name="Ingrid Johansson", country="SE")
     texts = [
         "As Sweden we pre-fill from last year's report; Ingrid Johansson can share the template.",
@@ -23,6 +23,7 @@ def test_chair_reviews_gates_approves_and_exports_the_summary(page):
     ]
     for person, text, rating in zip(respondents(3), texts, [4, 5, 3], strict=True):
         answer(round_, person, {"ease": rating, "formats": ["Excel", "XML"], "pilot": True, "improve": text})
+    close(round_)
     chair = factories.make_chair(email="chair@example.org")
     factories.confirm_totp_device(chair)
 

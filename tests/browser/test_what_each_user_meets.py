@@ -16,7 +16,7 @@ from participants.models import Participant, Status
 from tests import factories
 from tests.browser.helpers import PHONE, assert_accessible, give_second_factor, log_in, screenshot
 from tests.consult.helpers import make_round, make_tool
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -81,9 +81,10 @@ def test_the_audit_trail_reads_as_sentences_and_fits_the_page_whatever_the_conte
 
 
 def test_the_chair_starts_from_the_consultations_waiting_for_a_summary(page):
-    round_ = closed_round(title="Annual report template")
+    round_ = open_round(title="Annual report template")
     for person in respondents(3):
         answer(round_, person, {"ease": 4, "improve": "please add an export to spreadsheets."})
+    close(round_)
     chair = factories.make_chair(email="chair@example.org")
     staff_log_in(page, chair)
 

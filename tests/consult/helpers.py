@@ -14,11 +14,26 @@ from consult.models import AttMeeting, Cycle, Mode, QuestionKind, Round, RoundSt
 MEETING_LINK = "https://meet.example.org/att-wgtr"
 
 
-def make_cycle(
-    name: str = "CSP12-CSP13", starts_on: date = date(2026, 8, 28), ends_on: date = date(2027, 8, 27)
-) -> Cycle:
+CYCLE_STARTS_ON, CYCLE_ENDS_ON = date(2026, 8, 28), date(2027, 8, 27)
+
+
+def make_cycle(name: str = "CSP12-CSP13", starts_on: date = CYCLE_STARTS_ON, ends_on: date = CYCLE_ENDS_ON) -> Cycle:
     existing = Cycle.objects.filter(name=name).first()
     return existing or services.save_cycle(by=None, name=name, starts_on=starts_on, ends_on=ends_on)
+
+
+def cycle_holding(*moments: datetime) -> Cycle:
+    """A cycle whose dates hold these moments, for builders dated from today: one already made, else
+    make_cycle()'s when its dates hold them (tests mixing builders then share it: cycles never overlap),
+    else a cycle around them."""
+    days = [timezone.localtime(moment, timezone.get_default_timezone()).date() for moment in moments]
+    first, last = min(days), max(days)
+    existing = Cycle.objects.filter(starts_on__lte=first, ends_on__gte=last).order_by("starts_on").first()
+    if existing is not None:
+        return existing
+    if first >= CYCLE_STARTS_ON and last <= CYCLE_ENDS_ON:
+        return make_cycle()
+    return make_cycle("CSP90-CSP91", first - timedelta(days=400), last + timedelta(days=400))
 
 
 def make_next_cycle() -> Cycle:
@@ -29,9 +44,11 @@ def make_next_cycle() -> Cycle:
 NEXT_CYCLE_OPENS_AT = datetime(2027, 9, 6, 9, 0, tzinfo=UTC)
 
 
-def make_tool(name: str = "Online reporting tool", articles: tuple[int, ...] = (13,)) -> Tool:
+def make_tool(
+    name: str = "Online reporting tool", articles: tuple[int, ...] = (13,), *, restricted_area: bool = False
+) -> Tool:
     existing = Tool.objects.filter(name=name).first()
-    return existing or services.save_tool(by=None, name=name, articles=list(articles))
+    return existing or services.save_tool(by=None, name=name, articles=list(articles), restricted_area=restricted_area)
 
 
 def make_att_meeting(starts_on: date, ends_on: date, name: str = "CSP12") -> AttMeeting:
@@ -82,18 +99,23 @@ def make_round(
     return move_to(round_, state, now=now)
 
 
-def move_to(round_: Round, state: str, *, now: datetime) -> Round:
-    if state == RoundState.DRAFT:
+def move_to(round_: Round, state: str, *, now: datetime, closing_at: datetime | None = None) -> Round:
+    """Walk the round from where it stands to `state` through the services: scheduled and opened as of
+    `now`, closed at `closing_at` (its closing time unless told)."""
+    if state in (round_.state, RoundState.DRAFT):
         return round_
     if state == RoundState.CANCELLED:
         return services.cancel_round(round_id=round_.pk, by=None, reason="test", now=now, notify=False)
-    round_ = services.schedule_round(round_id=round_.pk, by=None, now=now, notify=False)
+    if round_.state == RoundState.DRAFT:
+        round_ = services.schedule_round(round_id=round_.pk, by=None, now=now, notify=False)
     if state == RoundState.SCHEDULED:
         return round_
-    round_ = services.open_round(round_id=round_.pk, by=None, now=now, notify=False)
+    if round_.state == RoundState.SCHEDULED:
+        round_ = services.open_round(round_id=round_.pk, by=None, now=now, notify=False)
     if state == RoundState.OPEN:
         return round_
-    round_ = services.close_round(round_id=round_.pk, by=None, now=round_.closes_at, notify=False)
+    if round_.state == RoundState.OPEN:
+        round_ = services.close_round(round_id=round_.pk, by=None, now=closing_at or round_.closes_at, notify=False)
     if state == RoundState.CLOSED:
         return round_
     return services.mark_round_summarised(round_id=round_.pk, by=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from io import StringIO
 
 import pytest
@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from consult.models import AttMeeting, Cycle, Mode, Question, QuestionKind, Round, RoundState, Tool
 from tests import factories
-from tests.consult.helpers import make_round
+from tests.consult.helpers import make_att_meeting, make_round, make_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -184,7 +184,7 @@ def test_a_third_round_in_a_cycle_fails_clearly_and_creates_nothing(tmp_path):
 
 
 def test_a_round_on_a_restricted_area_tool_is_restricted_unless_a_reason_is_given(tmp_path):
-    Tool.objects.create(name="Online reporting tool", restricted_area=True)
+    make_tool(restricted_area=True)
     unrestricted = {k: v for k, v in DEFINITION.items() if k != "restricted"}
 
     run(tmp_path, unrestricted)
@@ -313,7 +313,7 @@ def test_a_rule_broken_in_the_database_layer_points_at_the_json(tmp_path):
         "att_meeting": "CSP16",
         "justification": "Needed.",
     }
-    AttMeeting.objects.create(name="CSP16", starts_on="2030-08-24", ends_on="2030-08-28")
+    make_att_meeting(date(2030, 8, 24), date(2030, 8, 28), name="CSP16")
 
     with pytest.raises(CommandError, match=r"meeting\.starts_at: An in-person meeting must take place during CSP16"):
         run(

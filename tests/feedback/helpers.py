@@ -1,8 +1,8 @@
 """Rounds in the state a feedback test needs, and answers made through the feedback services.
 
-Round lifecycle services belong to consult; until a test needs their side effects, rounds are moved
-with the model's own transitions here (each round in its own cycle, so the two-per-cycle cap never
-gets in the way)."""
+Rounds are built by tests.consult.helpers, through the consult services, so every rule applies: each a
+request for written input (it takes no cap place), announced and opened at its opening time.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from typing import Any
 
 from django.utils import timezone
 
-from consult.models import Cycle, Question, Round, RoundState, Tool
+from consult import services as consult
+from consult.models import Cycle, Round, RoundState
 from feedback import services
 from feedback.models import Submission
 from participants.models import Participant
+from tests.consult import helpers as rounds
 
 _sequence = itertools.count(1)
 
@@ -67,48 +69,38 @@ def make_round(
     opens_at: datetime | None = None,
     closes_at: datetime | None = None,
     title: str | None = None,
+    cycle: Cycle | None = None,
 ) -> Round:
-    number = next(_sequence)
+    """A written round with `questions` (QUESTIONS unless told), open from a week ago for two weeks
+    unless told otherwise, moved to `state` by move_round."""
     now = timezone.now()
-    cycle, _ = Cycle.objects.get_or_create(  # one cycle: cycles never overlap
-        name="CSP90-CSP91",
-        defaults={"starts_on": now.date() - timedelta(days=400), "ends_on": now.date() + timedelta(days=400)},
-    )
-    tool, _ = Tool.objects.get_or_create(name="Online reporting tool")
-    round_ = Round.objects.create(
-        cycle=cycle,
-        tool=tool,
-        title=title or f"Consultation {number}",
-        stage="design",
+    opens_at = opens_at or now - timedelta(days=7)
+    closes_at = closes_at or now + timedelta(days=7)
+    round_ = rounds.make_round(
+        cycle=cycle or rounds.cycle_holding(opens_at, closes_at),
+        tool=rounds.make_tool(),
+        title=title or f"Consultation {next(_sequence)}",
         restricted=restricted,
-        opens_at=opens_at or now - timedelta(days=7),
-        closes_at=closes_at or now + timedelta(days=7),
+        opens_at=opens_at,
+        closes_at=closes_at,
     )
-    for order, spec in enumerate(QUESTIONS if questions is None else questions):
-        Question.objects.create(round=round_, order=order, **spec)
-    move_round(round_, state)
-    return round_
+    for spec in QUESTIONS if questions is None else questions:
+        consult.add_question(by=None, round_id=round_.pk, **spec)
+    return move_round(round_, state)
 
 
-def move_round(round_: Round, state: str) -> Round:
-    """Walk the round along its transitions to `state` (draft -> scheduled -> open -> closed -> summarised)."""
-    if state == RoundState.CANCELLED:
-        round_.cancel(at=timezone.now())
-        round_.save()
-        return round_
-    path = [RoundState.DRAFT, RoundState.SCHEDULED, RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED]
-    while path.index(round_.state) < path.index(state):
-        step = path[path.index(round_.state) + 1]
-        if step == RoundState.SCHEDULED:
-            round_.schedule(slot=None, at=timezone.now())  # a written request takes no cap place
-        elif step == RoundState.OPEN:
-            round_.open(at=timezone.now())
-        elif step == RoundState.CLOSED:
-            round_.close(at=timezone.now())
-        else:
-            round_.mark_summarised()
-        round_.save()
-    return round_
+def move_round(round_: Round, state: str, *, now: datetime | None = None) -> Round:
+    """Walk the round to `state` through the consult services (draft -> scheduled -> open -> closed ->
+    summarised, or cancelled): announced and opened at its opening time when that has come (now
+    otherwise, which opens it early), closed now, or at its closing time when that has passed."""
+    now = now or timezone.now()
+    return rounds.move_to(round_, state, now=min(now, round_.opens_at), closing_at=min(now, round_.closes_at))
+
+
+def pass_deadline(round_: Round) -> Round:
+    """The open round's deadline passed a second ago, the round not yet closed by the clock: the
+    Secretariat moves the deadline (nothing else can make time pass for the pages under test)."""
+    return consult.update_round(round_id=round_.pk, by=None, closes_at=timezone.now() - timedelta(seconds=1))
 
 
 def submit(round_: Round, participant: Participant, answers: dict[str, Any] | None = None, **kwargs) -> Submission:

@@ -1,60 +1,71 @@
-"""A closed round with answers, for the summary tests."""
+"""Rounds answered and closed, for the summary tests, made through the services.
+
+Answers are given while the round is open and the round closes afterwards, as in life: closing freezes
+the round's figures (Round.closing_figures), which would be empty for answers given later. So a test
+takes `open_round()`, answers with `answer(...)`, then calls `close(round_)`. The round ran from twenty
+days ago to yesterday; answers are given an hour before it closed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
 from django.utils import timezone
 
-from consult.models import Cycle, Question, Round, Tool
-from feedback.models import Answer, Submission
+from consult.models import Round, RoundState
+from feedback import services
+from feedback.models import Submission
+from feedback.validation import as_raw
 from tests import factories
+from tests.feedback.helpers import draft, make_round, move_round, submit
 
-_pseudonyms = itertools.count(101)
+QUESTIONS = [
+    ("ease", "rating", "How easy was the pre-filled report?", []),
+    ("formats", "multi_choice", "Which export formats do you need?", ["Excel", "CSV", "XML"]),
+    ("pilot", "yes_no", "Would you test the next version?", []),
+    ("improve", "text", "What should change?", []),
+]
+
+
+def open_round(*, title: str = "Online reporting tool: design review", questions=None) -> Round:
+    """An open request for written input with `questions` as (key, kind, text, choices)."""
+    now = timezone.now()
+    return make_round(
+        title=title,
+        opens_at=now - dt.timedelta(days=20),
+        closes_at=now - dt.timedelta(days=1),
+        questions=[
+            {"key": key, "kind": kind, "text": text, "choices": choices}
+            for key, kind, text, choices in questions or QUESTIONS
+        ],
+    )
+
+
+def close(round_: Round) -> Round:
+    """Close the round at its closing time, freezing its figures."""
+    return move_round(round_, RoundState.CLOSED)
 
 
 def closed_round(*, title: str = "Online reporting tool: design review", questions=None) -> Round:
-    now = timezone.now()
-    cycle, _ = Cycle.objects.get_or_create(
-        name="CSP12-CSP13", defaults={"starts_on": dt.date(2026, 8, 29), "ends_on": dt.date(2027, 8, 27)}
-    )
-    tool, _ = Tool.objects.get_or_create(name="Online reporting tool", defaults={"articles": [13]})
-    round_ = Round.objects.create(
-        cycle=cycle,
-        tool=tool,
-        title=title,
-        stage="design",
-        mode="written",
-        opens_at=now - dt.timedelta(days=20),
-        closes_at=now - dt.timedelta(days=1),
-    )
-    round_.schedule(slot=None, at=now)  # a request for written input takes no cap place
-    round_.open(at=now)
-    round_.close(at=now)
-    round_.save()
-    for order, (key, kind, text, choices) in enumerate(
-        questions
-        or [
-            ("ease", "rating", "How easy was the pre-filled report?", []),
-            ("formats", "multi_choice", "Which export formats do you need?", ["Excel", "CSV", "XML"]),
-            ("pilot", "yes_no", "Would you test the next version?", []),
-            ("improve", "text", "What should change?", []),
-        ]
-    ):
-        Question.objects.create(round=round_, key=key, kind=kind, text=text, choices=choices, order=order)
-    return round_
+    """A closed round nobody answered."""
+    return close(open_round(title=title, questions=questions))
 
 
-def answer(round_: Round, participant, values: dict, *, state: str = "submitted") -> Submission:
-    submission = Submission.objects.create(
-        round=round_, participant=participant, pseudonym=next(_pseudonyms), state=state, submitted_at=timezone.now()
-    )
-    questions = {question.key: question for question in round_.questions.all()}
-    Answer.objects.bulk_create(
-        [Answer(submission=submission, question=questions[key], value=value) for key, value in values.items()]
-    )
-    return submission
+def answer(round_: Round, participant, values: dict, *, state: str = "submitted", written: bool = False) -> Submission:
+    """`participant`'s answers to the open round (`values` as stored: an "Other" answer in the
+    participant's own words), submitted (or left as a draft) before it closes; follow-up answers that no
+    longer apply are dropped. `written` answers come in a letter the Secretariat records, which may leave
+    even required questions blank."""
+    now = min(timezone.now(), round_.closes_at - dt.timedelta(hours=1))
+    questions = {question.key: question for question in round_.questions.active()}
+    values = {key: as_raw(questions[key], value) for key, value in values.items()}
+    if written:
+        return services.record_offline_submission(
+            round_id=round_.pk, participant_id=participant.pk, answers=values, by=None, now=now
+        )
+    if state == "draft":
+        return draft(round_, participant, values, now=now)
+    return submit(round_, participant, values, discard_hidden=tuple(values), now=now)
 
 
 def respondents(count: int, category: str = "state_party", **fields):

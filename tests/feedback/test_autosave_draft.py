@@ -6,11 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from consult.models import Round, RoundState
+from consult.models import RoundState
 from feedback import services
 from feedback.models import Submission, SubmissionState
 from tests import factories
-from tests.feedback.helpers import draft, make_round, submit
+from tests.feedback.helpers import draft, make_round, move_round, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -110,8 +110,7 @@ def test_a_closed_round_refuses_the_save_and_keeps_the_draft():
     round_ = make_round()
     participant = factories.make_participant()
     draft(round_, participant, {"comments": "Kept"})
-    Round.objects.filter(pk=round_.pk).update(state=RoundState.CLOSED)
-    round_ = Round.objects.get(pk=round_.pk)
+    round_ = move_round(round_, RoundState.CLOSED)
 
     with pytest.raises(services.RoundNotAcceptingAnswers):
         autosave(round_, participant, {"comments": "Too late"}, 1)

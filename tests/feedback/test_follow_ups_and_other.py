@@ -8,12 +8,13 @@ import re
 import pytest
 from django.urls import reverse
 
+from consult.models import RoundState
 from feedback import services
 from feedback.models import Answer, Submission, SubmissionState
 from feedback.services.offline import ImportRow, import_feedback
 from feedback.validation import clean_answers
 from tests import factories
-from tests.feedback.helpers import draft, make_round, submit
+from tests.feedback.helpers import draft, make_round, move_round, submit
 from tests.feedback.kinds_helpers import FOLLOW_UP_QUESTIONS
 
 pytestmark = pytest.mark.django_db
@@ -173,8 +174,7 @@ def test_autosave_keeps_a_hidden_answer_in_the_draft(client_for, round_, partici
 
 def test_the_read_only_page_says_a_follow_up_was_not_asked(client_for, round_, participant):
     submit(round_, participant, {"prefill": "no", "format": "Other: A CSV upload"})
-    round_.close(at=round_.closes_at)
-    round_.save()
+    move_round(round_, RoundState.CLOSED)
 
     page = client_for(participant.user).get(reverse("feedback:answer", args=[round_.pk])).content.decode()
 

@@ -11,17 +11,19 @@ from docx import Document
 from feedback.models import Summary
 from feedback.summary import services
 from tests import factories
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.helpers import make_round
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def round_():
-    round_ = closed_round()
+    round_ = open_round()
     factories.make_participant(full_name="Aoife Ní Bhriain", country="IE", email="aoife@dfa.ie")
     for person in respondents(3):
         answer(round_, person, {"ease": 5, "improve": "Write to aoife@dfa.ie: Ireland's template is clearer."})
+    close(round_)
     return round_
 
 
@@ -46,15 +48,7 @@ def test_writes_a_word_file(round_, tmp_path):
 
 
 def test_a_round_still_open_needs_preview(round_, tmp_path):
-    open_round = type(round_).objects.create(
-        cycle=round_.cycle,
-        tool=round_.tool,
-        title="Open",
-        stage="design",
-        mode="written",
-        opens_at=round_.opens_at,
-        closes_at=round_.closes_at,
-    )
+    open_round = make_round(title="Open")
 
     with pytest.raises(CommandError, match="once it is closed"):
         call_command("generate_summary", open_round.pk, "--format", "md", "--output", str(tmp_path / "s.md"))

@@ -15,7 +15,7 @@ from feedback.models import Summary
 from feedback.summary import services
 from participants.models import Category, Participant, Status
 from tests import factories
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +40,10 @@ def save_narrative(client, round_, narrative: str) -> str:
 
 @pytest.fixture
 def summarised(chair):
-    round_ = closed_round()
+    round_ = open_round()
     for person in respondents(3):
         answer(round_, person, {"ease": 4, "improve": "Pre-filling from last year saves hours."})
+    close(round_)
     services.generate_now(round_id=round_.pk, by=chair)
     return round_
 
@@ -119,10 +120,11 @@ def ordinary_word_registrants():
 def test_a_registrant_named_with_ordinary_words_does_not_remove_them_from_answers(
     ordinary_word_registrants, chair, chair_client, tmp_path
 ):
-    round_ = closed_round()
+    round_ = open_round()
     text = "Clearer Validation Messages would help State Party users; the Excel Templates are fine."
     for person in respondents(3):
         answer(round_, person, {"ease": 4, "improve": text})
+    close(round_)
 
     responses = chair_client.get(reverse("feedback:question_detail", kwargs={"round_id": round_.pk, "key": "improve"}))
     call_command(
@@ -135,9 +137,10 @@ def test_a_registrant_named_with_ordinary_words_does_not_remove_them_from_answer
 
 def test_a_registrant_named_like_a_category_label_cannot_block_approval(chair, chair_client):
     factories.make_participant(full_name="Observer State", country="NO")
-    round_ = closed_round()
+    round_ = open_round()
     for person in respondents(3, category=Category.OBSERVER_STATE):
         answer(round_, person, {"ease": 4, "pilot": True, "improve": "Fine."})
+    close(round_)
     summary = services.generate_now(round_id=round_.pk, by=chair)
     assert summary.content["participation"]["cells"][0]["label"] == "Observer State"
 
@@ -153,10 +156,11 @@ def test_a_registrant_named_like_a_category_label_cannot_block_approval(chair, c
 def test_a_name_holding_markup_removes_no_word_from_answers(chair_client):
     # Stored before names were checked (or by a script): the anonymizer must still ignore its fragments.
     factories.make_participant(full_name='<img src=x onerror="alert(1)">', country="NO")
-    round_ = closed_round()
+    round_ = open_round()
     text = "The img tag and the onerror handler of the HTML export are fine; alert users earlier."
     for person in respondents(3):
         answer(round_, person, {"ease": 4, "improve": text})
+    close(round_)
 
     page = chair_client.get(reverse("feedback:question_detail", kwargs={"round_id": round_.pk, "key": "improve"}))
 
@@ -169,10 +173,11 @@ def test_an_applicant_never_approved_changes_nobody_s_text(client, chair_client,
 
     client.post(reverse("participants:register"), registration_data(full_name="Kobo Toolbox", email="kobo@example.org"))
     applicant = Participant.objects.get(user__email="kobo@example.org")
-    round_ = closed_round()
+    round_ = open_round()
     text = "We built the offline form in Kobo and tested it."
     for person in respondents(3):
         answer(round_, person, {"ease": 4, "improve": text})
+    close(round_)
     url = reverse("feedback:question_detail", kwargs={"round_id": round_.pk, "key": "improve"})
 
     before = chair_client.get(url).content.decode()
@@ -212,7 +217,7 @@ def registry_with_derivable_forms():
 def test_derived_forms_leave_no_trace_in_the_chairs_pages_and_the_summary(
     registry_with_derivable_forms, chair_client, tmp_path
 ):
-    round_ = closed_round()
+    round_ = open_round()
     text = (
         "PCSAB and P.C.S.A.B. agree; Acme Dynamics GmbH and Acme engineers tested it with CRE-HUB staff. "
         "The Centre for Reporting Excellence (CfRE) says CfRE wants Article 11 data by 31 May. "
@@ -221,6 +226,7 @@ def test_derived_forms_leave_no_trace_in_the_chairs_pages_and_the_summary(
     )
     for person in respondents(3):
         answer(round_, person, {"ease": 4, "improve": text})
+    close(round_)
 
     page = chair_client.get(reverse("feedback:question_detail", kwargs={"round_id": round_.pk, "key": "improve"}))
     call_command(
@@ -254,9 +260,10 @@ def test_derived_forms_leave_no_trace_in_the_chairs_pages_and_the_summary(
 
 def test_a_capital_of_a_participants_state_goes_and_the_others_are_counted_for_review(chair, tmp_path):
     factories.make_participant(full_name="Ingrid Johansson", country="NO")
-    round_ = closed_round()
+    round_ = open_round()
     for person in respondents(3, country="NO"):
         answer(round_, person, {"ease": 4, "improve": "Our colleagues in Oslo and in Vienna use the CSV export."})
+    close(round_)
     output = io.StringIO()
 
     call_command("generate_summary", round_.pk, "--format", "md", "--output", str(tmp_path / "s.md"), stdout=output)
@@ -280,9 +287,10 @@ def test_a_participant_who_renames_themselves_is_still_removed_under_the_former_
             "details-time_zone": "Europe/Stockholm",
         },
     )
-    round_ = closed_round()
+    round_ = open_round()
     for person in respondents(3):
         answer(round_, person, {"ease": 4, "improve": "Johansson and Lindqvist both asked for pre-filling."})
+    close(round_)
 
     page = chair_client.get(reverse("feedback:question_detail", kwargs={"round_id": round_.pk, "key": "improve"}))
 

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from consult.models import Document
 from tests import factories
+from tests.consult.helpers import add_document
 from tests.feedback.helpers import GOOD_ANSWERS, QUESTIONS, draft, make_round, submit
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def build(*, rounds: int, questions: int, participants: int):
     for number in range(rounds):
         round_ = make_round(questions=many_questions(questions))
         for title in ("Template", "Guidance"):
-            Document.objects.create(round=round_, title=f"{title} {number}")
+            add_document(round_, title=f"{title} {number}")
         for other in others:
             submit(round_, other)
         draft(round_, me, {"comments": "started"})

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from consult import services as consult
 from consult.models import RoundState
 from feedback import services
 from feedback.models import Submission
@@ -286,7 +287,7 @@ def test_a_questionnaire_made_before_a_question_was_withdrawn_names_that_questio
     round_ = make_round()
     participant = factories.make_participant()
     content = word(round_)
-    round_.questions.filter(key="prefill").update(retired=True)
+    consult.retire_question(by=None, question_id=round_.questions.get(key="prefill").pk)
 
     said = by_upload(round_, participant, content, "answers.docx", client_for)
 

@@ -7,20 +7,21 @@ from django.urls import reverse
 
 from feedback.models import Summary, SummaryState
 from feedback.summary import services
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def summary(chair, django_capture_on_commit_callbacks):
-    round_ = closed_round()
+    round_ = open_round()
     for person, text in zip(
         respondents(3),
         ["Pre-filling saves hours.", "The CSV export needs UTF-8.", "Our colleagues in Oslo use the template."],
         strict=True,
     ):
         answer(round_, person, {"ease": 4, "improve": text})
+    close(round_)
     with django_capture_on_commit_callbacks(execute=True):
         summary = services.request_summary(round_id=round_.pk, by=chair)
     return Summary.objects.get(pk=summary.pk)
@@ -62,9 +63,10 @@ def test_approving_anyway_approves(chair_client, summary):
 
 
 def test_a_written_narrative_with_nothing_flagged_approves_at_once(chair_client, chair):
-    round_ = closed_round()
+    round_ = open_round()
     for person in respondents(3):
         answer(round_, person, {"ease": 4, "improve": "please add an export to spreadsheets."})
+    close(round_)
     summary = services.generate_now(round_id=round_.pk, by=chair)
     services.save_edits(summary_id=summary.pk, by=chair, expected_version=summary.version, narrative="Useful.")
 

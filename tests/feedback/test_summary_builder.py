@@ -7,17 +7,18 @@ import pytest
 from feedback.registry import build_anonymizer
 from feedback.summary.builder import build_content
 from tests import factories
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = pytest.mark.django_db
 
 
 def test_closed_answers_are_counted_and_drafts_left_out():
-    round_ = closed_round()
+    round_ = open_round()
     people = respondents(4)
     for person, rating in zip(people[:3], [5, 4, 4], strict=True):
         answer(round_, person, {"ease": rating, "formats": ["CSV", "Excel"], "pilot": True})
     answer(round_, people[3], {"ease": 1}, state="draft")
+    close(round_)
 
     content = build_content(round_, anonymizer=build_anonymizer(), min_cell=3)
 
@@ -36,7 +37,7 @@ def test_closed_answers_are_counted_and_drafts_left_out():
 
 
 def test_every_registered_identity_is_removed_from_excerpts():
-    round_ = closed_round()
+    round_ = open_round()
     author = factories.make_participant(full_name="Ingrid Johansson", country="SE")
     other = factories.make_participant(
         full_name="Kwame Mensah", category="regional_organisation", organisation="West African Arms Control Network"
@@ -48,6 +49,7 @@ def test_every_registered_identity_is_removed_from_excerpts():
         author,
         {"improve": "As Sweden, we agree with Kwame Mensah and WAACN: export to Excel, per Article 13."},
     )
+    close(round_)
 
     content = build_content(round_, anonymizer=build_anonymizer(), min_cell=3)
 
@@ -58,7 +60,7 @@ def test_every_registered_identity_is_removed_from_excerpts():
 
 
 def test_quoted_answers_do_not_follow_submission_order_and_carry_no_respondent_label():
-    round_ = closed_round()
+    round_ = open_round()
     people = respondents(12)
     subjects = [
         "clearer validation messages",
@@ -76,6 +78,7 @@ def test_quoted_answers_do_not_follow_submission_order_and_carry_no_respondent_l
     ]
     for number, person in enumerate(people):
         answer(round_, person, {"improve": f"{number}. What we need most is {subjects[number]}."})
+    close(round_)
 
     groups = build_content(round_, anonymizer=build_anonymizer(), min_cell=3)["questions"][3]["groups"]
     again = build_content(round_, anonymizer=build_anonymizer(), min_cell=3)["questions"][3]["groups"]
@@ -89,10 +92,11 @@ def test_quoted_answers_do_not_follow_submission_order_and_carry_no_respondent_l
 
 
 def test_a_category_too_small_to_show_is_merged_into_other_categories():
-    round_ = closed_round()
+    round_ = open_round()
     people = respondents(5) + respondents(2, category="industry") + respondents(1, category="civil_society")
     for person in people:
         answer(round_, person, {"pilot": False})
+    close(round_)
 
     participation = build_content(round_, anonymizer=build_anonymizer(), min_cell=3)["participation"]
 
@@ -103,9 +107,10 @@ def test_a_category_too_small_to_show_is_merged_into_other_categories():
 
 
 def test_a_round_with_fewer_respondents_than_the_threshold_shows_no_breakdown():
-    round_ = closed_round()
+    round_ = open_round()
     for person in respondents(2):
         answer(round_, person, {"pilot": True})
+    close(round_)
 
     participation = build_content(round_, anonymizer=build_anonymizer(), min_cell=3)["participation"]
 
@@ -114,9 +119,10 @@ def test_a_round_with_fewer_respondents_than_the_threshold_shows_no_breakdown():
 
 
 def test_progress_is_reported_up_to_one_hundred():
-    round_ = closed_round()
+    round_ = open_round()
     for person in respondents(3):
         answer(round_, person, {"ease": 3, "improve": "Fine."})
+    close(round_)
     seen = []
 
     build_content(round_, anonymizer=build_anonymizer(), min_cell=3, progress=seen.append)

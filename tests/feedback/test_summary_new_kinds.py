@@ -10,22 +10,22 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from consult.models import Question
+from consult import services as consult
 from feedback.registry import build_anonymizer
 from feedback.summary.builder import build_content
 from feedback.summary.writers import SummaryDocument, write
 from tests import factories
 from tests.feedback.kinds_helpers import FOLLOW_UP_QUESTIONS, RANKING_AND_GRID
-from tests.feedback.summary_data import answer, closed_round
+from tests.feedback.summary_data import answer, close, open_round
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def round_():
-    round_ = closed_round(questions=[("intro", "yes_no", "Did you read the note?", [])])
-    for order, spec in enumerate([*FOLLOW_UP_QUESTIONS, *RANKING_AND_GRID], start=1):
-        Question.objects.create(round=round_, order=order, **spec)
+    round_ = open_round(questions=[("intro", "yes_no", "Did you read the note?", [])])
+    for spec in [*FOLLOW_UP_QUESTIONS, *RANKING_AND_GRID]:
+        consult.add_question(by=None, round_id=round_.pk, **spec)
     author = factories.make_participant(full_name="Ingrid Johansson", country="SE")
     others = [factories.make_participant() for _ in range(3)]
     answer(
@@ -41,8 +41,11 @@ def round_():
         },
     )
     answer(round_, others[0], {"prefill": False, "format": "Online form", "staff": 2, "agree": {"1": "Agree"}})
-    answer(round_, others[1], {"prefill": True, "priorities": ["Validation", "Guidance", "Offline editing"]})
+    answer(
+        round_, others[1], {"prefill": True, "priorities": ["Validation", "Guidance", "Offline editing"]}, written=True
+    )
     answer(round_, others[2], {"prefill": False, "format": "Online form"})
+    close(round_)
     return round_
 
 

@@ -9,18 +9,21 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
+from consult.models import RoundState
+from feedback import generation
 from feedback.models import GenerationStatus, Summary, SummaryState
 from feedback.summary import services
 from participants.models import AuditEvent
 from tests import factories
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.helpers import make_round
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def round_with_answers():
-    round_ = closed_round()
+    round_ = open_round()
     factories.make_participant(full_name="Ingrid Johansson", country="SE")
     for person, text in zip(
         respondents(3),
@@ -28,6 +31,7 @@ def round_with_answers():
         strict=True,
     ):
         answer(round_, person, {"ease": 4, "improve": text})
+    close(round_)
     return round_
 
 
@@ -46,15 +50,7 @@ def test_generation_runs_in_the_worker_and_reports_done(summary):
 
 
 def test_a_round_that_has_not_closed_cannot_be_summarised(round_with_answers, chair):
-    not_closed = type(round_with_answers).objects.create(
-        cycle=round_with_answers.cycle,
-        tool=round_with_answers.tool,
-        title="Still a draft",
-        stage="design",
-        mode="written",
-        opens_at=round_with_answers.opens_at,
-        closes_at=round_with_answers.closes_at,
-    )
+    not_closed = make_round(state=RoundState.DRAFT, title="Still a draft")
 
     with pytest.raises(services.SummaryNeedsClosedRound, match="once it is closed"):
         services.request_summary(round_id=not_closed.pk, by=chair)
@@ -170,10 +166,22 @@ def test_participants_cannot_reach_the_summary(summary, client_for):
     assert response.status_code == 403
 
 
+class WorkerStopped(BaseException):
+    """The worker's process killed mid-generation: no `except Exception` in our code sees it."""
+
+
 def test_a_generation_left_running_by_a_stopped_worker_can_be_started_again(
-    round_with_answers, chair_client, django_capture_on_commit_callbacks
+    round_with_answers, chair, chair_client, django_capture_on_commit_callbacks
 ):
-    Summary.objects.create(round=round_with_answers, generation_status=GenerationStatus.RUNNING, generation_progress=40)
+    summary = services.request_summary(round_id=round_with_answers.pk, by=chair)  # its task is queued on commit
+
+    def stopped_at_forty(_summary, progress):
+        progress(40)
+        raise WorkerStopped
+
+    with pytest.raises(WorkerStopped):  # the worker's run, dying where nothing can record it
+        generation.run(Summary, summary.pk, stopped_at_forty)
+    assert Summary.objects.get(pk=summary.pk).generation_status == GenerationStatus.RUNNING
     page = chair_client.get(reverse("summary:detail", kwargs={"round_id": round_with_answers.pk}))
     assert "Start the generation again" in page.content.decode()
 

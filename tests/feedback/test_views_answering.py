@@ -8,11 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from consult.models import Document, RoundState
+from consult.models import RoundState
 from feedback.models import Answer, Source, Submission, SubmissionState
 from participants.models import Category
 from tests import factories
-from tests.feedback.helpers import GOOD_ANSWERS, draft, make_round, submit
+from tests.consult.helpers import add_document
+from tests.feedback.helpers import GOOD_ANSWERS, draft, make_round, move_round, pass_deadline, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def client(client_for, participant):
 
 def test_dashboard_lists_open_rounds_with_deadline_documents_and_my_status(client, participant):
     open_round = make_round(title="Annual report template")
-    Document.objects.create(round=open_round, title="Draft template v2")
+    add_document(open_round, title="Draft template v2")
     draft(open_round, participant, {"usability": "3"})
 
     response = client.get(reverse("feedback:participant_dashboard"))
@@ -61,8 +62,7 @@ def test_dashboard_hides_restricted_rounds_from_participants_who_are_not_states_
 def test_dashboard_shows_closed_rounds_with_my_submitted_answers_read_only(client, participant):
     round_ = make_round(title="Guidance review")
     submit(round_, participant)
-    round_.close(at=timezone.now())
-    round_.save()
+    move_round(round_, RoundState.CLOSED)
 
     dashboard = client.get(reverse("feedback:participant_dashboard")).content.decode()
     page = client.get(reverse("feedback:answer", kwargs={"round_id": round_.pk})).content.decode()
@@ -156,11 +156,9 @@ def test_a_double_click_on_submit_creates_no_duplicate(client, participant):
 
 
 def test_a_post_after_the_deadline_is_refused_clearly_and_the_draft_is_kept(client, participant):
-    round_ = make_round(closes_at=timezone.now() + timedelta(hours=1))
+    round_ = make_round(opens_at=timezone.now() - timedelta(days=3), closes_at=timezone.now() + timedelta(hours=1))
     saved = draft(round_, participant, {"comments": "Saved before the deadline"})
-    round_.closes_at = timezone.now() - timedelta(seconds=1)
-    round_.opens_at = timezone.now() - timedelta(days=3)
-    round_.save()
+    pass_deadline(round_)
     url = reverse("feedback:answer", kwargs={"round_id": round_.pk})
 
     response = client.post(
@@ -336,8 +334,7 @@ def test_the_deadline_is_one_instant_for_everyone_whatever_their_time_zone(clien
     samoa = factories.make_participant()
     samoa.user.time_zone = "Pacific/Pago_Pago"  # UTC-11: it is still yesterday there
     samoa.user.save(update_fields=["time_zone"])
-    round_.closes_at = timezone.now() - timedelta(seconds=1)
-    round_.save()
+    pass_deadline(round_)
 
     for person in (participant, samoa):
         response = client_for(person.user).post(

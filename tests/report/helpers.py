@@ -7,20 +7,15 @@ from feedback.report import services
 from feedback.report.models import FollowUpStatus
 from feedback.summary import services as summaries
 from tests import factories
-from tests.feedback.helpers import make_round, submit
+from tests.feedback.helpers import make_round, move_round, submit
 
 
 def closed_round_in(cycle: Cycle | None, *, respondents: list, title: str | None = None) -> Round:
     """A closed written round (in `cycle`, when given) answered by `respondents`."""
-    round_ = make_round(title=title)
+    round_ = make_round(title=title, cycle=cycle)
     for participant in respondents:
         submit(round_, participant)
-    round_.close(at=round_.opens_at)
-    round_.save()
-    if cycle is not None and cycle != round_.cycle:
-        Round.objects.filter(pk=round_.pk).update(cycle=cycle)
-        round_.refresh_from_db()
-    return round_
+    return move_round(round_, RoundState.CLOSED)
 
 
 def approve_summary(round_: Round, chair, narrative: str = "Experts asked for pre-filled reports.") -> None:

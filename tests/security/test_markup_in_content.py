@@ -18,7 +18,7 @@ from feedback.summary.markdown_text import cell, neutralise
 from tests import factories
 from tests.consult.test_commands import DEFINITION
 from tests.feedback.helpers import make_round
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +96,7 @@ HOSTILE_ANSWER = (
 
 
 def test_the_markdown_summary_shows_participants_html_as_text(tmp_path):
-    round_ = closed_round(
+    round_ = open_round(
         questions=[
             ("formats", "multi_choice", "Which <b>formats</b>?", ["Excel <i>xlsx</i>", "CSV|TSV"]),
             ("improve", "text", "What should change?", []),
@@ -104,6 +104,7 @@ def test_the_markdown_summary_shows_participants_html_as_text(tmp_path):
     )
     for person in respondents(3):
         answer(round_, person, {"formats": ["Excel <i>xlsx</i>", "CSV|TSV"], "improve": HOSTILE_ANSWER})
+    close(round_)
     output = tmp_path / "summary.md"
 
     call_command(

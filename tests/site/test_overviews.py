@@ -16,7 +16,7 @@ from participants.models import Category, EmailStatus, OutboundEmail, Status
 from participants.services.invitations import InvitationRequest
 from tests import factories
 from tests.consult.helpers import make_cycle, make_round
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.summary_data import answer, close, closed_round, open_round, respondents
 
 pytestmark = pytest.mark.django_db
 
@@ -80,9 +80,10 @@ def test_counts_stand_beside_the_menu_items(secretariat_client):
 
 def test_the_chair_overview_starts_with_rounds_waiting_for_a_summary(chair_client, chair):
     closed_round(title="Annual report template")
-    ready = closed_round(title="Reporting workflow")
+    ready = open_round(title="Reporting workflow")
     for person in respondents(3):
         answer(ready, person, {"ease": 4})
+    close(ready)
     summaries.generate_now(round_id=ready.pk, by=chair)
 
     page = page_of(chair_client, CHAIR_OVERVIEW)
@@ -94,9 +95,10 @@ def test_the_chair_overview_starts_with_rounds_waiting_for_a_summary(chair_clien
 
 
 def test_an_approved_summary_no_longer_waits(chair_client, chair):
-    round_ = closed_round(title="Reporting workflow")
+    round_ = open_round(title="Reporting workflow")
     for person in respondents(3):
         answer(round_, person, {"ease": 4})
+    close(round_)
     summary = summaries.generate_now(round_id=round_.pk, by=chair)
     summaries.approve(summary_id=summary.pk, by=chair)
 

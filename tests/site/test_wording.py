@@ -7,7 +7,7 @@ import pytest
 from consult.models import RoundState
 from tests import factories
 from tests.consult.helpers import make_round
-from tests.feedback.summary_data import answer, closed_round, respondents
+from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +40,10 @@ def test_the_two_step_set_up_page_tells_staff_it_is_required(client_for):
 
 
 def test_the_by_question_page_is_titled_by_the_question_not_its_key(chair_client):
-    round_ = closed_round()
+    round_ = open_round()
     for person in respondents(3):
         answer(round_, person, {"ease": 4})
+    close(round_)
 
     page = chair_client.get(f"/feedback/rounds/{round_.pk}/questions/ease/").content.decode()
 
