@@ -134,6 +134,16 @@ def _other_text(question: QuestionSpec, raw: Any) -> str | None:
     return text
 
 
+def _without_blank_other(raw: Any) -> Any:
+    """A draft saved while "Other" is ticked and its box still empty (the page saves as people click)
+    keeps the rest of the answer; the box is asked for on submission."""
+    if isinstance(raw, dict) and set(raw) == {"other"} and not _as_text(raw["other"] or "").strip():
+        return None
+    if isinstance(raw, list):
+        return [item for item in raw if _without_blank_other(item) is not None]
+    return raw
+
+
 def _match_choice(question: QuestionSpec, raw: Any) -> str:
     """The stored value of a choice, matched on its value or label, case and spacing aside. With
     "Other, please specify" the participant's own words are the value (unless they name a choice)."""
@@ -347,6 +357,8 @@ def clean_value(question: QuestionSpec, raw: Any, *, final: bool = False) -> Any
     """The well-formed value for one question, or None when unanswered. Raises AnswerError."""
     if isinstance(raw, str):
         raw = raw.strip()
+    if not final and offers_other(question):
+        raw = _without_blank_other(raw)
     if is_empty(raw):
         return None
     kind = question.kind

@@ -87,6 +87,18 @@ def test_other_words_are_the_answer_and_naming_a_choice_picks_that_choice(round_
     assert "For an answer of your own, write “Other: …”" in unknown.errors["format"]
 
 
+def test_a_draft_saved_before_the_other_box_is_typed_in_keeps_the_rest_and_submission_asks_for_it(round_):
+    questions = list(round_.questions.all())
+    ticked = {"format": {"other": "  "}, "staff": "4"}
+
+    draft = clean_answers(questions, ticked, final=False)
+    submitted = clean_answers(questions, {**ticked, "prefill": "no"}, final=True)
+
+    assert draft.errors == {}
+    assert draft.values == {"staff": 4}
+    assert submitted.errors["format"].startswith("You chose “Other”: say what it is")
+
+
 def test_several_choices_keep_the_other_words_last_even_with_separators():
     from types import SimpleNamespace
 
