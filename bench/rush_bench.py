@@ -94,7 +94,7 @@ def prepare(count: int, deadline: dt.datetime) -> tuple[int, list[str]]:
         opens_at=now - dt.timedelta(days=14),
         closes_at=deadline,
     )
-    round_.schedule(slot=1, at=now)
+    round_.schedule(slot=None, at=now)  # a written request takes no cap place
     round_.open(at=now)
     round_.save()
     Question.objects.bulk_create(
