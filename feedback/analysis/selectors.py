@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -23,13 +24,20 @@ from participants.state_flags import state_flags
 
 @dataclass
 class CodedAnswer:
-    """One free-text answer as the Chair codes it."""
+    """One free-text answer as the Chair codes it. Its text is anonymized when first read, so a page
+    that shows one answer of a sequence anonymizes that one, not all of them."""
 
     submission_id: int  # internal only: never rendered
     pseudonym: int
-    text: str  # anonymized
+    _given: str = field(repr=False)  # as written; templates cannot read a name starting with "_"
+    _clean: Cleaner = field(repr=False)
     theme_ids: set[int] = field(default_factory=set)
     quoted_theme_ids: set[int] = field(default_factory=set)
+
+    @cached_property
+    def text(self) -> str:
+        """The answer anonymized."""
+        return self._clean(self._given)
 
 
 # Questions with written answers: free text, and choices offering "Other, please specify".
@@ -72,7 +80,7 @@ def coded_answers(round_: Round, question: Question, *, clean: Cleaner | None = 
         if is_quoted:
             quoted[submission_id].add(theme_id)
     return [
-        CodedAnswer(submission_id, pseudonym, clean(text), tags[submission_id], quoted[submission_id])
+        CodedAnswer(submission_id, pseudonym, text, clean, tags[submission_id], quoted[submission_id])
         for submission_id, pseudonym, text in raw_answers(round_, question)
     ]
 
