@@ -166,7 +166,7 @@ def linkable_submissions(round_: Round) -> QuerySet[Submission]:
     would be recognisable by that blank, so it counts only where answers are unlinked (the summary)."""
     released = released_submissions(round_)
     # A follow-up (asked only after some answers) may rightly be blank online too: only those always asked count.
-    required = [q.pk for q in list(round_.questions.active()) if q.required and conditions.condition(q) is None]
+    required = [q.pk for q in questions(round_) if q.required and conditions.condition(q) is None]
     if not required:
         return released
     return released.annotate(
@@ -266,7 +266,11 @@ def distribution(question: Question, answers: list[Any]) -> list[tuple[str, str,
 
 
 def questions(round_: Round) -> list[Question]:
-    return list(round_.questions.active())
+    """The round's active questions, read once per round object: a page asks several times (its own
+    list, and the rule on linkable responses for each read of them)."""
+    if "_active_questions" not in round_.__dict__:
+        round_.__dict__["_active_questions"] = list(round_.questions.active())
+    return list(round_.__dict__["_active_questions"])
 
 
 # --- Progress -----------------------------------------------------------------------------------------
