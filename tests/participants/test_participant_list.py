@@ -99,7 +99,7 @@ def test_an_unknown_export_format_is_not_found(secretariat_client):
 
 
 def test_the_audit_trail_filters_by_action_actor_and_date(secretariat_client, secretariat, chair):
-    applicant = factories.make_participant(full_name="Old Applicant")
+    applicant = factories.make_participant(full_name="Old Applicant", status=Status.REGISTERED)
     AuditEvent.objects.create(
         action="participant.approve",
         actor=secretariat,
