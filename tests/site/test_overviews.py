@@ -12,6 +12,7 @@ from django.utils import timezone
 from consult.models import RoundState
 from feedback.summary import services as summaries
 from participants import services
+from participants.mail import queue_email
 from participants.models import Category, EmailStatus, OutboundEmail, Status
 from participants.services.invitations import InvitationRequest
 from tests import factories
@@ -24,6 +25,9 @@ OVERVIEW = "/rounds/overview/"
 CHAIR_OVERVIEW = "/feedback/chair/"
 
 
+RESET_CONTEXT = {"email": "x@example.org", "uid": "MQ", "token": "abc-123"}
+
+
 def applications(count: int) -> None:
     for _ in range(count):
         factories.make_participant(status=Status.REGISTERED)
@@ -33,11 +37,15 @@ def page_of(client, path: str) -> str:
     return client.get(path).content.decode()
 
 
-def test_the_secretariat_overview_starts_with_what_waits(secretariat_client, secretariat):
+def test_the_secretariat_overview_starts_with_what_waits(
+    secretariat_client, secretariat, settings, django_capture_on_commit_callbacks
+):
     applications(2)
     changing = factories.make_participant()
-    changing.pending_changes = {"category": Category.CIVIL_SOCIETY, "organisation": "Acme"}
-    changing.save()
+    services.request_affiliation_change(
+        participant_id=changing.pk,
+        change=services.AffiliationChange(category=Category.CIVIL_SOCIETY, organisation="Acme"),
+    )
     services.invite_participant(
         request=InvitationRequest(
             email="kofi@example.org", category=Category.INDUSTRY, full_name="Kofi", organisation="A"
@@ -46,7 +54,11 @@ def test_the_secretariat_overview_starts_with_what_waits(secretariat_client, sec
         now=timezone.now() - timedelta(days=25),
     )
     make_round(title="Draft one")
-    OutboundEmail.objects.create(to="x@example.org", subject="s", body="b", status=EmailStatus.FAILED)
+    settings.EMAIL_BACKEND = "tests.participants.failing_backend.AlwaysFailingBackend"
+    settings.EMAIL_MAX_ATTEMPTS = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_email(template="participants/emails/password_reset", to="x@example.org", context=RESET_CONTEXT)
+    assert OutboundEmail.objects.get(to="x@example.org").status == EmailStatus.FAILED
 
     page = page_of(secretariat_client, OVERVIEW)
 
