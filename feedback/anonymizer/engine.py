@@ -124,20 +124,7 @@ class Anonymizer:
     def _resolved(text: str, candidates: list[Candidate]) -> tuple[Finding, ...]:
         findings = []
         for start, end, kind, placeholder in _resolve(text, candidates):
-            finding = _new_instance(Finding)  # without the frozen dataclass's per-field __setattr__ (a hot path)
-            _set_attribute(
-                finding,
-                "__dict__",
-                {
-                    "kind": kind,
-                    "start": start,
-                    "end": end,
-                    "text": text[start:end],
-                    "placeholder": placeholder,
-                    "certain": True,
-                },
-            )
-            findings.append(finding)
+            findings.append(_finding(text, start, end, kind, placeholder))
         return tuple(findings)
 
     def _candidates(
@@ -484,19 +471,7 @@ def _settled(text: str, candidates: list[Candidate]) -> tuple[tuple[Finding, ...
     findings, parts, starts, ends = [], [], [], []
     position = 0
     for start, end, kind, placeholder in _resolve(text, candidates):
-        finding = _new_instance(Finding)  # without the frozen dataclass's per-field __setattr__ (a hot path)
-        _set_attribute(
-            finding,
-            "__dict__",
-            {
-                "kind": kind,
-                "start": start,
-                "end": end,
-                "text": text[start:end],
-                "placeholder": placeholder,
-                "certain": True,
-            },
-        )
+        finding = _finding(text, start, end, kind, placeholder)
         findings.append(finding)
         parts.append(text[position:start])
         parts.append(placeholder)
@@ -544,3 +519,21 @@ def _merge_back(
     spans += [(to_original(f.start, False), to_original(f.end, True), f.kind, f.placeholder, 0) for f in leftovers]
     resolved = _resolve(text, spans)
     return tuple(Finding(kind, start, end, text[start:end], placeholder) for start, end, kind, placeholder in resolved)
+
+
+def _finding(text: str, start: int, end: int, kind: str, placeholder: str) -> Finding:
+    """A certain Finding, built without the frozen dataclass's per-field __setattr__ (a hot path)."""
+    finding = _new_instance(Finding)
+    _set_attribute(
+        finding,
+        "__dict__",
+        {
+            "kind": kind,
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "placeholder": placeholder,
+            "certain": True,
+        },
+    )
+    return finding
