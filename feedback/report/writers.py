@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import io
 import json
-from collections.abc import Callable
 from typing import Any
 
 from docx import Document
@@ -15,21 +14,13 @@ from docx.shared import Cm, Pt, RGBColor
 from feedback.report.compose import NOTE, Heading, Paragraph, ReportDocument, Table, compose, title_of
 from feedback.summary import markdown_text
 from feedback.summary.themed import NOT_XML, docx_table, md_cell
-from feedback.summary.writers import CONTENT_TYPES, FORMATS, HTML_STYLE
+from feedback.summary.writers import CONTENT_TYPES, FORMATS, HTML_STYLE, writer_for
 
 __all__ = ["CONTENT_TYPES", "FORMATS", "ReportDocument", "write"]
 
 
 def write(document: ReportDocument, fmt: str) -> bytes:
-    writers: dict[str, Callable[[ReportDocument], bytes]] = {
-        "md": to_markdown,
-        "html": to_html,
-        "docx": to_docx,
-        "json": to_json,
-    }
-    if fmt not in writers:
-        raise ValueError(f"Unknown format {fmt!r}: choose one of {', '.join(FORMATS)}.")
-    return writers[fmt](document)
+    return writer_for(fmt, {"md": to_markdown, "html": to_html, "docx": to_docx, "json": to_json})(document)
 
 
 # --- Markdown -----------------------------------------------------------------------------------

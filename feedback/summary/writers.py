@@ -61,15 +61,14 @@ class SummaryDocument:
 
 
 def write(document: SummaryDocument, fmt: str) -> bytes:
-    writers: dict[str, Callable[[SummaryDocument], bytes]] = {
-        "md": to_markdown,
-        "html": to_html,
-        "docx": to_docx,
-        "json": to_json,
-    }
+    return writer_for(fmt, {"md": to_markdown, "html": to_html, "docx": to_docx, "json": to_json})(document)
+
+
+def writer_for(fmt: str, writers: dict[str, Callable[[Any], bytes]]) -> Callable[[Any], bytes]:
+    """The writer of `fmt` among a document's writers (the summary's, the cycle report's). Raises ValueError."""
     if fmt not in writers:
         raise ValueError(f"Unknown format {fmt!r}: choose one of {', '.join(FORMATS)}.")
-    return writers[fmt](document)
+    return writers[fmt]
 
 
 def long_date(iso: str) -> str:
