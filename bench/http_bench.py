@@ -214,6 +214,21 @@ def open_poll(cycle, tool, chair, now) -> int:
     return poll.pk
 
 
+def pages_under_test(data: dict) -> list[tuple[str, str, list[str], str]]:
+    """(name, path, sessions, method) of the bare view first, then of every page measured."""
+    round_id = data["round"]
+    return [
+        ("bare", "/bench/bare/", data["participants"], "GET"),
+        ("dashboard", "/feedback/", data["participants"], "GET"),
+        ("questionnaire", f"/feedback/rounds/{round_id}/answer/", data["participants"], "GET"),
+        ("autosave", f"/feedback/rounds/{round_id}/answer/autosave/", data["participants"], "POST"),
+        ("chair_responses", f"/feedback/rounds/{round_id}/responses/", data["chair"], "GET"),
+        ("theme_tagging", f"/analysis/{round_id}/questions/change/code/{data['tagged']}/", data["chair"], "GET"),
+        ("meeting_poll", f"/meetings/polls/{data['poll']}/", data["participants"], "GET"),
+        ("cycle_report", f"/reports/{data['cycle']}/", data["chair"], "GET"),
+    ]
+
+
 def forget_drafts(round_id: int) -> None:
     """Remove the benchmark participants' drafts so that each autosave run starts at version 0."""
     from feedback.models import Submission
@@ -271,16 +286,7 @@ def main() -> None:
     server = start_gunicorn("bench.wsgi:application", PORT, args.workers)
     try:
         round_id = data["round"]
-        pages = [
-            ("bare", "/bench/bare/", data["participants"], "GET"),
-            ("dashboard", "/feedback/", data["participants"], "GET"),
-            ("questionnaire", f"/feedback/rounds/{round_id}/answer/", data["participants"], "GET"),
-            ("autosave", f"/feedback/rounds/{round_id}/answer/autosave/", data["participants"], "POST"),
-            ("chair_responses", f"/feedback/rounds/{round_id}/responses/", data["chair"], "GET"),
-            ("theme_tagging", f"/analysis/{round_id}/questions/change/code/{data['tagged']}/", data["chair"], "GET"),
-            ("meeting_poll", f"/meetings/polls/{data['poll']}/", data["participants"], "GET"),
-            ("cycle_report", f"/reports/{data['cycle']}/", data["chair"], "GET"),
-        ]
+        pages = pages_under_test(data)
         for _name, path, sessions, method in pages:
             if method == "GET":
                 check(f"http://127.0.0.1:{PORT}{path}", sessions[0])
