@@ -30,4 +30,4 @@ def drafts_to_schedule(user: Any) -> list[Task]:
 
 
 def register_todo() -> None:
-    register(drafts_to_schedule, order=20)
+    register(drafts_to_schedule, order=20, counts=(Round,))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from consult.models import Round, RoundState
-from feedback.models import GenerationStatus, SummaryState
+from feedback.models import GenerationStatus, Summary, SummaryState
 from participants.permissions import is_chair, is_secretariat
 from participants.todo import Task, register
 
@@ -52,4 +52,4 @@ def waiting_for_summary(user: Any) -> list[Task]:
 
 
 def register_todo() -> None:
-    register(waiting_for_summary, order=30)
+    register(waiting_for_summary, order=30, counts=(Round, Summary))

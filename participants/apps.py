@@ -9,10 +9,11 @@ class ParticipantsConfig(AppConfig):
     def ready(self) -> None:
         from participants import roles, second_factor  # noqa: F401 (connects signal receivers)
         from participants.audit.vocabulary import register_vocabulary
+        from participants.models import Invitation, OutboundEmail, Participant
         from participants.todo import register, secretariat_tasks
 
         register_vocabulary()
-        register(secretariat_tasks, order=10)
+        register(secretariat_tasks, order=10, counts=(Participant, Invitation, OutboundEmail))
 
         # Not limited to this app: the other apps create their permissions in their own post_migrate.
         post_migrate.connect(roles.grant_secretariat_permissions, dispatch_uid="grant_secretariat_permissions")

@@ -7,19 +7,21 @@ lowest app, knows no higher one. Results are kept on the request's user for the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Model, Q
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from participants.models import EmailStatus, Invitation, OutboundEmail, Participant, Status
-from participants.permissions import is_secretariat
+from participants.permissions import is_secretariat, role_names
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,26 @@ class Task:
 Provider = Callable[[Any], list[Task]]
 PROVIDERS: list[tuple[int, Provider]] = []
 
+# The menu's counts are kept per user for a few seconds in the process: every staff page shows them,
+# and they cost more queries than most pages' own content. A save or deletion of what a provider
+# counts (in this process) forgets them at once, so one's own action shows on the next page; another
+# worker's copy is at most this old.
+MENU_COUNTS_SECONDS = 5.0
+_menu_counts: dict[tuple, tuple[float, dict[str, int]]] = {}
 
-def register(provider: Provider, *, order: int) -> None:
+
+def register(provider: Provider, *, order: int, counts: Iterable[type[Model]] = ()) -> None:
+    """Add a provider; `counts` are the models it counts, whose changes forget the menu's counts."""
     if all(existing is not provider for _order, existing in PROVIDERS):
         PROVIDERS.append((order, provider))
         PROVIDERS.sort(key=lambda item: item[0])
+    for model in counts:
+        for signal in (post_save, post_delete):
+            signal.connect(forget_menu_counts, sender=model, dispatch_uid=f"todo.forget.{model._meta.label}")
+
+
+def forget_menu_counts(**_kwargs: Any) -> None:
+    _menu_counts.clear()
 
 
 def tasks_for(user: Any) -> list[Task]:
@@ -55,10 +72,19 @@ def tasks_for(user: Any) -> list[Task]:
 
 
 def menu_counts(user: Any, overview: str) -> dict[str, int]:
-    """Counts to show beside menu items (URL name -> count); work without a menu item goes to the overview."""
+    """Counts to show beside menu items (URL name -> count); work without a menu item goes to the overview.
+
+    Read again when the page itself lists the work (the overview), else kept per user and role for
+    MENU_COUNTS_SECONDS."""
+    key = (user.pk, user.is_superuser, role_names(user), overview, get_language())
+    now = time.monotonic()
+    kept = _menu_counts.get(key)
+    if kept is not None and getattr(user, "_todo", None) is None and now - kept[0] < MENU_COUNTS_SECONDS:
+        return kept[1]
     counts: dict[str, int] = {}
     for task in tasks_for(user):
         counts[task.menu or overview] = counts.get(task.menu or overview, 0) + task.count
+    _menu_counts[key] = (now, counts)
     return counts
 
 

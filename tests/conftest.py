@@ -28,6 +28,14 @@ def own_media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def fresh_menu_counts():
+    """Primary keys restart in every test: counts kept for one test's user must not show in the next."""
+    from participants.todo import forget_menu_counts
+
+    forget_menu_counts()
+
+
+@pytest.fixture(autouse=True)
 def huey_immediate():
     from huey.contrib.djhuey import HUEY
 

@@ -13,7 +13,7 @@ from consult.models import RoundState
 from feedback.summary import services as summaries
 from participants import services
 from participants.mail import queue_email
-from participants.models import Category, EmailStatus, OutboundEmail, Status
+from participants.models import Category, EmailStatus, OutboundEmail, Participant, Status
 from participants.services.invitations import InvitationRequest
 from tests import factories
 from tests.consult.helpers import make_cycle, make_round
@@ -156,3 +156,17 @@ def test_the_chair_overview_costs_the_same_for_little_or_much_work(chair_client)
     many = queries(chair_client, CHAIR_OVERVIEW)
 
     assert many == few
+
+
+def test_the_menu_counts_are_kept_a_few_seconds_and_forgotten_when_the_work_changes(secretariat_client):
+    applications(2)
+    page_of(secretariat_client, "/participants/")
+    ticket = Participant.objects.filter(status=Status.REGISTERED).first()
+    Participant.objects.filter(pk=ticket.pk).update(status=Status.DECLINED)  # no signal: as another worker
+
+    kept = page_of(secretariat_client, "/participants/")
+    Participant.objects.get(pk=ticket.pk).save()  # a change this process sees
+    fresh = page_of(secretariat_client, "/participants/")
+
+    assert 'Vetting <span class="nav-count">2<' in kept
+    assert 'Vetting <span class="nav-count">1<' in fresh
