@@ -6,9 +6,11 @@ filters cost more than everything else on the page together.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.utils.html import escape, format_html
+from django.urls import reverse
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -40,9 +42,10 @@ def _not_asked() -> SafeString:
     return format_html('<span class="muted">{}</span>', _("Not asked (follow-up)"))
 
 
-def response_cards(respondents: list[Respondent], questions: list[Question]) -> list[tuple[Respondent, SafeString]]:
-    """(respondent, the <dt>/<dd> pairs of their answers) for each respondent on the page. Closed
-    questions have few distinct answers: each is rendered once per page."""
+def response_cards(respondents: list[Respondent], questions: list[Question], round_id: int) -> SafeString:
+    """The page's respondent cards, each its pseudonym linking to the response and the <dt>/<dd>
+    pairs of its answers; the same bytes the template's loop wrote (one URL reversal a page, not one a
+    card). Closed questions have few distinct answers: each is rendered once per page."""
     headings = [escape(Truncator(question.text).chars(QUESTION_PREVIEW)) for question in questions]
     rendered: dict[tuple[str, str], SafeString] = {}
 
@@ -62,4 +65,22 @@ def response_cards(respondents: list[Respondent], questions: list[Question]) -> 
             "".join(f"<dt>{heading}</dt><dd>{value}</dd>" for heading, value in zip(headings, cells, strict=True))
         )
 
-    return [(respondent, card(respondent)) for respondent in respondents]
+    link = _response_link(round_id)
+    return mark_safe(  # noqa: S308 (every part escaped here or above)
+        "".join(
+            f'\n<article class="card respondent-card" aria-labelledby="respondent-{respondent.pseudonym}">\n'
+            f'  <h2 class="card__title" id="respondent-{respondent.pseudonym}"><a href="{link(respondent.pseudonym)}">'
+            f"{conditional_escape(respondent.label)}</a></h2>\n"
+            f'  <dl class="answers-list answers-list--compact">{card(respondent)}</dl>\n</article>\n'
+            for respondent in respondents
+        )
+    )
+
+
+def _response_link(round_id: int) -> Callable[[int], str]:
+    """The escaped address of a response by pseudonym, from one reversal (only the number differs)."""
+    placeholder = 987654321
+    url = reverse("feedback:response_detail", kwargs={"round_id": round_id, "pseudonym": placeholder})
+    url = conditional_escape(url)
+    head, _number, tail = url.rpartition(str(placeholder))
+    return lambda pseudonym: f"{head}{int(pseudonym)}{tail}"

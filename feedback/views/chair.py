@@ -83,7 +83,7 @@ def response_list(request: HttpRequest, round_id: int) -> HttpResponse:
         "round": round_,
         "questions": questions,
         "page": page,
-        "cards": response_cards(page.object_list, questions),
+        "cards": response_cards(page.object_list, questions, round_.pk),
         "total": total,
         "shown": shown,
         "filter_choices": _filter_choices(questions),
