@@ -52,6 +52,16 @@ def _option(option: dict[str, Any]) -> str:
     return f"<div>\n    {opening}{_input(option)}{closing}</div>"
 
 
+def _input_option(option: dict[str, Any]) -> str:
+    """django/forms/widgets/input_option.html (one radio or checkbox of a choice, as `{{ choice.tag }}`
+    writes it): its include of input.html leaves a line break after the input."""
+    if not option.get("wrap_label"):
+        return _input(option)
+    attrs = option["attrs"]
+    target = f' for="{_show(attrs["id"])}"' if attrs.get("id") else ""
+    return f"<label{target}>{_input(option)}\n {_show(option['label'])}</label>"
+
+
 def _multiple_input(widget: dict[str, Any]) -> str:
     attrs = widget["attrs"]
     parts = ["<div"]
@@ -86,4 +96,7 @@ MARKUP: dict[str, Callable[[dict[str, Any]], str]] = {
     "django/forms/widgets/radio.html": _multiple_input,
     "django/forms/widgets/checkbox_select.html": _multiple_input,
     "django/forms/widgets/textarea.html": _textarea,
+    "django/forms/widgets/input_option.html": _input_option,
+    "django/forms/widgets/radio_option.html": _input_option,
+    "django/forms/widgets/checkbox_option.html": _input_option,
 }

@@ -74,6 +74,27 @@ def test_every_widget_renders_as_its_template(data):
     assert "&lt;b&gt;" in fast["text"] and "<em>safe</em>" in fast["one"]
 
 
+@pytest.mark.parametrize("data", [None, DATA], ids=["unbound", "bound"])
+@pytest.mark.parametrize("wrap_label", [False, True])
+def test_each_choice_renders_as_its_template(data, wrap_label):
+    """`{{ choice.tag }}` in a page's own loop over a choice field (the time poll's answers)."""
+    form = EveryWidget(data, auto_id="id_%s")
+    form.fields["no_id"].widget.attrs["id"] = ""
+
+    def tags(renderer) -> list[str]:
+        form.renderer = renderer
+        return [
+            choice.tag(wrap_label=wrap_label)
+            for name in ("one", "several", "grouped", "no_id")
+            for choice in form[name]
+        ]
+
+    fast, slow = tags(SiteFormRenderer()), tags(Templates())
+
+    assert fast == slow
+    assert "django/forms/widgets/radio_option.html" in MARKUP and len(fast) == 12
+
+
 def test_the_questionnaire_renders_as_its_templates(db):
     from consult.models import Question
 
