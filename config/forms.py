@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from config.field_markup import field_group
 from config.widget_markup import MARKUP
 
 
@@ -19,7 +20,10 @@ class SiteFormRenderer(TemplatesSetting):
     field_template_name = "_partials/field.html"
 
     def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
-        """Inputs, text areas and choices in Python (config/widget_markup.py), the rest by template."""
+        """Field groups, inputs, text areas and choices in Python (config/field_markup.py,
+        config/widget_markup.py), the rest by template."""
+        if template_name == self.field_template_name:  # {{ field.as_field_group }}, as the template writes it
+            return mark_safe(field_group(context["field"]).strip())  # noqa: S308 (escaped as a template would)
         markup = MARKUP.get(template_name)
         if markup is None:
             return super().render(template_name, context, request=request)

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeData
 _CONTEXT = Context(autoescape=True)
 
 
-def _show(value: Any) -> str:
+def show(value: Any) -> str:
     """`{{ value }}`: localized and escaped as the template language does."""
     return render_value_in_context(value, _CONTEXT)
 
@@ -32,7 +32,7 @@ def _formatted(value: Any) -> str:
 
 def _attributes(attrs: dict[str, Any]) -> str:
     return "".join(
-        f" {_show(name)}" if value is True else f' {_show(name)}="{_formatted(value)}"'
+        f" {show(name)}" if value is True else f' {show(name)}="{_formatted(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -40,15 +40,15 @@ def _attributes(attrs: dict[str, Any]) -> str:
 
 def _input(widget: dict[str, Any]) -> str:
     value = f' value="{_formatted(widget["value"])}"' if widget["value"] is not None else ""
-    return f'<input type="{_show(widget["type"])}" name="{_show(widget["name"])}"{value}{_attributes(widget["attrs"])}>'
+    return f'<input type="{show(widget["type"])}" name="{show(widget["name"])}"{value}{_attributes(widget["attrs"])}>'
 
 
 def _option(option: dict[str, Any]) -> str:
     attrs = option["attrs"]
     opening = closing = ""
     if option.get("wrap_label"):
-        target = f' for="{_show(attrs["id"])}"' if attrs.get("id") else ""
-        opening, closing = f"<label{target}>", f" {_show(option['label'])}</label>"
+        target = f' for="{show(attrs["id"])}"' if attrs.get("id") else ""
+        opening, closing = f"<label{target}>", f" {show(option['label'])}</label>"
     return f"<div>\n    {opening}{_input(option)}{closing}</div>"
 
 
@@ -58,21 +58,21 @@ def _input_option(option: dict[str, Any]) -> str:
     if not option.get("wrap_label"):
         return _input(option)
     attrs = option["attrs"]
-    target = f' for="{_show(attrs["id"])}"' if attrs.get("id") else ""
-    return f"<label{target}>{_input(option)}\n {_show(option['label'])}</label>"
+    target = f' for="{show(attrs["id"])}"' if attrs.get("id") else ""
+    return f"<label{target}>{_input(option)}\n {show(option['label'])}</label>"
 
 
 def _multiple_input(widget: dict[str, Any]) -> str:
     attrs = widget["attrs"]
     parts = ["<div"]
     if attrs.get("id"):
-        parts.append(f' id="{_show(attrs["id"])}"')
+        parts.append(f' id="{show(attrs["id"])}"')
     if attrs.get("class"):
-        parts.append(f' class="{_show(attrs["class"])}"')
+        parts.append(f' class="{show(attrs["class"])}"')
     parts.append(">")
     for group, options, _index in widget["optgroups"]:
         if group:
-            parts.append(f"\n  <div><label>{_show(group)}</label>")
+            parts.append(f"\n  <div><label>{show(group)}</label>")
         parts.extend(_option(option) for option in options)
         if group:
             parts.append("\n  </div>")
@@ -81,8 +81,8 @@ def _multiple_input(widget: dict[str, Any]) -> str:
 
 
 def _textarea(widget: dict[str, Any]) -> str:
-    value = _show(widget["value"]) if widget["value"] else ""
-    return f'<textarea name="{_show(widget["name"])}"{_attributes(widget["attrs"])}>\n{value}</textarea>'
+    value = show(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{show(widget["name"])}"{_attributes(widget["attrs"])}>\n{value}</textarea>'
 
 
 _INPUTS = ("checkbox", "color", "date", "datetime", "email", "file", "hidden", "number", "password", "search")
