@@ -43,13 +43,12 @@ def open_polls_for(participant: Participant | None) -> list[Poll]:
         Poll.objects.filter(state=PollState.OPEN, closes_at__gt=timezone.now())
         .exclude(round__state=RoundState.CANCELLED)
         .select_related("round")
+        .annotate(
+            answered=models.Exists(Vote.objects.filter(participant=participant, slot__poll=models.OuterRef("pk")))
+        )
         .order_by("closes_at")
     )
-    answered = set(Vote.objects.filter(participant=participant).values_list("slot__poll_id", flat=True))
-    chosen = [poll for poll in polls if may_take_part(participant, restricted=poll.round.restricted)]
-    for poll in chosen:
-        poll.answered = poll.pk in answered
-    return chosen
+    return [poll for poll in polls if may_take_part(participant, restricted=poll.round.restricted)]
 
 
 def access_poll(user: Any, poll_id: int) -> tuple[Poll, Participant]:

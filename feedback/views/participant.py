@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consult.meetings.selectors import open_polls_for
-from consult.models import Round
+from consult.models import QuestionKind, Round
 from consult.selectors import access_round
 from feedback import conditions, selectors, services
 from feedback.forms import FIELD_PREFIX, AnswerForm, QuestionnaireUploadForm
@@ -66,9 +66,13 @@ class AnswerPage:
 
     def form(self, data: Any = None, files: Any = None) -> AnswerForm:
         """The questionnaire: what was posted, or else the participant's working copy."""
-        working = self.submission.working_answers if self.submission else {}
         if data is not None:
+            # Of the working copy a posted form reads only the files already given (kept unless replaced):
+            # without a file question the response is not read (the autosave's usual case).
+            asks_for_files = any(question.kind == QuestionKind.FILE for question in self.questions)
+            working = self.submission.working_answers if asks_for_files and self.submission else {}
             return AnswerForm(data, files, questions=self.questions, answers=working)
+        working = self.submission.working_answers if self.submission else {}
         return AnswerForm(questions=self.questions, answers=working)
 
     def answers(self, form: AnswerForm) -> dict[str, Any]:
