@@ -18,7 +18,8 @@ from feedback.analysis.models import SuggestionSet, SuggestionStatus, Theme, The
 from feedback.models import Answer, SubmissionState
 from feedback.redaction import Cleaner, text_cleaner
 from feedback.selectors import linkable_submissions
-from feedback.validation import free_text_of
+from feedback.selectors import questions as active_questions
+from feedback.validation import free_text_of, offers_other
 from participants.state_flags import state_flags
 
 
@@ -48,9 +49,15 @@ def text_questions(round_: Round) -> list[Question]:
     return list(round_.questions.active().filter(WRITTEN))
 
 
+def is_written(question: Question) -> bool:
+    """WRITTEN, for a question already read."""
+    return question.kind == QuestionKind.TEXT or offers_other(question)
+
+
 def text_question(round_: Round, key: str) -> Question:
-    """The round's question with written answers with this key, or 404."""
-    question = round_.questions.active().filter(WRITTEN, key=key).first()
+    """The round's question with written answers with this key, or 404. Taken from the round's active
+    questions, which the page reads once anyway (the rule on linkable responses needs them)."""
+    question = next((q for q in active_questions(round_) if q.key == key and is_written(q)), None)
     if question is None:
         raise Http404
     return question
