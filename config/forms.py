@@ -25,9 +25,10 @@ class SiteFormRenderer(TemplatesSetting):
         if template_name == self.field_template_name:  # {{ field.as_field_group }}, as the template writes it
             return mark_safe(field_group(context["field"]).strip())  # noqa: S308 (escaped as a template would)
         markup = MARKUP.get(template_name)
-        if markup is None:
+        written = markup(context["widget"]) if markup is not None else None
+        if written is None:
             return super().render(template_name, context, request=request)
-        return mark_safe(markup(context["widget"]).strip())  # noqa: S308 (every value is escaped as a template would)
+        return mark_safe(written.strip())  # noqa: S308 (every value is escaped as a template would)
 
 
 def _the(label: str) -> str:

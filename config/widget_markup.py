@@ -52,6 +52,13 @@ def _option(option: dict[str, Any]) -> str:
     return f"<div>\n    {opening}{_input(option)}{closing}</div>"
 
 
+def _clearable_file_input(widget: dict[str, Any]) -> str | None:
+    """A file input with no file given yet (the template's usual case); None: the template writes it."""
+    if widget.get("is_initial"):
+        return None
+    return f'<input type="{show(widget["type"])}" name="{show(widget["name"])}"{_attributes(widget["attrs"])}>'
+
+
 def _input_option(option: dict[str, Any]) -> str:
     """django/forms/widgets/input_option.html (one radio or checkbox of a choice, as `{{ choice.tag }}`
     writes it): its include of input.html leaves a line break after the input."""
@@ -89,13 +96,14 @@ _INPUTS = ("checkbox", "color", "date", "datetime", "email", "file", "hidden", "
 _INPUTS += ("tel", "text", "time", "url")
 # By template name. Django's per-type templates only include the shared one (the renderer strips the
 # line break they add).
-MARKUP: dict[str, Callable[[dict[str, Any]], str]] = {
+MARKUP: dict[str, Callable[[dict[str, Any]], str | None]] = {
     "django/forms/widgets/input.html": _input,
     **{f"django/forms/widgets/{name}.html": _input for name in _INPUTS},
     "django/forms/widgets/multiple_input.html": _multiple_input,
     "django/forms/widgets/radio.html": _multiple_input,
     "django/forms/widgets/checkbox_select.html": _multiple_input,
     "django/forms/widgets/textarea.html": _textarea,
+    "django/forms/widgets/clearable_file_input.html": _clearable_file_input,
     "django/forms/widgets/input_option.html": _input_option,
     "django/forms/widgets/radio_option.html": _input_option,
     "django/forms/widgets/checkbox_option.html": _input_option,

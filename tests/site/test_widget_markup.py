@@ -18,6 +18,12 @@ CHOICES = [("a&b", TRICKY), ("2", mark_safe("<em>safe</em> label")), (3, 3)]
 GROUPED = [("Group <one>", [("x", "Ex"), ("y", "Why")]), ("z", "Zed")]
 
 
+class GivenFile(str):
+    """A file already given, as a FileField's initial value (the template writes the link to it)."""
+
+    url = "/files/report.pdf?a=1&b=2"
+
+
 class EveryWidget(forms.Form):
     text = forms.CharField(widget=forms.TextInput(attrs={"placeholder": TRICKY, "data-n": 7, "autofocus": True}))
     number = forms.IntegerField()
@@ -28,6 +34,8 @@ class EveryWidget(forms.Form):
     day = forms.DateField(widget=forms.DateInput)
     tick = forms.BooleanField(required=False)
     upload = forms.FileField(required=False)
+    given = forms.FileField(required=False, initial=GivenFile("answers/report.pdf"))
+    required_upload = forms.FileField(widget=forms.ClearableFileInput(attrs={"accept": ".pdf,<x>"}))
     link = forms.URLField(required=False)
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "aria-describedby": "a b"}))
     empty_note = forms.CharField(widget=forms.Textarea, required=False)
@@ -72,6 +80,7 @@ def test_every_widget_renders_as_its_template(data):
     assert fast == slow
     assert any(name in MARKUP for name in ("django/forms/widgets/radio.html", "django/forms/widgets/text.html"))
     assert "&lt;b&gt;" in fast["text"] and "<em>safe</em>" in fast["one"]
+    assert 'href="/files/report.pdf?a=1&amp;b=2"' in fast["given"]  # written by the template
 
 
 @pytest.mark.parametrize("data", [None, DATA], ids=["unbound", "bound"])
