@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consult.figures import ResponseRate, round_figures
-from consult.models import Document, Question, Round, RoundState
+from consult.models import Document, Question, QuestionKind, Round, RoundState
 from consult.selectors import access_round, rounds_visible_to
 from feedback import conditions
 from feedback.models import Answer, Submission, SubmissionState, Summary
@@ -267,9 +267,12 @@ def distribution(question: Question, answers: list[Any]) -> list[tuple[str, str,
 
 def questions(round_: Round) -> list[Question]:
     """The round's active questions, read once per round object: a page asks several times (its own
-    list, and the rule on linkable responses for each read of them)."""
+    list, and the rule on linkable responses for each read of them). The same read, retired versions
+    included, answers Round.asks_for_files (the pages' tabs ask it) without a query of its own."""
     if "_active_questions" not in round_.__dict__:
-        round_.__dict__["_active_questions"] = list(round_.questions.active())
+        every = list(round_.questions.order_by("order", "id"))
+        round_.__dict__["_active_questions"] = [question for question in every if not question.retired]
+        round_.__dict__.setdefault("asks_for_files", any(question.kind == QuestionKind.FILE for question in every))
     return list(round_.__dict__["_active_questions"])
 
 
