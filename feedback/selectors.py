@@ -9,8 +9,9 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Window
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -198,6 +199,38 @@ def respondents(round_: Round, *, pseudonyms: list[int] | None = None, held_too:
 def pseudonyms_in_order(round_: Round) -> QuerySet:
     """The round's pseudonyms in order, for paging in the database rather than in memory."""
     return linkable_submissions(round_).order_by("pseudonym").values_list("pseudonym", flat=True)
+
+
+class _Counted(Paginator):
+    """A paginator told its count (read with the page), so it does not count in a query of its own."""
+
+    def __init__(self, object_list: Any, per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached property
+
+
+def pseudonym_page(round_: Round, number: Any, per_page: int) -> Page:
+    """A page of the round's pseudonyms in order, as Paginator(pseudonyms_in_order(round_),
+    per_page).get_page(number) gives it (not a number: the first page; out of range: the last), with
+    the total read in the same query (COUNT(*) OVER ()) instead of a query of its own."""
+    windowed = (
+        linkable_submissions(round_)
+        .order_by("pseudonym")
+        .annotate(total=Window(Count("*")))
+        .values_list("pseudonym", "total")
+    )
+    try:
+        wanted = int(number)
+    except (TypeError, ValueError):
+        wanted = 1
+    rows = list(windowed[(wanted - 1) * per_page : wanted * per_page]) if wanted >= 1 else []
+    if rows:
+        return Page([pseudonym for pseudonym, _total in rows], wanted, _Counted([], per_page, rows[0][1]))
+    # Past the end (or no response at all): the count, then the last page, as Paginator does.
+    paginator = _Counted([], per_page, pseudonyms_in_order(round_).count())
+    last = paginator.num_pages
+    rows = list(windowed[(last - 1) * per_page : last * per_page]) if paginator.count else []
+    return Page([pseudonym for pseudonym, _total in rows], last, paginator)
 
 
 def respondent(round_: Round, pseudonym: int) -> Respondent:

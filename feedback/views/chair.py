@@ -63,7 +63,7 @@ def response_list(request: HttpRequest, round_id: int) -> HttpResponse:
     key, _sep, value = wanted.partition(":")
     if not (wanted or contains):
         # Unfiltered: page through pseudonyms in the database and anonymize only the page shown.
-        page = Paginator(selectors.pseudonyms_in_order(round_), PER_PAGE).get_page(request.GET.get("page"))
+        page = selectors.pseudonym_page(round_, request.GET.get("page"), PER_PAGE)
         page.object_list = redacted(selectors.respondents(round_, pseudonyms=list(page.object_list)), questions)
         total = shown = page.paginator.count
     else:

@@ -1,0 +1,61 @@
+"""The Chair's list of responses reads a page of pseudonyms and their total in one query: the same page
+as Django's paginator gives, for every page number a link or a hand-typed address can carry."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.paginator import Paginator
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from feedback.selectors import pseudonym_page, pseudonyms_in_order, questions
+from tests import factories
+from tests.feedback.helpers import GOOD_ANSWERS, make_round, submit
+
+pytestmark = pytest.mark.django_db
+
+NUMBERS = [None, "", "1", "2", "3", "4", "99", "0", "-1", "abc", "2.5", 2]
+
+
+def same_page(round_, number, per_page: int) -> None:
+    expected = Paginator(pseudonyms_in_order(round_), per_page).get_page(number)
+
+    page = pseudonym_page(round_, number, per_page)
+
+    assert list(page.object_list) == list(expected.object_list), number
+    assert (page.number, page.paginator.count, page.paginator.num_pages) == (
+        expected.number,
+        expected.paginator.count,
+        expected.paginator.num_pages,
+    ), number
+    assert (page.has_previous(), page.has_next(), page.start_index()) == (
+        expected.has_previous(),
+        expected.has_next(),
+        expected.start_index(),
+    ), number
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_a_page_is_the_paginators_page(number):
+    round_ = make_round()  # required questions: the responses that may be linked are counted per response
+    for _ in range(7):
+        submit(round_, factories.make_participant(), GOOD_ANSWERS)
+
+    same_page(round_, number, per_page=3)
+
+
+@pytest.mark.parametrize("number", [None, "1", "5"])
+def test_no_response_is_an_empty_first_page(number):
+    same_page(make_round(), number, per_page=3)
+
+
+def test_a_page_in_range_is_one_query():
+    round_ = make_round()
+    for _ in range(4):
+        submit(round_, factories.make_participant(), GOOD_ANSWERS)
+
+    questions(round_)  # the page has read them already
+    with CaptureQueriesContext(connection) as captured:
+        page = pseudonym_page(round_, "2", 3)
+
+    assert len(captured) == 1 and len(page.object_list) == 1 and page.paginator.count == 4
