@@ -226,7 +226,9 @@ def pseudonym_page(round_: Round, number: Any, per_page: int) -> Page:
     rows = list(windowed[(wanted - 1) * per_page : wanted * per_page]) if wanted >= 1 else []
     if rows:
         return Page([pseudonym for pseudonym, _total in rows], wanted, _Counted([], per_page, rows[0][1]))
-    # Past the end (or no response at all): the count, then the last page, as Paginator does.
+    if wanted == 1:  # no response at all: the empty first page
+        return Page([], 1, _Counted([], per_page, 0))
+    # Past the end (a hand-typed address, or responses gone since): the count, then the last page.
     paginator = _Counted([], per_page, pseudonyms_in_order(round_).count())
     last = paginator.num_pages
     rows = list(windowed[(last - 1) * per_page : last * per_page]) if paginator.count else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -48,4 +49,10 @@ def user_guide(role: str) -> str:
     """The address of the role's user guide: the site's own copy, or where USER_GUIDE_URL publishes them."""
     page = GUIDES.get(role, "expert")
     base = settings.USER_GUIDE_URL
-    return f"{base}/{page}.md" if base else reverse("user_guide", args=[page])
+    return f"{base}/{page}.md" if base else _site_copy(page)
+
+
+@cache
+def _site_copy(page: str) -> str:
+    """The site's own copy of a guide, reversed once per process (as the menu's links are)."""
+    return reverse("user_guide", args=[page])

@@ -59,3 +59,13 @@ def test_a_page_in_range_is_one_query():
         page = pseudonym_page(round_, "2", 3)
 
     assert len(captured) == 1 and len(page.object_list) == 1 and page.paginator.count == 4
+
+
+def test_the_first_page_of_no_response_is_one_query_too():
+    """As many queries with no response as with many (tests/site/test_page_query_counts.py)."""
+    round_ = make_round()
+    questions(round_)
+    with CaptureQueriesContext(connection) as captured:
+        page = pseudonym_page(round_, None, 3)
+
+    assert len(captured) == 1 and page.paginator.count == 0 and page.number == 1
