@@ -327,9 +327,9 @@ def _addresses(text: str, watch: list[tuple[int, int, int]], dots: list[int]) ->
     candidates: list[Candidate] = []
     hints = [m.start() for m in _AT_SIGN.finditer(text)] if "@" in text else []
     if hints:
-        candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.EMAIL.finditer(text)]
+        candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.email_matches(text, hints)]
     loose_at = bool(hints) and any(not any(c[0] <= h < c[1] for c in candidates) for h in hints)
-    if loose_at or _obfuscated(text.lower()):  # "@" outside a plain address, "dot", "(at)"
+    if loose_at or _OBFUSCATION.search(text):  # "@" outside a plain address, "dot", "(at)"
         candidates += _obfuscated_emails(text)
     dotted = patterns.dotted_positions(text, dots) if "." in text else []
     if dotted and candidates:
@@ -343,9 +343,9 @@ def _addresses(text: str, watch: list[tuple[int, int, int]], dots: list[int]) ->
     return candidates
 
 
-def _obfuscated(lowered: str) -> bool:
-    """Tell whether a text may spell an address to dodge spam filters ("dot", "(at)")."""
-    return "dot" in lowered or "(at)" in lowered or "[at]" in lowered or "{at}" in lowered or "<at>" in lowered
+# How an address spelt to dodge spam filters shows itself when it has no "@": an "at" or a "dot" in
+# brackets, or "dot" as a word (the address pattern's other forms need one of these or an "@").
+_OBFUSCATION = re.compile(r"[(\[{<](?:at|dot)[)\]}>]|\sdot\s", re.IGNORECASE)
 
 
 def _obfuscated_emails(text: str) -> list[Candidate]:
