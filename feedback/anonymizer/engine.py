@@ -329,7 +329,7 @@ def _addresses(text: str, watch: list[tuple[int, int, int]], dots: list[int]) ->
     if hints:
         candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.email_matches(text, hints)]
     loose_at = bool(hints) and any(not any(c[0] <= h < c[1] for c in candidates) for h in hints)
-    if loose_at or _OBFUSCATION.search(text):  # "@" outside a plain address, "dot", "(at)"
+    if loose_at or _obfuscated(text.lower()):  # "@" outside a plain address, "dot", "(at)"
         candidates += _obfuscated_emails(text)
     dotted = patterns.dotted_positions(text, dots) if "." in text else []
     if dotted and candidates:
@@ -343,9 +343,17 @@ def _addresses(text: str, watch: list[tuple[int, int, int]], dots: list[int]) ->
     return candidates
 
 
-# How an address spelt to dodge spam filters shows itself when it has no "@": an "at" or a "dot" in
-# brackets, or "dot" as a word (the address pattern's other forms need one of these or an "@").
-_OBFUSCATION = re.compile(r"[(\[{<](?:at|dot)[)\]}>]|\sdot\s", re.IGNORECASE)
+def _obfuscated(lowered: str) -> bool:
+    """Tell whether a text with no loose "@" may spell an address to dodge spam filters.
+
+    The address pattern then needs an "at" or a "dot" in brackets, or "dot" as a word ("anecdote" is not).
+    """
+    if "dot" in lowered and _SPELT_DOT.search(lowered):
+        return True
+    return "(at)" in lowered or "[at]" in lowered or "{at}" in lowered or "<at>" in lowered
+
+
+_SPELT_DOT = re.compile(r"[(\[{<]dot[)\]}>]|\sdot\s")
 
 
 def _obfuscated_emails(text: str) -> list[Candidate]:
