@@ -30,7 +30,7 @@ def email_matches(text: str, ats: list[int]) -> list[re.Match]:
     for at in ats:
         if at < end:
             continue  # inside the last address
-        start = at - _LOCAL_PART.match(text[end:at][::-1]).end()
+        start = at - _LOCAL_PART.match(text[end:at][::-1]).end()  # type: ignore[union-attr]  # * always matches
         match = EMAIL.match(text, start) if start < at else None
         if match:
             matches.append(match)
@@ -139,7 +139,7 @@ def website_matches(text: str, positions: list[int]) -> list[re.Match]:
         token_start = position
         while token_start > 0 and position - token_start < 300 and text[token_start - 1] not in _TOKEN_STOPS:
             token_start -= 1
-        token_end = _NON_SPACE.match(text, position).end()
+        token_end = _NON_SPACE.match(text, position).end()  # type: ignore[union-attr]  # * always matches
         if "://" not in text[token_start:token_end] and not _ends_in_a_domain(text[token_start:token_end]):
             continue  # "CSP12.WGTR/2026", "U.K.", "e.g.": no top-level domain, no website
         for match in URL.finditer(text, token_start, token_end):
