@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import feedback.anonymizer
 from feedback.anonymizer import Anonymizer
 from participants.countries import COUNTRIES
 from tests.corpus.generate import Corpus, Sample, Score, generate, score
@@ -47,6 +48,8 @@ def main() -> int:
     started = time.perf_counter()
     corpus = generate(seed=options.seed, identities=options.identities, texts=options.texts)
     words = sum(len(sample.text.split()) for sample in corpus.samples) / len(corpus.samples)
+    compiled = "compiled to C (feedback/anonymizer/native.py)" if feedback.anonymizer.NATIVE else "Python modules"
+    print(f"anonymizer: {compiled}")
     print(f"corpus: {len(corpus.identities)} identities, {len(corpus.samples)} texts, {words:.0f} words on average")
 
     anonymizer, built = _build_ours(corpus)

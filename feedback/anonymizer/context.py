@@ -50,7 +50,8 @@ _NEXT_WORD = re.compile(r"([\W_]*+)([^\W_]*+)")
 def prev_word(text: str, start: int) -> tuple[str, str]:
     """Return the word before start and the characters between them ("", "" at the beginning)."""
     window = text[max(0, start - 48) : start]
-    gap, word = _NEXT_WORD.match(window[::-1]).groups()  # read backwards: one anchored match
+    # read backwards: one anchored match (a starred pattern always matches)
+    gap, word = _NEXT_WORD.match(window[::-1]).groups()  # type: ignore[union-attr]
     if len(word) + len(gap) == len(window) and start > 48:
         i = start  # a word or gap longer than the window: walk back by hand
         while i > 0 and not text[i - 1].isalnum():
@@ -64,7 +65,7 @@ def prev_word(text: str, start: int) -> tuple[str, str]:
 
 def next_word(text: str, end: int) -> tuple[str, str]:
     """Return the characters after end up to the next word, and that word."""
-    return _NEXT_WORD.match(text, end).groups()
+    return _NEXT_WORD.match(text, end).groups()  # type: ignore[union-attr,return-value]  # * always matches
 
 
 def breaks_sentence(separator: str) -> bool:

@@ -161,8 +161,15 @@ class Anonymizer:
         norm = folded.text
         whole = folded.words_are_whole
         norm_starts, orig_starts = folded.offsets()  # the offset map, inlined below (see Folded.start)
-        names, countries, languages, others = [], [], [], []
-        protected, titles, givens, digits, places = [], [], [], [], []
+        names: list[NameHit] = []
+        countries: list[CountryHit] = []
+        languages: list[LanguageHit] = []
+        others: list[tuple] = []
+        protected: list[tuple[int, int]] = []
+        titles: list[int] = []
+        givens: list[tuple[int, int]] = []
+        digits: list[int] = []
+        places: list[tuple] = []
         add_digit, add_name, add_given, add_watch = digits.append, names.append, givens.append, watched.append
         last_name_start, names_ordered = -1, True  # whether name hits come by start, none sharing one
         for end_index, (length, entries, one_word, sole) in self._index.automaton.iter(norm):
@@ -327,7 +334,7 @@ def _addresses(text: str, watch: list[tuple[int, int, int]], dots: list[int]) ->
     candidates: list[Candidate] = []
     hints = [m.start() for m in _AT_SIGN.finditer(text)] if "@" in text else []
     if hints:
-        candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.EMAIL.finditer(text)]
+        candidates += [(*m.span(), "email", EMAIL, PRIORITY["email"]) for m in patterns.email_matches(text, hints)]
     loose_at = bool(hints) and any(not any(c[0] <= h < c[1] for c in candidates) for h in hints)
     if loose_at or _obfuscated(text.lower()):  # "@" outside a plain address, "dot", "(at)"
         candidates += _obfuscated_emails(text)
@@ -344,8 +351,16 @@ def _addresses(text: str, watch: list[tuple[int, int, int]], dots: list[int]) ->
 
 
 def _obfuscated(lowered: str) -> bool:
-    """Tell whether a text may spell an address to dodge spam filters ("dot", "(at)")."""
-    return "dot" in lowered or "(at)" in lowered or "[at]" in lowered or "{at}" in lowered or "<at>" in lowered
+    """Tell whether a text with no loose "@" may spell an address to dodge spam filters.
+
+    The address pattern then needs an "at" or a "dot" in brackets, or "dot" as a word ("anecdote" is not).
+    """
+    if "dot" in lowered and _SPELT_DOT.search(lowered):
+        return True
+    return "(at)" in lowered or "[at]" in lowered or "{at}" in lowered or "<at>" in lowered
+
+
+_SPELT_DOT = re.compile(r"[(\[{<]dot[)\]}>]|\sdot\s")
 
 
 def _obfuscated_emails(text: str) -> list[Candidate]:
@@ -377,7 +392,7 @@ def _websites(text: str, dotted: list[int]) -> list[Candidate]:
 def _word_around(text: str, position: int) -> tuple[int, int]:
     """Return the run of non-space characters around position."""
     start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position), text.rfind("\t", 0, position)) + 1
-    end = _NON_SPACE.match(text, position).end()
+    end = _NON_SPACE.match(text, position).end()  # type: ignore[union-attr]  # * always matches
     while end > position + 1 and text[end - 1] in ".,;:!?)'\"":
         end -= 1  # the sentence's punctuation is not part of the word
     return start, end
@@ -396,7 +411,7 @@ def _phones(
 
     A long run that is no phone is watched: the character before it decides where a number starts.
     """
-    candidates = []
+    candidates: list[Candidate] = []
     runs: list[tuple[int, int]] = []  # (first token start, last token end) of runs with seven digits or more
     run_start = run_end = -2
     count = 0

@@ -72,11 +72,11 @@ def registered_people(
         if len(group) == 1:  # the usual case, _removable's first rule inlined
             hit = group[0]
             if hit.wordlike and norm[hit.ns : hit.ne] in PARTICLES:
-                keep = ()
+                keep = []
             elif text[hit.start].isupper() or (not hit.wordlike and hit.ne - hit.ns > 2):
                 keep = group
             else:
-                keep = ()
+                keep = []
         else:
             keep = _removable(text, norm, group)
         if not keep:

@@ -102,8 +102,8 @@ def handles(text: str, forms: frozenset[str], dots: list[int]) -> list[Candidate
                 continue
             start, end = _token_around(text, position)
             seen = end
-            match = _IDENTIFIER.fullmatch(text, start, end)
-            if match and _built_from(match.group(), forms):
+            identifier = _IDENTIFIER.fullmatch(text, start, end)
+            if identifier and _built_from(identifier.group(), forms):
                 found.append((start, end, "person", PARTICIPANT, PRIORITY_SIGN))
     return found
 
@@ -130,8 +130,9 @@ _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 def _token_around(text: str, position: int) -> tuple[int, int]:
     """Return the run of letters, digits, dots and underscores around position, without a final dot."""
     window = text[max(0, position - 64) : position]
-    start = position - _TOKEN_CHARS.match(window[::-1]).end()  # read backwards: one anchored match
-    end = _TOKEN_CHARS.match(text, position).end()
+    # read backwards: one anchored match (a starred pattern always matches)
+    start = position - _TOKEN_CHARS.match(window[::-1]).end()  # type: ignore[union-attr]
+    end = _TOKEN_CHARS.match(text, position).end()  # type: ignore[union-attr]
     while end > position + 1 and text[end - 1] in "._":
         end -= 1
     while start < position and text[start] in "._":

@@ -114,7 +114,7 @@ def _names_a_variety(norm: str, hit: CountryHit, spoken_starts: set[int]) -> boo
 
 def _language_uses(text: str, norm: str, hits: list[CountryHit], languages: list[LanguageHit]) -> set[CountryHit]:
     """Return the demonyms used as language names, deciding lists ("Arabic, French and Spanish") together."""
-    items = sorted([*hits, *languages], key=lambda item: item.ns)
+    items: list[CountryHit | LanguageHit] = sorted([*hits, *languages], key=lambda item: item.ns)
     spoken: set[CountryHit] = set()
     chain: list = []
     for item in items:

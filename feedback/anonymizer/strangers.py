@@ -114,7 +114,8 @@ _VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝ"
 
 def upper_case_names(text: str, lexicon: frozenset[str]) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """Return UN-style names ("WINKELRIED SALAZAR Milagros"): sure ones, and doubtful spans."""
-    sure, doubtful = [], []
+    sure: list[Candidate] = []
+    doubtful: list[tuple[int, int]] = []
     if not any(_looks_like_surname(word) for word in _UPPER_RUN.findall(text)):
         return sure, doubtful
     for pattern in (UPPER_SURNAME_FIRST, UPPER_SURNAME_LAST):
