@@ -1,6 +1,6 @@
 """Run the anonymizer's rules compiled to C (mypyc) when a build of exactly these sources is there.
 
-The compiled modules are the same code, 1.6 times faster (docs/performance.md). `make` builds them
+The compiled modules are the same code, 1.7 times faster (docs/performance.md). `make` builds them
 with `python -m feedback.anonymizer.build_native` into `.native/` at the repository's root, stamped with
 a digest of the package's sources and the Python they were built for. A build whose stamp differs
 (a rule edited since, another Python) or that fails to load is never used: the Python modules run
