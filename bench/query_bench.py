@@ -25,9 +25,12 @@ def grow(scale: int, state: dict) -> None:
     tool = state["tool"]
     while state.setdefault("rounds", 0) < scale:
         number = state["rounds"]
-        if number % 2 == 0:
+        if number % 2 == 0:  # cycles never overlap: the first holds today, the others follow it
+            first_year = 2026 + 2 * (number // 2)
             state["cycle"] = Cycle.objects.create(
-                name=f"QB-{number // 2}", starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2028, 1, 1)
+                name=f"QB-{number // 2}",
+                starts_on=dt.date(first_year, 1, 1),
+                ends_on=dt.date(first_year + 1, 12, 31),
             )
         round_ = Round.objects.create(
             cycle=state["cycle"],
