@@ -104,8 +104,8 @@ def populate(respondents: int, seed: int = 7) -> int:
         if missing > 0:
             add_participants(missing, rng, prefix="bench", first=existing)
         people = list(Participant.objects.order_by("pk").values_list("pk", "full_name", "user__email")[:respondents])
-        cycle, _ = Cycle.objects.get_or_create(
-            name=f"BENCH-{respondents}", defaults={"starts_on": dt.date(2026, 1, 1), "ends_on": dt.date(2027, 12, 31)}
+        cycle, _ = Cycle.objects.get_or_create(  # one cycle for both sizes: cycles never overlap
+            name="BENCH", defaults={"starts_on": dt.date(2026, 1, 1), "ends_on": dt.date(2027, 12, 31)}
         )
         tool, _ = Tool.objects.get_or_create(name="Online reporting tool", defaults={"articles": [13]})
         round_ = Round.objects.create(
