@@ -173,7 +173,7 @@ def _removable(text: str, norm: str, group: list[NameHit]) -> list[NameHit]:
             keep.append(hit)
             continue
         if anchor_owners is None:
-            anchor_owners = frozenset().union(*(h.owners for h, a in zip(group, is_anchor, strict=True) if a))
+            anchor_owners = frozenset().union(*[h.owners for h, a in zip(group, is_anchor, strict=True) if a])
         if hit.owners & anchor_owners and (
             not hit.wordlike or _after_particle(norm, group, index) or _before_same_name(norm, group, index)
         ):

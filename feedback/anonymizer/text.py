@@ -76,7 +76,7 @@ class _FoldTable(dict):
 FOLD_TABLE = _FoldTable()
 for _code in range(0x250):  # warm the table for Latin scripts
     FOLD_TABLE[_code]
-_ASCII_TABLE = bytes(ord(FOLD_TABLE[code]) for code in range(128)) + bytes(range(128, 256))
+_ASCII_TABLE = bytes([ord(FOLD_TABLE[code]) for code in range(128)]) + bytes(range(128, 256))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
