@@ -13,7 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from consult import services as consult
-from consult.models import Cycle, Round, RoundState
+from consult.models import Cycle, Question, Round, RoundState
 from feedback import services
 from feedback.models import Submission
 from participants.models import Participant
@@ -51,6 +51,22 @@ QUESTIONS: list[dict[str, Any]] = [
         "help_text": "Please do not name your State or organisation.",
     },
 ]
+
+
+def unsaved_questions(**extra: Any) -> list[Question]:
+    """QUESTIONS as Question objects, never saved: enough to build and render the questionnaire's form."""
+    return [
+        Question(
+            key=q["key"],
+            text=q["text"],
+            kind=q["kind"],
+            choices=q.get("choices", []),
+            required=q.get("required", False),
+            **extra,
+        )
+        for q in QUESTIONS
+    ]
+
 
 GOOD_ANSWERS = {
     "usability": "4",

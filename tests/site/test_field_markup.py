@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from config.field_markup import field_group
 from config.forms import SiteFormRenderer
 from feedback.forms import AnswerForm
-from tests.feedback.helpers import QUESTIONS
+from tests.feedback.helpers import unsaved_questions
 from tests.site.test_widget_markup import DATA, TRICKY, EveryWidget
 
 
@@ -42,19 +42,7 @@ def test_every_field_group_renders_as_its_template(form_class, data):
 
 
 def test_the_questionnaire_field_groups_render_as_their_template(db):
-    from consult.models import Question
-
-    questions = [
-        Question(
-            key=q["key"],
-            text=q["text"],
-            kind=q["kind"],
-            choices=q.get("choices", []),
-            required=q.get("required", False),
-            help_text="Think of <last year>",
-        )
-        for q in QUESTIONS
-    ]
+    questions = unsaved_questions(help_text="Think of <last year>")
     form = AnswerForm(questions=questions, answers={question.key: None for question in questions})
 
     for name in form.fields:

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from config.forms import SiteFormRenderer
 from config.widget_markup import MARKUP
 from feedback.forms import AnswerForm
-from tests.feedback.helpers import QUESTIONS
+from tests.feedback.helpers import unsaved_questions
 
 TRICKY = 'He said "<b>hi</b>" & left'
 CHOICES = [("a&b", TRICKY), ("2", mark_safe("<em>safe</em> label")), (3, 3)]
@@ -105,18 +105,7 @@ def test_each_choice_renders_as_its_template(data, wrap_label):
 
 
 def test_the_questionnaire_renders_as_its_templates(db):
-    from consult.models import Question
-
-    questions = [
-        Question(
-            key=q["key"],
-            text=q["text"],
-            kind=q["kind"],
-            choices=q.get("choices", []),
-            required=q.get("required", False),
-        )
-        for q in QUESTIONS
-    ]
+    questions = unsaved_questions()
     answers = {question.key: None for question in questions}
 
     fast = rendered(AnswerForm(questions=questions, answers=answers), SiteFormRenderer())
