@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from config.prepared import PreparedQuery
 from consult.figures import ResponseRate, round_figures
 from consult.models import (
     CAP_STATES,
@@ -34,24 +35,76 @@ from participants.permissions import approved_participant, is_chair, is_secretar
 PUBLISHED_STATES = (RoundState.SCHEDULED, RoundState.OPEN, RoundState.CLOSED, RoundState.SUMMARISED)
 
 
-def rounds_visible_to(user: Any) -> QuerySet[Round]:
-    """The rounds this user may see: all for the Secretariat; published ones for the Chair;
-    published ones for approved participants, restricted ones only for State Parties (§9)."""
-    rounds = Round.objects.select_related("cycle", "tool")
+def _visibility(user: Any) -> str:
+    """Which rounds this user may see: all for the Secretariat; published ones for the Chair; published ones
+    for approved participants, restricted ones only for State Parties (§9); none for anyone else."""
     if is_secretariat(user):
-        return rounds
+        return "all"
     if is_chair(user):
-        return rounds.filter(state__in=PUBLISHED_STATES)
+        return "published"
     participant = approved_participant(user)
     if participant is None:
-        return rounds.none()
-    rounds = rounds.filter(state__in=PUBLISHED_STATES)
-    return rounds if may_see_restricted(participant) else rounds.filter(restricted=False)
+        return "none"
+    return "published" if may_see_restricted(participant) else "published_unrestricted"
+
+
+_VISIBLE = {
+    "all": Q(),
+    "published": Q(state__in=PUBLISHED_STATES),
+    "published_unrestricted": Q(state__in=PUBLISHED_STATES, restricted=False),
+}
+
+
+def _visible_rounds(visibility: str) -> QuerySet[Round]:
+    rounds = Round.objects.select_related("cycle", "tool")
+    return rounds.filter(_VISIBLE[visibility]) if visibility in _VISIBLE else rounds.none()
+
+
+def rounds_visible_to(user: Any) -> QuerySet[Round]:
+    """The rounds this user may see (_visibility says which)."""
+    return _visible_rounds(_visibility(user))
+
+
+# The lookup every round page starts with, compiled once per visibility (config/prepared.py).
+def _round_lookup(visibility: str) -> PreparedQuery[Round]:
+    return PreparedQuery(lambda round_id: _visible_rounds(visibility).filter(pk=round_id))
+
+
+_VISIBLE_ROUND = {visibility: _round_lookup(visibility) for visibility in _VISIBLE}
+
+
+def _rounds_lookup(visibility: str) -> PreparedQuery[Round]:
+    return PreparedQuery(lambda: _visible_rounds(visibility))
+
+
+def _documents_lookup(visibility: str) -> PreparedQuery[Document]:
+    return PreparedQuery(
+        lambda: Document.objects.filter(round__in=_visible_rounds(visibility).values("pk")).order_by("title", "id")
+    )
+
+
+_VISIBLE_ROUNDS = {visibility: _rounds_lookup(visibility) for visibility in _VISIBLE}
+_VISIBLE_DOCUMENTS = {visibility: _documents_lookup(visibility) for visibility in _VISIBLE}
+
+
+def visible_rounds_and_documents(user: Any) -> tuple[list[Round], dict[int, list[Document]]]:
+    """Every round the user may see and each one's documents by title: two queries, compiled once."""
+    visibility = _visibility(user)
+    if visibility not in _VISIBLE:
+        return [], {}
+    documents: dict[int, list[Document]] = {}
+    for document in _VISIBLE_DOCUMENTS[visibility]():
+        documents.setdefault(document.round_id, []).append(document)
+    return _VISIBLE_ROUNDS[visibility](), documents
 
 
 def access_round(user: Any, round_id: int) -> Round:
     """The round, or 404 when it does not exist or the user may not see it (no hint which)."""
-    return get_object_or_404(rounds_visible_to(user), pk=round_id)
+    lookup = _VISIBLE_ROUND.get(_visibility(user))
+    found = lookup(round_id=round_id) if lookup is not None else []
+    if not found:
+        raise Http404
+    return found[0]
 
 
 # --- Who takes part -----------------------------------------------------------------------------------

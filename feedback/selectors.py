@@ -11,15 +11,17 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import Count, Prefetch, Q, QuerySet, Window
+from django.db.models import Count, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from config.prepared import PreparedQuery
 from consult.figures import ResponseRate, round_figures
 from consult.models import Document, Question, QuestionKind, Round, RoundState
-from consult.selectors import access_round, rounds_visible_to
+from consult.selectors import access_round, rounds_visible_to, visible_rounds_and_documents
 from feedback import conditions
 from feedback.models import Answer, Submission, SubmissionState, Summary
 from feedback.pseudonyms import label
@@ -51,6 +53,7 @@ class DashboardRound:
     round: Round
     submission: Submission | None
     accepting: bool
+    documents: list[Document] = field(default_factory=list)
 
     @property
     def status(self) -> ResponseStatus:
@@ -68,22 +71,22 @@ class ParticipantDashboard:
     closed: list[DashboardRound] = field(default_factory=list)
 
 
+_OWN_SUBMISSIONS = PreparedQuery(
+    lambda participant_id: Submission.objects.filter(participant_id=participant_id).only(
+        "round_id", "state", "source", "has_unsubmitted_changes", "updated_at", "submitted_at", "version"
+    )
+)
+
+
 def participant_dashboard(user: Any, *, now: datetime | None = None) -> ParticipantDashboard:
     """The rounds this participant may see, with their own response: three queries whatever the size."""
     now = now or timezone.now()
-    participant = user.participant
-    rounds = list(
-        rounds_visible_to(user).prefetch_related(Prefetch("documents", queryset=Document.objects.order_by("title")))
-    )
-    submissions = {
-        submission.round_id: submission
-        for submission in Submission.objects.filter(participant=participant, round__in=[r.pk for r in rounds]).only(
-            "round_id", "state", "source", "has_unsubmitted_changes", "updated_at", "submitted_at", "version"
-        )
-    }
+    rounds, documents = visible_rounds_and_documents(user)
+    submissions = {sub.round_id: sub for sub in _OWN_SUBMISSIONS(participant_id=user.participant.pk)}
     dashboard = ParticipantDashboard()
     for round_ in rounds:
-        item = DashboardRound(round_, submissions.get(round_.pk), round_.accepts_answers(now))
+        accepting = round_.accepts_answers(now)
+        item = DashboardRound(round_, submissions.get(round_.pk), accepting, documents.get(round_.pk, []))
         if round_.state == RoundState.OPEN and now < round_.closes_at:
             dashboard.open.append(item)
         elif round_.state == RoundState.SCHEDULED:
@@ -95,9 +98,15 @@ def participant_dashboard(user: Any, *, now: datetime | None = None) -> Particip
     return dashboard
 
 
+_OWN_SUBMISSION = PreparedQuery(
+    lambda round_id, participant_id: Submission.objects.filter(round_id=round_id, participant_id=participant_id)
+)
+
+
 def own_submission(participant: Participant, round_: Round) -> Submission | None:
     """The participant's own response to the round (nobody else's can ever be reached from here)."""
-    return Submission.objects.filter(round=round_, participant=participant).first()
+    found = _OWN_SUBMISSION(round_id=round_.pk, participant_id=participant.pk)
+    return found[0] if found else None
 
 
 # --- Chair and Secretariat: responses under pseudonyms -------------------------------------------
@@ -156,44 +165,79 @@ def late_answers(round_: Round) -> LateAnswers:
 def released_submissions(round_: Round) -> QuerySet[Submission]:
     """The submitted responses the Chair's pages, exports and summary show: every one in before closing,
     and late written ones in complete groups (see _held_back)."""
-    submitted = Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED)
-    held = _held_back(round_) if round_.state in CLOSED_STATES else []
-    return submitted.exclude(pk__in=held) if held else submitted
+    return linkable_query(round_.pk, required=[], held=_held(round_))
 
 
 def linkable_submissions(round_: Round) -> QuerySet[Submission]:
     """The released responses the Chair may see one by one under their pseudonym: those that answer
     every required question. Online answers always do; a written one that skips a required question
     would be recognisable by that blank, so it counts only where answers are unlinked (the summary)."""
-    released = released_submissions(round_)
+    return linkable_query(**linkable_arguments(round_))
+
+
+def linkable_arguments(round_: Round) -> dict[str, Any]:
+    """What decides the round's linkable responses, as arguments of linkable_query (for a PreparedQuery)."""
     # A follow-up (asked only after some answers) may rightly be blank online too: only those always asked count.
     required = [q.pk for q in questions(round_) if q.required and conditions.condition(q) is None]
+    return {"round_id": round_.pk, "required": required, "held": _held(round_)}
+
+
+def _held(round_: Round) -> list[int]:
+    return _held_back(round_) if round_.state in CLOSED_STATES else []
+
+
+def linkable_query(round_id: int, required: list[int], held: list[int]) -> QuerySet[Submission]:
+    """Submitted responses of the round but those held back, answering every one of the required questions."""
+    submitted = Submission.objects.filter(round_id=round_id, state=SubmissionState.SUBMITTED)
+    if held:
+        submitted = submitted.exclude(pk__in=held)
     if not required:
-        return released
-    return released.annotate(
+        return submitted
+    return submitted.annotate(
         required_answered=Count("answers", filter=Q(answers__question__in=required), distinct=True)
     ).filter(required_answered=len(required))
 
 
-def respondents(round_: Round, *, pseudonyms: list[int] | None = None, held_too: bool = False) -> list[Respondent]:
-    """Submitted responses of the round (all, or those with the given pseudonyms), ordered by pseudonym
-    (never by submission order). Late answers still held back only with `held_too` (the Secretariat's
-    export with identities)."""
+def respondents(round_: Round, *, held_too: bool = False) -> list[Respondent]:
+    """Submitted responses of the round, ordered by pseudonym (never by submission order). Late answers
+    still held back only with `held_too` (the Secretariat's export with identities)."""
     submitted = (
         Submission.objects.filter(round=round_, state=SubmissionState.SUBMITTED)
         if held_too
         else linkable_submissions(round_)
     )
-    if pseudonyms is not None:
-        submitted = submitted.filter(pseudonym__in=pseudonyms)
     answers: dict[int, dict[str, Any]] = defaultdict(dict)
     rows = Answer.objects.filter(submission__in=submitted).values_list(
         "submission__pseudonym", "question__key", "value"
     )
     for pseudonym, key, value in rows:
         answers[pseudonym][key] = value
-    found = pseudonyms if pseudonyms is not None else submitted.values_list("pseudonym", flat=True)
+    found = submitted.values_list("pseudonym", flat=True)
     return [Respondent(pseudonym, answers.get(pseudonym, {})) for pseudonym in sorted(found)]
+
+
+_ANSWERS_IN_PSEUDONYM_RANGE = PreparedQuery(
+    lambda round_id, first, last: Answer.objects.filter(
+        submission__round_id=round_id,
+        submission__state=SubmissionState.SUBMITTED,
+        submission__pseudonym__gte=first,
+        submission__pseudonym__lte=last,
+    ).values_list("submission__pseudonym", "question__key", "value")
+)
+
+
+def page_respondents(round_: Round, pseudonyms: list[int]) -> list[Respondent]:
+    """The respondents of a page of pseudonym_page, as respondents() gives them: the answers of the
+    page's range of pseudonyms in one prepared query, of which only the page's own are kept (a response
+    in the range that the Chair may not see one by one is read, and dropped here)."""
+    if not pseudonyms:
+        return []
+    answers: dict[int, dict[str, Any]] = {pseudonym: {} for pseudonym in pseudonyms}
+    rows = _ANSWERS_IN_PSEUDONYM_RANGE(round_id=round_.pk, first=min(pseudonyms), last=max(pseudonyms))
+    for pseudonym, key, value in rows:
+        if pseudonym in answers:
+            answers[pseudonym][key] = value
+    return [Respondent(pseudonym, answers[pseudonym]) for pseudonym in sorted(pseudonyms)]
 
 
 def pseudonyms_in_order(round_: Round) -> QuerySet:
@@ -209,21 +253,31 @@ class _Counted(Paginator):
         self.__dict__["count"] = count  # Paginator.count is a cached property
 
 
+_PSEUDONYMS_BY_POSITION = PreparedQuery(
+    lambda round_id, required, held, first, last: (
+        linkable_query(round_id, required, held)
+        .annotate(position=Window(RowNumber(), order_by="pseudonym"), total=Window(Count("*")))
+        .filter(position__gte=first, position__lte=last)
+        .order_by("pseudonym")
+        .values_list("pseudonym", "total")
+    )
+)
+
+
 def pseudonym_page(round_: Round, number: Any, per_page: int) -> Page:
     """A page of the round's pseudonyms in order, as Paginator(pseudonyms_in_order(round_),
     per_page).get_page(number) gives it (not a number: the first page; out of range: the last), with
     the total read in the same query (COUNT(*) OVER ()) instead of a query of its own."""
-    windowed = (
-        linkable_submissions(round_)
-        .order_by("pseudonym")
-        .annotate(total=Window(Count("*")))
-        .values_list("pseudonym", "total")
-    )
+    arguments = linkable_arguments(round_)
+
+    def rows_of(page: int) -> list[tuple[int, int]]:
+        return _PSEUDONYMS_BY_POSITION(first=(page - 1) * per_page + 1, last=page * per_page, **arguments)
+
     try:
-        wanted = int(number)
+        wanted = min(int(number), 10**9)  # beyond any page, and within every database's integers
     except (TypeError, ValueError):
         wanted = 1
-    rows = list(windowed[(wanted - 1) * per_page : wanted * per_page]) if wanted >= 1 else []
+    rows = rows_of(wanted) if wanted >= 1 else []
     if rows:
         return Page([pseudonym for pseudonym, _total in rows], wanted, _Counted([], per_page, rows[0][1]))
     if wanted == 1:  # no response at all: the empty first page
@@ -231,7 +285,7 @@ def pseudonym_page(round_: Round, number: Any, per_page: int) -> Page:
     # Past the end (a hand-typed address, or responses gone since): the count, then the last page.
     paginator = _Counted([], per_page, pseudonyms_in_order(round_).count())
     last = paginator.num_pages
-    rows = list(windowed[(last - 1) * per_page : last * per_page]) if paginator.count else []
+    rows = rows_of(last) if paginator.count else []
     return Page([pseudonym for pseudonym, _total in rows], last, paginator)
 
 
@@ -300,12 +354,17 @@ def distribution(question: Question, answers: list[Any]) -> list[tuple[str, str,
     return [(value, text, counts.get(value, 0)) for value, text in filter_values(question)]
 
 
+_ROUND_QUESTIONS = PreparedQuery(lambda round_id: Question.objects.filter(round_id=round_id).order_by("order", "id"))
+
+
 def questions(round_: Round) -> list[Question]:
     """The round's active questions, read once per round object: a page asks several times (its own
     list, and the rule on linkable responses for each read of them). The same read, retired versions
     included, answers Round.asks_for_files (the pages' tabs ask it) without a query of its own."""
     if "_active_questions" not in round_.__dict__:
-        every = list(round_.questions.order_by("order", "id"))
+        every = _ROUND_QUESTIONS(round_id=round_.pk)
+        for question in every:
+            question.round = round_  # as the related manager would have set it
         round_.__dict__["_active_questions"] = [question for question in every if not question.retired]
         round_.__dict__.setdefault("asks_for_files", any(question.kind == QuestionKind.FILE for question in every))
     return list(round_.__dict__["_active_questions"])

@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "participants.middleware.SecondFactorMiddleware",
     "participants.middleware.UserTimeZoneMiddleware",
     "participants.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

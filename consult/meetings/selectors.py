@@ -17,6 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.prepared import PreparedQuery
 from consult.meetings import cells, slots, waitlist
 from consult.meetings.models import Attendance, Meeting, Poll, PollState, Response, Slot, Vote
 from consult.meetings.services.replies import accepts_replies
@@ -35,26 +36,42 @@ def live_poll(round_: Round) -> Poll | None:
     return Poll.objects.filter(round=round_).exclude(state=PollState.CANCELLED).prefetch_related("slots").first()
 
 
+def _open_polls(participant_id: int) -> models.QuerySet[Poll]:
+    answered = Vote.objects.filter(participant_id=participant_id, slot__poll=models.OuterRef("pk"))
+    return (
+        Poll.objects.filter(state=PollState.OPEN)
+        .exclude(round__state=RoundState.CANCELLED)
+        .select_related("round")
+        .annotate(answered=models.Exists(answered))
+        .order_by("closes_at", "id")
+    )
+
+
+_OPEN_POLLS = PreparedQuery(_open_polls)
+
+
 def open_polls_for(participant: Participant | None) -> list[Poll]:
     """Open polls the participant is asked to answer (§9: restricted rounds, States Parties only)."""
     if participant is None:
         return []
-    polls = (
-        Poll.objects.filter(state=PollState.OPEN, closes_at__gt=timezone.now())
-        .exclude(round__state=RoundState.CANCELLED)
-        .select_related("round")
-        .annotate(
-            answered=models.Exists(Vote.objects.filter(participant=participant, slot__poll=models.OuterRef("pk")))
-        )
-        .order_by("closes_at")
-    )
-    return [poll for poll in polls if may_take_part(participant, restricted=poll.round.restricted)]
+    now = timezone.now()
+    return [
+        poll
+        for poll in _OPEN_POLLS(participant_id=participant.pk)
+        if poll.closes_at > now and may_take_part(participant, restricted=poll.round.restricted)
+    ]
+
+
+_POLL = PreparedQuery(
+    lambda poll_id: Poll.objects.select_related("round", "round__tool", "chosen_slot").filter(pk=poll_id)
+)
 
 
 def access_poll(user: Any, poll_id: int) -> tuple[Poll, Participant]:
     """A poll the user may answer (open, closed or decided: they see what they said), or 404."""
     participant = approved_participant(user)
-    poll = Poll.objects.select_related("round", "round__tool", "chosen_slot").filter(pk=poll_id).first()
+    found = _POLL(poll_id=poll_id)
+    poll = found[0] if found else None
     if (
         participant is None
         or poll is None
@@ -90,8 +107,16 @@ class SlotView:
     outside_for: int = 0  # respondents for whom it falls outside 07:00-22:00
 
 
+_MY_ANSWERS = PreparedQuery(
+    lambda poll_id, participant_id: Vote.objects.filter(
+        slot__poll_id=poll_id, participant_id=participant_id
+    ).values_list("slot_id", "availability")
+)
+_SLOTS = PreparedQuery(lambda poll_id: Slot.objects.filter(poll_id=poll_id))  # in time order (Slot.Meta)
+
+
 def my_answers(poll: Poll, participant: Participant) -> dict[int, str]:
-    return dict(Vote.objects.filter(slot__poll=poll, participant=participant).values_list("slot_id", "availability"))
+    return dict(_MY_ANSWERS(poll_id=poll.pk, participant_id=participant.pk))
 
 
 def poll_for_participant(poll: Poll, participant: Participant) -> list[SlotView]:
@@ -105,7 +130,7 @@ def poll_for_participant(poll: Poll, participant: Participant) -> list[SlotView]
             tally=slots.Tally(slot.pk),
             mine=mine.get(slot.pk, ""),
         )
-        for slot in poll.slots.all()
+        for slot in _SLOTS(poll_id=poll.pk)
     ]
 
 

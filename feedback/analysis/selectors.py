@@ -13,11 +13,12 @@ from functools import cached_property
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from config.prepared import PreparedQuery
 from consult.models import Question, QuestionKind, Round
 from feedback.analysis.models import SuggestionSet, SuggestionStatus, Theme, ThemeTag
 from feedback.models import Answer, SubmissionState
 from feedback.redaction import Cleaner, text_cleaner
-from feedback.selectors import linkable_submissions
+from feedback.selectors import linkable_arguments, linkable_query
 from feedback.selectors import questions as active_questions
 from feedback.validation import free_text_of, offers_other
 from participants.state_flags import state_flags
@@ -63,16 +64,28 @@ def text_question(round_: Round, key: str) -> Question:
     return question
 
 
-def raw_answers(round_: Round, question: Question) -> list[tuple[int, int, str]]:
-    """(response id, pseudonym, text as given) of every submitted, non-blank answer, in pseudonym order."""
-    rows = (
-        Answer.objects.filter(submission__in=linkable_submissions(round_), question=question)
+_WRITTEN_ANSWERS = PreparedQuery(
+    lambda question_id, round_id, required, held: (
+        Answer.objects.filter(submission__in=linkable_query(round_id, required, held), question_id=question_id)
         .exclude(value=None)
         .order_by("submission__pseudonym")
         .values_list("submission_id", "submission__pseudonym", "value")
     )
+)
+
+
+def raw_answers(round_: Round, question: Question) -> list[tuple[int, int, str]]:
+    """(response id, pseudonym, text as given) of every submitted, non-blank answer, in pseudonym order."""
+    rows = _WRITTEN_ANSWERS(question_id=question.pk, **linkable_arguments(round_))
     texts = ((submission_id, pseudonym, free_text_of(question, value)) for submission_id, pseudonym, value in rows)
     return [(submission_id, pseudonym, text) for submission_id, pseudonym, text in texts if text.strip()]
+
+
+_TAGS_OF_QUESTION = PreparedQuery(
+    lambda question_id: ThemeTag.objects.filter(question_id=question_id).values_list(
+        "submission_id", "theme_id", "quoted"
+    )
+)
 
 
 def coded_answers(round_: Round, question: Question, *, clean: Cleaner | None = None) -> list[CodedAnswer]:
@@ -80,9 +93,7 @@ def coded_answers(round_: Round, question: Question, *, clean: Cleaner | None = 
     clean = clean or text_cleaner()
     tags: dict[int, set[int]] = defaultdict(set)
     quoted: dict[int, set[int]] = defaultdict(set)
-    for submission_id, theme_id, is_quoted in ThemeTag.objects.filter(question=question).values_list(
-        "submission_id", "theme_id", "quoted"
-    ):
+    for submission_id, theme_id, is_quoted in _TAGS_OF_QUESTION(question_id=question.pk):
         tags[submission_id].add(theme_id)
         if is_quoted:
             quoted[submission_id].add(theme_id)
@@ -102,11 +113,18 @@ def codebook(round_: Round) -> QuerySet[Theme]:
     )
 
 
+_THEMES_FOR = PreparedQuery(
+    lambda round_id, question_id: (
+        Theme.objects.filter(round_id=round_id)
+        .filter(Q(question=None) | Q(question_id=question_id))
+        .order_by("name", "pk")
+    )
+)
+
+
 def themes_for(round_: Round, question: Question) -> list[Theme]:
     """The themes that may be given to answers of this question: untied ones and those tied to it."""
-    return list(
-        Theme.objects.filter(round=round_).filter(Q(question=None) | Q(question=question)).order_by("name", "pk")
-    )
+    return _THEMES_FOR(round_id=round_.pk, question_id=question.pk)
 
 
 def theme_of(round_: Round, theme_id: int) -> Theme:

@@ -64,7 +64,7 @@ def response_list(request: HttpRequest, round_id: int) -> HttpResponse:
     if not (wanted or contains):
         # Unfiltered: page through pseudonyms in the database and anonymize only the page shown.
         page = selectors.pseudonym_page(round_, request.GET.get("page"), PER_PAGE)
-        page.object_list = redacted(selectors.respondents(round_, pseudonyms=list(page.object_list)), questions)
+        page.object_list = redacted(selectors.page_respondents(round_, list(page.object_list)), questions)
         total = shown = page.paginator.count
     else:
         # Filters look at every response, free text only once anonymized (so no one can search for a name).

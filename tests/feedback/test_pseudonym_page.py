@@ -8,13 +8,15 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from feedback.selectors import pseudonym_page, pseudonyms_in_order, questions
+from feedback import services
+from feedback.models import Submission
+from feedback.selectors import page_respondents, pseudonym_page, pseudonyms_in_order, questions, respondents
 from tests import factories
 from tests.feedback.helpers import GOOD_ANSWERS, make_round, submit
 
 pytestmark = pytest.mark.django_db
 
-NUMBERS = [None, "", "1", "2", "3", "4", "99", "0", "-1", "abc", "2.5", 2]
+NUMBERS = [None, "", "1", "2", "3", "4", "99", "0", "-1", "abc", "2.5", 2, "1" + "0" * 30]
 
 
 def same_page(round_, number, per_page: int) -> None:
@@ -69,3 +71,34 @@ def test_the_first_page_of_no_response_is_one_query_too():
         page = pseudonym_page(round_, None, 3)
 
     assert len(captured) == 1 and page.paginator.count == 0 and page.number == 1
+
+
+def test_a_pages_respondents_are_those_of_its_pseudonyms_only():
+    """The answers of a page are read by range of pseudonyms: a written response in that range which
+    skips a required question (not shown one by one) must not come with them."""
+    round_ = make_round()
+    for number in range(12):
+        if number % 3 == 1:  # every third one written, without the required rating
+            services.record_offline_submission(
+                round_id=round_.pk,
+                participant_id=factories.make_participant().pk,
+                answers={"format": "Word template", "comments": f"Letter {number}"},
+                by=None,
+            )
+        else:
+            submit(round_, factories.make_participant(), {**GOOD_ANSWERS, "comments": f"Online {number}"})
+    # Pseudonyms in the order of arrival, so that written responses sit inside each page's range.
+    submissions = list(Submission.objects.filter(round=round_).order_by("pk"))
+    for submission in submissions:
+        Submission.objects.filter(pk=submission.pk).update(pseudonym=submission.pseudonym + 100_000)
+    for number, submission in enumerate(submissions, start=1):
+        Submission.objects.filter(pk=submission.pk).update(pseudonym=number)
+    linked = {respondent.pseudonym: respondent for respondent in respondents(round_)}
+    assert sorted(linked) == [1, 3, 4, 6, 7, 9, 10, 12]
+
+    pages = [pseudonym_page(round_, number, 3) for number in (1, 2, 3)]
+    shown = [page_respondents(round_, list(page.object_list)) for page in pages]
+
+    assert [[r.pseudonym for r in page] for page in shown] == [[1, 3, 4], [6, 7, 9], [10, 12]]
+    assert [r for page in shown for r in page] == list(linked.values())
+    assert not any("Letter" in str(r.answers) for page in shown for r in page)
