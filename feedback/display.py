@@ -1,7 +1,8 @@
-"""Answers as the Chair reads them on a page of responses, prepared in Python.
+"""Answers as the Chair reads and codes them, prepared in Python.
 
 A page shows twenty respondents by five or more questions; rendering each cell through template
-filters cost more than everything else on the page together.
+filters cost more than everything else on the page together. The coding page's theme checkboxes,
+opened once per answer coded, cost as much through the template's loop as its queries.
 """
 
 from __future__ import annotations
@@ -84,3 +85,27 @@ def _response_link(round_id: int) -> Callable[[int], str]:
     url = conditional_escape(url)
     head, _number, tail = url.rpartition(str(placeholder))
     return lambda pseudonym: f"{head}{int(pseudonym)}{tail}"
+
+
+THEME_DESCRIPTION_PREVIEW = 90
+KEYED_THEMES = 9  # the keys 1-9 tick the first nine themes (static/js/analysis-coding.js)
+
+
+def theme_choices(themes: list[Any], ticked: set[int]) -> SafeString:
+    """The coding form's list items, one checkbox per theme: ticked if the answer has it, the first one
+    focused, the first nine with their keyboard key."""
+    items = []
+    for number, theme in enumerate(themes, start=1):
+        keyed = number <= KEYED_THEMES
+        attributes = (" checked" if theme.pk in ticked else "") + (" autofocus" if number == 1 else "")
+        attributes += f' data-key="{number}"' if keyed else ""
+        key = f'<kbd aria-hidden="true">{number}</kbd> ' if keyed else ""
+        description = theme.description and format_html(
+            ' <span class="small muted">— {}</span>', Truncator(theme.description).chars(THEME_DESCRIPTION_PREVIEW)
+        )
+        items.append(
+            f'<li><label class="checkbox" for="theme-{theme.pk}"><input type="checkbox" name="theme" '
+            f'value="{theme.pk}" id="theme-{theme.pk}"{attributes}>\n'
+            f"          <span>{key}{escape(theme.name)}{description}</span></label></li>"
+        )
+    return mark_safe("\n        ".join(items))  # noqa: S308 (names and descriptions escaped above)

@@ -23,6 +23,8 @@ from feedback.selectors import questions as active_questions
 from feedback.validation import free_text_of, offers_other
 from participants.state_flags import state_flags
 
+NO_THEMES: frozenset[int] = frozenset()
+
 
 @dataclass
 class CodedAnswer:
@@ -33,8 +35,8 @@ class CodedAnswer:
     pseudonym: int
     _given: str = field(repr=False)  # as written; templates cannot read a name starting with "_"
     _clean: Cleaner = field(repr=False)
-    theme_ids: set[int] = field(default_factory=set)
-    quoted_theme_ids: set[int] = field(default_factory=set)
+    theme_ids: frozenset[int] = NO_THEMES
+    quoted_theme_ids: frozenset[int] = NO_THEMES
 
     @cached_property
     def text(self) -> str:
@@ -91,14 +93,21 @@ _TAGS_OF_QUESTION = PreparedQuery(
 def coded_answers(round_: Round, question: Question, *, clean: Cleaner | None = None) -> list[CodedAnswer]:
     """Every answer to the question, anonymized, with the themes given to it."""
     clean = clean or text_cleaner()
-    tags: dict[int, set[int]] = defaultdict(set)
-    quoted: dict[int, set[int]] = defaultdict(set)
+    tags: dict[int, frozenset[int]] = {}
+    quoted: dict[int, frozenset[int]] = {}
     for submission_id, theme_id, is_quoted in _TAGS_OF_QUESTION(question_id=question.pk):
-        tags[submission_id].add(theme_id)
+        tags[submission_id] = tags.get(submission_id, NO_THEMES) | {theme_id}
         if is_quoted:
-            quoted[submission_id].add(theme_id)
+            quoted[submission_id] = quoted.get(submission_id, NO_THEMES) | {theme_id}
     return [
-        CodedAnswer(submission_id, pseudonym, text, clean, tags[submission_id], quoted[submission_id])
+        CodedAnswer(
+            submission_id,
+            pseudonym,
+            text,
+            clean,
+            tags.get(submission_id, NO_THEMES),
+            quoted.get(submission_id, NO_THEMES),
+        )
         for submission_id, pseudonym, text in raw_answers(round_, question)
     ]
 

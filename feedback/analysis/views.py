@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from feedback import selectors as feedback_selectors
 from feedback.analysis import coding_files, selectors, services
 from feedback.analysis.forms import ImportCodingForm, ThemeForm
+from feedback.display import theme_choices
 from participants.permissions import chair_required
 
 
@@ -194,6 +195,7 @@ def code(request: HttpRequest, round_id: int, key: str, pseudonym: int | None = 
         "question": question_,
         "answer": answers[position],
         "themes": themes,
+        "theme_choices": theme_choices(themes, answers[position].theme_ids),
         "position": position + 1,
         "total": len(answers),
         "untagged": sum(1 for answer in answers if not answer.theme_ids),

@@ -263,3 +263,27 @@ def test_a_bad_import_file_is_shown_row_by_row_on_the_page(coded_round, chair_cl
 
     assert response.status_code == 400
     assert "Row 2, column “pseudonym”: Respondent 12345 gave no answer to “improve”." in response.content.decode()
+
+
+def test_the_coding_form_ticks_the_answers_themes_and_keys_the_first_nine(coded_round, chair, chair_client):
+    round_, pseudonyms = coded_round
+    themes = [services.create_theme(round_id=round_.pk, by=chair, name=f"Theme {letter}") for letter in "ABCDEFGHIJ"]
+    described = services.create_theme(
+        round_id=round_.pk, by=chair, name="<Formats> & files", description="Excel & XML " + "exports " * 20
+    )
+    code(round_, chair, pseudonyms[0], themes[1], described)
+    url = reverse("analysis:code_answer", kwargs={"round_id": round_.pk, "key": "improve", "pseudonym": pseudonyms[0]})
+
+    html = chair_client.get(url).content.decode()
+
+    boxes = re.findall(r'<input type="checkbox" name="theme" value="(\d+)" id="theme-\1"([^>]*)>', html)
+    by_id = {int(value): attributes for value, attributes in boxes}
+    in_order = [described, *themes]  # by name: "<Formats>..." sorts first
+    assert list(by_id) == [theme.pk for theme in in_order]
+    assert [" checked" in attributes for attributes in by_id.values()] == [True, False, True] + [False] * 8
+    assert " autofocus" in by_id[described.pk] and sum(" autofocus" in a for a in by_id.values()) == 1
+    keys = [re.search(r'data-key="(\d)"', attributes) for attributes in by_id.values()]
+    assert [int(key[1]) if key else None for key in keys] == [*range(1, 10), None, None]
+    assert html.count('<kbd aria-hidden="true">') == 9
+    assert "&lt;Formats&gt; &amp; files" in html and "<Formats>" not in html
+    assert "— Excel &amp; XML exports exports" in html and "exports …" not in html and "…</span>" in html
