@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, models, transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
@@ -55,12 +55,23 @@ def save_cycle(*, by: User | None, name: str, starts_on: date, ends_on: date, cy
     try:
         with transaction.atomic():
             cycle.save()
-    except IntegrityError as error:  # another request saved an overlapping cycle or the same name first
+    except (IntegrityError, OperationalError) as error:
+        if not _lost_race(error):
+            raise
         raise CycleInvalid(
             cycle_problems(cycle) or {"starts_on": _("Another cycle was saved for these dates.")}
         ) from error
     audit.record(actor=by, action="cycle.update" if cycle_id else "cycle.create", target=cycle)
     return cycle
+
+
+DEADLOCK_DETECTED = "40P01"  # PostgreSQL's SQLSTATE
+
+
+def _lost_race(error: DatabaseError) -> bool:
+    """Another request saved an overlapping cycle or the same name first; or, several saving at once,
+    PostgreSQL ended a deadlock between their exclusion-constraint checks by stopping this one."""
+    return isinstance(error, IntegrityError) or getattr(error.__cause__, "sqlstate", None) == DEADLOCK_DETECTED
 
 
 @transaction.atomic

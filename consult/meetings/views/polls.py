@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from consult import selectors as round_selectors
 from consult.meetings import selectors, services
 from consult.meetings.forms import PollAnswerForm, PollForm
+from consult.meetings.markup import slot_fieldsets
 from consult.meetings.models import PollState, Slot
 from consult.services import RoundError
 from participants.permissions import chair_required, is_secretariat, participant_required, secretariat_required
@@ -137,12 +138,13 @@ def poll_answer(request: HttpRequest, poll_id: int) -> HttpResponse:
             )
             return redirect("meetings:poll_answer", poll_id=poll.pk)
     rows = [(time, form[f"slot_{time.slot.pk}"]) for time in times]
+    open_ = poll.state == PollState.OPEN and poll.closes_at > timezone.now()
     context = {
         "poll": poll,
         "round": poll.round,
-        "rows": rows,
+        "slot_fieldsets": slot_fieldsets(rows, open_=open_),
         "form": form,
-        "open": poll.state == PollState.OPEN and poll.closes_at > timezone.now(),
+        "open": open_,
         "zone": selectors.zone_of(participant),
         "has_profile_zone": bool(participant.user.time_zone),
     }
