@@ -8,9 +8,10 @@ on each call puts the real values in the placeholders' places and lets Django's 
 the objects, so the results are exactly what the queryset would give.
 
 The builder must depend on its arguments only (no clock, no setting, no user): whatever else it reads
-is frozen at the first call. Arguments are keys (integers) or lists of keys, compiled once per length
-of each list; a builder whose SQL would hold one inline (a slice) or that prefetches (more than one
-query) is refused when it is first compiled.
+is frozen at the first call. Arguments are keys (integers, for columns of 32 bits or more) or lists of
+keys, compiled once per length of each list; a builder whose SQL would hold one inline (a slice) or
+drop it (a column too small for the placeholders), or that prefetches (more than one query), is
+refused when it is first compiled.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import operator
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
@@ -58,7 +60,12 @@ class _Plan:
             raise ValueError("A prepared query runs one SQL statement: no prefetch_related, no related manager.")
         self.queryset = queryset
         self.compiler = queryset.query.get_compiler(using=queryset.db)
-        self.sql, params = self.compiler.as_sql()
+        try:
+            self.sql, params = self.compiler.as_sql()
+        except EmptyResultSet:
+            if 0 not in shape:  # not an empty list: a placeholder out of its column's range, say
+                raise
+            self.sql, params, where = "", (), {}  # `pk__in=[]`: every call of this shape finds nothing
         self.params = list(params)
         self.slots = [(position, *where[value]) for position, value in enumerate(self.params) if value in where]
         unbound = {where[number][0] for number in set(where) - {value for value in self.params if value in where}}
@@ -127,7 +134,7 @@ class PreparedQuery(Generic[T]):
             raise TypeError(f"Expected the arguments {self.names}, got {tuple(values)}.")
         keys = {name: _keys(values[name]) for name in self.names}
         plan = self._plan(_shape(keys))
-        return plan.bound(keys).results(plan.queryset._iterable_class)
+        return plan.bound(keys).results(plan.queryset._iterable_class) if plan.sql else []
 
 
 def _keys(value: Keys) -> Keys:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, FilteredRelation, Q, QuerySet
 from django.http import Http404
 
 from config.prepared import PreparedQuery
@@ -66,12 +66,30 @@ def text_question(round_: Round, key: str) -> Question:
     return question
 
 
-_WRITTEN_ANSWERS = PreparedQuery(
-    lambda question_id, round_id, required, held: (
-        Answer.objects.filter(submission__in=linkable_query(round_id, required, held), question_id=question_id)
+def _written_answers(question_id: int, round_id: int, required: list[int], held: list[int]) -> QuerySet[Answer]:
+    """The answers to the question of the responses the Chair may read one by one, in pseudonym order."""
+    submissions = linkable_query(round_id, required, held)
+    return (
+        Answer.objects.filter(submission__in=submissions, question_id=question_id)
         .exclude(value=None)
         .order_by("submission__pseudonym")
-        .values_list("submission_id", "submission__pseudonym", "value")
+    )
+
+
+_WRITTEN_ANSWERS = PreparedQuery(
+    lambda question_id, round_id, required, held: _written_answers(question_id, round_id, required, held).values_list(
+        "submission_id", "submission__pseudonym", "value"
+    )
+)
+
+# The same answers, each with the themes given to it for this question: a row per theme (or one row without).
+_WRITTEN_ANSWERS_AND_THEMES = PreparedQuery(
+    lambda question_id, round_id, required, held: (
+        _written_answers(question_id, round_id, required, held)
+        .annotate(
+            tag=FilteredRelation("submission__theme_tags", condition=Q(submission__theme_tags__question_id=question_id))
+        )
+        .values_list("submission_id", "submission__pseudonym", "value", "tag__theme_id", "tag__quoted")
     )
 )
 
@@ -83,33 +101,22 @@ def raw_answers(round_: Round, question: Question) -> list[tuple[int, int, str]]
     return [(submission_id, pseudonym, text) for submission_id, pseudonym, text in texts if text.strip()]
 
 
-_TAGS_OF_QUESTION = PreparedQuery(
-    lambda question_id: ThemeTag.objects.filter(question_id=question_id).values_list(
-        "submission_id", "theme_id", "quoted"
-    )
-)
-
-
 def coded_answers(round_: Round, question: Question, *, clean: Cleaner | None = None) -> list[CodedAnswer]:
-    """Every answer to the question, anonymized, with the themes given to it."""
+    """Every non-blank answer to the question (raw_answers), anonymized, with the themes given to it."""
     clean = clean or text_cleaner()
-    tags: dict[int, frozenset[int]] = {}
-    quoted: dict[int, frozenset[int]] = {}
-    for submission_id, theme_id, is_quoted in _TAGS_OF_QUESTION(question_id=question.pk):
-        tags[submission_id] = tags.get(submission_id, NO_THEMES) | {theme_id}
-        if is_quoted:
-            quoted[submission_id] = quoted.get(submission_id, NO_THEMES) | {theme_id}
-    return [
-        CodedAnswer(
-            submission_id,
-            pseudonym,
-            text,
-            clean,
-            tags.get(submission_id, NO_THEMES),
-            quoted.get(submission_id, NO_THEMES),
-        )
-        for submission_id, pseudonym, text in raw_answers(round_, question)
-    ]
+    answers: list[CodedAnswer] = []
+    rows = _WRITTEN_ANSWERS_AND_THEMES(question_id=question.pk, **linkable_arguments(round_))
+    for submission_id, pseudonym, value, theme_id, quoted in rows:
+        if not answers or answers[-1].submission_id != submission_id:
+            text = free_text_of(question, value)
+            if not text.strip():
+                continue
+            answers.append(CodedAnswer(submission_id, pseudonym, text, clean))
+        if theme_id is not None:
+            answers[-1].theme_ids |= {theme_id}
+            if quoted:
+                answers[-1].quoted_theme_ids |= {theme_id}
+    return answers
 
 
 def codebook(round_: Round) -> QuerySet[Theme]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Q
 from django.test.utils import CaptureQueriesContext
@@ -51,6 +52,18 @@ def test_the_results_are_the_querysets_own_with_related_objects_and_annotations(
     assert QUESTIONS_COUNTED(round_id=round_.pk, skip_id=0) == [{"title": "Reporting templates", "asked": 3}]
 
 
+def test_a_list_of_keys_is_compiled_once_per_length_and_an_empty_one_finds_nothing():
+    rounds = [make_round(title=title) for title in ("First", "Second", "Third")]
+    titles = PreparedQuery(lambda ids: Round.objects.filter(pk__in=ids).order_by("pk").values_list("title", flat=True))
+
+    assert list(titles(ids=[rounds[0].pk, rounds[2].pk])) == ["First", "Third"]
+    assert list(titles(ids=[rounds[1].pk, rounds[0].pk])) == ["First", "Second"]
+    assert list(titles(ids=[rounds[1].pk])) == ["Second"]
+    with CaptureQueriesContext(connection) as queries:
+        assert titles(ids=[]) == []
+    assert len(queries) == 0
+
+
 def test_the_queryset_is_built_once_per_connection():
     builds = []
 
@@ -72,6 +85,17 @@ def test_arguments_must_be_the_builders_and_keys():
         ROUND_WITH_TOOL(pk=1)
     with pytest.raises(TypeError):
         ROUND_WITH_TOOL(round_id="1 OR 1=1")
+
+
+def test_a_small_integer_column_that_cannot_hold_the_placeholders_is_an_error_not_an_empty_answer():
+    make_round(questions=2)
+    later = PreparedQuery(lambda order: Question.objects.filter(order__gte=order))
+    earlier = PreparedQuery(lambda order: Question.objects.filter(order__lte=order))
+
+    with pytest.raises(EmptyResultSet):
+        later(order=0)
+    with pytest.raises(ValueError, match="order"):
+        earlier(order=100)
 
 
 def test_a_builder_that_would_freeze_a_value_in_its_sql_or_run_two_queries_is_refused():
