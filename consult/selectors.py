@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -65,26 +66,18 @@ def rounds_visible_to(user: Any) -> QuerySet[Round]:
     return _visible_rounds(_visibility(user))
 
 
-# The lookup every round page starts with, compiled once per visibility (config/prepared.py).
-def _round_lookup(visibility: str) -> PreparedQuery[Round]:
-    return PreparedQuery(lambda round_id: _visible_rounds(visibility).filter(pk=round_id))
+def _visible_round(visibility: str, round_id: int) -> QuerySet[Round]:
+    return _visible_rounds(visibility).filter(pk=round_id)
 
 
-_VISIBLE_ROUND = {visibility: _round_lookup(visibility) for visibility in _VISIBLE}
+def _visible_documents(visibility: str) -> QuerySet[Document]:
+    return Document.objects.filter(round__in=_visible_rounds(visibility).values("pk")).order_by("title", "id")
 
 
-def _rounds_lookup(visibility: str) -> PreparedQuery[Round]:
-    return PreparedQuery(lambda: _visible_rounds(visibility))
-
-
-def _documents_lookup(visibility: str) -> PreparedQuery[Document]:
-    return PreparedQuery(
-        lambda: Document.objects.filter(round__in=_visible_rounds(visibility).values("pk")).order_by("title", "id")
-    )
-
-
-_VISIBLE_ROUNDS = {visibility: _rounds_lookup(visibility) for visibility in _VISIBLE}
-_VISIBLE_DOCUMENTS = {visibility: _documents_lookup(visibility) for visibility in _VISIBLE}
+# The lookups round pages start with, compiled once per visibility (config/prepared.py).
+_VISIBLE_ROUND = {visibility: PreparedQuery(partial(_visible_round, visibility)) for visibility in _VISIBLE}
+_VISIBLE_ROUNDS = {visibility: PreparedQuery(partial(_visible_rounds, visibility)) for visibility in _VISIBLE}
+_VISIBLE_DOCUMENTS = {visibility: PreparedQuery(partial(_visible_documents, visibility)) for visibility in _VISIBLE}
 
 
 def visible_rounds_and_documents(user: Any) -> tuple[list[Round], dict[int, list[Document]]]:

@@ -20,18 +20,21 @@ def slot_time(slot: Any) -> SafeString:
     """A proposed time (a Slot, or a LocalSlot in someone's zone) as the current time zone shows it:
     the day, the hours, and whether it ends the next day or falls outside 07:00-22:00 there."""
     starts, ends = template_localtime(slot.starts_at), template_localtime(slot.ends_at)
-    next_day = format_html(' <span class="small">({})</span>', _("ends the next day"))
-    late = format_html(
-        ' <span class="badge badge--warn slot-time__late">{}</span>',
-        _("outside 07:00–22:00"),  # noqa: RUF001 (the message as translated)
-    )
+    next_day = late = ""
+    if getattr(slot, "ends_another_day", False):
+        next_day = format_html(' <span class="small">({})</span>', _("ends the next day"))
+    if getattr(slot, "outside_hours", False):
+        late = format_html(
+            ' <span class="badge badge--warn slot-time__late">{}</span>',
+            _("outside 07:00–22:00"),  # noqa: RUF001 (the message as translated)
+        )
     return format_html(
         '<span class="slot-time">{}, <strong>{}–{}</strong>{}</span>{}',  # noqa: RUF001 (an en dash between hours)
         date_format(starts, "D j M Y"),
         date_format(starts, "H:i"),
         date_format(ends, "H:i"),
-        next_day if getattr(slot, "ends_another_day", False) else "",
-        late if getattr(slot, "outside_hours", False) else "",
+        next_day,
+        late,
     )
 
 
@@ -41,8 +44,9 @@ def slot_fieldsets(rows: list[tuple[Any, Any]], *, open_: bool) -> SafeString:
     parts = []
     for time, field in rows:
         local = time.local
+        outside = local.outside_hours
         note = ""
-        if local.outside_hours:
+        if outside:
             start, end = (date_format(template_localtime(moment), "H:i") for moment in (local.starts_at, local.ends_at))
             message = _("That is %(start)s–%(end)s where you are, outside 07:00–22:00.")  # noqa: RUF001
             note = f'<p class="small poll__late-note">{escape(message % {"start": start, "end": end})}</p>'
@@ -51,7 +55,7 @@ def slot_fieldsets(rows: list[tuple[Any, Any]], *, open_: bool) -> SafeString:
             for choice in field
         )
         parts.append(
-            f'<fieldset class="fieldset poll__slot{" poll__slot--late" if local.outside_hours else ""}"'
+            f'<fieldset class="fieldset poll__slot{" poll__slot--late" if outside else ""}"'
             f"{'' if open_ else ' disabled'}>\n"
             f"    <legend>{slot_time(local)}</legend>\n"
             f"    {note}\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from django.db import connection, transaction
@@ -132,27 +133,36 @@ def autosave_draft(
 def _save_draft_at_version(
     round_: Round, participant: Participant, version: int, values: dict[str, Any], now: datetime
 ) -> bool:
-    """The autosave's usual case as one UPDATE written out, as
+    """The autosave's usual case as one UPDATE written out (_draft_update_sql): the ORM took longer to
+    build and compile it than the database to run it, on the request every open questionnaire makes
+    every few seconds. Values are adapted by the model's fields."""
+    answers = Submission._meta.get_field("working_answers").get_db_prep_save(values, connection)
+    updated_at = Submission._meta.get_field("updated_at").get_db_prep_save(now, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _draft_update_sql(connection.vendor),
+            [answers, updated_at, round_.pk, participant.pk, SubmissionState.DRAFT, version, answers],
+        )
+        return cursor.rowcount > 0
+
+
+@cache
+def _draft_update_sql(vendor: str) -> str:
+    """What
 
         Submission.objects.filter(round=round_, participant=participant, state=DRAFT, version=version)
         .exclude(working_answers=values).update(working_answers=values, version=F("version") + 1, updated_at=now)
 
-    would write it: the ORM took longer to build and compile that than the database to run it, on the
-    request every open questionnaire makes every few seconds. Values are adapted by the model's fields."""
-    fields = {field.name: field for field in Submission._meta.concrete_fields}
-    column = {name: connection.ops.quote_name(field.column) for name, field in fields.items()}
-    answers = fields["working_answers"].get_db_prep_save(values, connection)
-    sql = (
+    writes, with the table's and columns' names as this database quotes them (written once per process)."""
+    names = ("working_answers", "version", "updated_at", "round", "participant", "state")
+    column = {name: connection.ops.quote_name(Submission._meta.get_field(name).column) for name in names}
+    return (
         f"UPDATE {connection.ops.quote_name(Submission._meta.db_table)} "  # noqa: S608 (names from the model)
         f"SET {column['working_answers']} = %s, {column['version']} = {column['version']} + 1, "
         f"{column['updated_at']} = %s "
         f"WHERE {column['round']} = %s AND {column['participant']} = %s AND {column['state']} = %s "
         f"AND {column['version']} = %s AND NOT ({column['working_answers']} = %s)"
     )
-    updated_at = fields["updated_at"].get_db_prep_save(now, connection)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [answers, updated_at, round_.pk, participant.pk, SubmissionState.DRAFT, version, answers])
-        return cursor.rowcount > 0
 
 
 def _is_replay(submission: Submission, values: dict[str, Any]) -> bool:

@@ -11,20 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consult.meetings import services
-from tests import factories
 from tests.meetings.helpers import draft_meeting, proposed_times
 
 pytestmark = pytest.mark.django_db
 
 DASH = "\N{EN DASH}"
-
-
-@pytest.fixture
-def auckland():
-    participant = factories.make_participant(email="aroha@example.org", full_name="Aroha Ngata")
-    participant.user.time_zone = "Pacific/Auckland"
-    participant.user.save(update_fields=["time_zone"])
-    return participant
 
 
 @pytest.fixture

@@ -27,14 +27,6 @@ def open_poll(round_, times=None, closes_in=timedelta(days=2), by=None):
     )
 
 
-@pytest.fixture
-def auckland():
-    participant = factories.make_participant(email="aroha@example.org", full_name="Aroha Ngata")
-    participant.user.time_zone = "Pacific/Auckland"
-    participant.user.save(update_fields=["time_zone"])
-    return participant
-
-
 # --- Proposing times -----------------------------------------------------------------------------------
 
 
