@@ -24,6 +24,11 @@ def summary_page(client, round_) -> str:
     return client.get(reverse("summary:detail", kwargs={"round_id": round_.pk})).content.decode()
 
 
+def without_tokens(page: str) -> str:
+    """The page less its random CSRF tokens, in which a short form such as "HT" turns up by chance."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+
+
 def leak_lines(page: str) -> list[str]:
     """The gate's report as the Chair reads it, with the flagged words taken out."""
     lines = re.findall(r"<li><strong>[^<]*</strong> \([^)]*\): ….*?</li>", page)
@@ -233,7 +238,7 @@ def test_derived_forms_leave_no_trace_in_the_chairs_pages_and_the_summary(
         "generate_summary", round_.pk, "--format", "md", "--output", str(tmp_path / "s.md"), stdout=io.StringIO()
     )
 
-    for output in (page.content.decode(), (tmp_path / "s.md").read_text()):
+    for output in (without_tokens(page.content.decode()), (tmp_path / "s.md").read_text()):
         for form in (
             "PCSAB",
             "P.C.S.A.B",
