@@ -6,11 +6,13 @@ know an answer only by pseudonym and question key.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, FilteredRelation, Q, QuerySet
+from django.db.models import Count, FilteredRelation, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 from django.http import Http404
 
 from config.prepared import PreparedQuery
@@ -28,12 +30,13 @@ NO_THEMES: frozenset[int] = frozenset()
 
 @dataclass
 class CodedAnswer:
-    """One free-text answer as the Chair codes it. Its text is anonymized when first read, so a page
-    that shows one answer of a sequence anonymizes that one, not all of them."""
+    """One free-text answer as the Chair codes it. Its stored value is decoded and anonymized when its
+    text is first read, so a page that shows one answer of a sequence decodes and anonymizes that one."""
 
     submission_id: int  # internal only: never rendered
     pseudonym: int
-    _given: str = field(repr=False)  # as written; templates cannot read a name starting with "_"
+    _question: Question = field(repr=False)  # templates cannot read a name starting with "_"
+    _stored: str = field(repr=False)  # the value as stored, in JSON
     _clean: Cleaner = field(repr=False)
     theme_ids: frozenset[int] = NO_THEMES
     quoted_theme_ids: frozenset[int] = NO_THEMES
@@ -41,7 +44,17 @@ class CodedAnswer:
     @cached_property
     def text(self) -> str:
         """The answer anonymized."""
-        return self._clean(self._given)
+        return self._clean(free_text_of(self._question, json.loads(self._stored)))
+
+
+def _has_written_text(question: Question, stored: str | None) -> bool:
+    """free_text_of(question, value).strip() != "" for a value still in its stored JSON, which a free-text
+    answer without escapes does not need decoding for: between its quotes is exactly what was written."""
+    if stored is None:
+        return False
+    if question.kind == QuestionKind.TEXT and stored[:1] == '"' and "\\" not in stored:
+        return bool(stored[1:-1].strip())
+    return bool(free_text_of(question, json.loads(stored)).strip())
 
 
 # Questions with written answers: free text, and choices offering "Other, please specify".
@@ -83,13 +96,15 @@ _WRITTEN_ANSWERS = PreparedQuery(
 )
 
 # The same answers, each with the themes given to it for this question: a row per theme (or one row without).
+# Values come as their JSON text, which coded_answers decodes only for the answers a page shows.
 _WRITTEN_ANSWERS_AND_THEMES = PreparedQuery(
     lambda question_id, round_id, required, held: (
         _written_answers(question_id, round_id, required, held)
         .annotate(
-            tag=FilteredRelation("submission__theme_tags", condition=Q(submission__theme_tags__question_id=question_id))
+            tag=FilteredRelation("submission__theme_tags", condition=Q(submission__theme_tags__question_id=question_id)),
+            stored=Cast("value", TextField()),
         )
-        .values_list("submission_id", "submission__pseudonym", "value", "tag__theme_id", "tag__quoted")
+        .values_list("submission_id", "submission__pseudonym", "stored", "tag__theme_id", "tag__quoted")
     )
 )
 
@@ -106,12 +121,11 @@ def coded_answers(round_: Round, question: Question, *, clean: Cleaner | None = 
     clean = clean or text_cleaner()
     answers: list[CodedAnswer] = []
     rows = _WRITTEN_ANSWERS_AND_THEMES(question_id=question.pk, **linkable_arguments(round_))
-    for submission_id, pseudonym, value, theme_id, quoted in rows:
+    for submission_id, pseudonym, stored, theme_id, quoted in rows:
         if not answers or answers[-1].submission_id != submission_id:
-            text = free_text_of(question, value)
-            if not text.strip():
+            if not _has_written_text(question, stored):
                 continue
-            answers.append(CodedAnswer(submission_id, pseudonym, text, clean))
+            answers.append(CodedAnswer(submission_id, pseudonym, question, stored, clean))
         if theme_id is not None:
             answers[-1].theme_ids |= {theme_id}
             if quoted:

@@ -15,6 +15,7 @@ from feedback.analysis.models import Theme, ThemeTag
 from feedback.services.records import write_submission
 from feedback.summary import services as summary_services
 from tests import factories
+from tests.feedback.helpers import make_round
 from tests.feedback.summary_data import answer, close, open_round, respondents
 
 pytestmark = pytest.mark.django_db
@@ -287,3 +288,38 @@ def test_the_coding_form_ticks_the_answers_themes_and_keys_the_first_nine(coded_
     assert html.count('<kbd aria-hidden="true">') == 9
     assert "&lt;Formats&gt; &amp; files" in html and "<Formats>" not in html
     assert "— Excel &amp; XML exports exports" in html and "exports …" not in html and "…</span>" in html
+
+
+def test_the_coding_sequence_holds_only_answers_with_written_words_each_shown_whole(chair_client):
+    """Values are read in their stored form and decoded only for the answer shown: quotes, line breaks
+    and accents come out whole, and an "Other" question's sequence skips those who only ticked a choice."""
+    round_ = make_round(
+        questions=[
+            {"key": "improve", "kind": "text", "text": "What should change?"},
+            {"key": "tool", "kind": "choice", "text": "Which tool?", "choices": ["Excel", "Web form"], "other": True},
+        ],
+    )
+    written = ['The "Save" button\nis hidden — café layout.', "Plain words."]
+    people = respondents(4)
+    given = [
+        answer(round_, people[0], {"improve": written[0], "tool": "Excel"}),
+        answer(round_, people[1], {"improve": written[1], "tool": "Our own spreadsheet"}),
+        answer(round_, people[2], {"tool": "Web form"}),
+        answer(round_, people[3], {"tool": "A paper form"}),
+    ]
+    close(round_)
+    pseudonyms = [submission.pseudonym for submission in given]
+
+    def coding_page(key, pseudonym):
+        kwargs = {"round_id": round_.pk, "key": key, "pseudonym": pseudonym}
+        return chair_client.get(reverse("analysis:code_answer", kwargs=kwargs))
+
+    first = coding_page("improve", pseudonyms[0]).content.decode()
+    assert "The &quot;Save&quot; button<br>is hidden — café layout." in first
+    assert re.search(r"Answer\s+\d\s+of\s+2\b", first), "the text question's sequence holds its two answers"
+    assert coding_page("improve", pseudonyms[2]).status_code == 404  # no words written: not in the sequence
+
+    others = coding_page("tool", pseudonyms[3]).content.decode()
+    assert "A paper form" in others and re.search(r"Answer\s+\d\s+of\s+2\b", others)
+    for ticked_only in (pseudonyms[0], pseudonyms[2]):
+        assert coding_page("tool", ticked_only).status_code == 404
