@@ -86,6 +86,10 @@ PARTICLES = words(
     " bin bint ibn ben al el ul ud ni nic mac mc o d l t ter ten op het zu zum af av"
 )
 
+# Prefixes that stand only before a hyphen ("Pre-filling", "Co-operation", "Mid-cycle"): a hyphenated
+# word made of one of these and ordinary words is an ordinary word.
+HYPHEN_PREFIXES = words("pre co ex mid bi tri")
+
 # Titles before a name. Strong ones make the next capitalised word a name even if it is an
 # ordinary word ("Ms May"); weak ones are also job words, so the next word must look like a name.
 STRONG_TITLES = sorted(

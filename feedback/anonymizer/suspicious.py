@@ -7,6 +7,7 @@ import re
 from feedback.anonymizer.index import country_tokens
 from feedback.anonymizer.lexicon import (
     COMMON_WORDS,
+    HYPHEN_PREFIXES,
     KNOWN_ACRONYMS,
     MONTHS,
     PURE_LANGUAGES,
@@ -44,6 +45,8 @@ def doubtful_tokens(
 def _is_known(word: str) -> bool:
     """Tell substance and ordinary words ("Excel", "Secretariat", "May", "CSV") from names."""
     parts = [part for part in word.lower().replace("’", "'").split("-") if part]  # noqa: RUF001
+    while len(parts) > 1 and parts[0] in HYPHEN_PREFIXES:
+        parts = parts[1:]
     return all(_is_known_part(part) for part in parts)
 
 

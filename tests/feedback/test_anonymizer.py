@@ -2,7 +2,7 @@
 
 import pytest
 
-from feedback.anonymizer import PLACEHOLDERS, Anonymizer, Finding, Identity, Redaction
+from feedback.anonymizer import PLACEHOLDERS, Anonymizer, Finding, Identity, Redaction, namelike
 from participants.countries import COUNTRIES
 
 REGISTRY = (
@@ -531,6 +531,12 @@ def test_suspicious_flags_unknown_capitalised_words_left_in_place(anonymizer):
     findings = anonymizer.suspicious("We met Kowalczyk and the ATT Secretariat on Monday about Excel.")
 
     assert [(f.text, f.certain) for f in findings] == [("Kowalczyk", False)]
+
+
+def test_the_gate_reads_a_prefix_and_ordinary_words_as_a_word_and_a_hyphenated_name_as_a_name():
+    text = "Pre-filling, Co-operation and Mid-cycle reviews helped; Bi-Yun, Co-Pierre and Jean-Luc disagreed."
+
+    assert [f.text for f in namelike.scan(text)] == ["Bi-Yun", "Co-Pierre", "Jean-Luc"]
 
 
 def test_suspicious_ignores_substance_and_what_redact_removes(anonymizer):

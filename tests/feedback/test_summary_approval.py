@@ -17,7 +17,7 @@ def summary(chair, django_capture_on_commit_callbacks):
     round_ = open_round()
     for person, text in zip(
         respondents(3),
-        ["Pre-filling saves hours.", "The CSV export needs UTF-8.", "Our colleagues in Oslo use the template."],
+        ["Pre-filling saves hours.", "The CSV export needs UTF-8.", "Our colleagues in Nairobi use the template."],
         strict=True,
     ):
         answer(round_, person, {"ease": 4, "improve": text})
@@ -46,7 +46,7 @@ def test_an_empty_narrative_is_pointed_out_and_nothing_is_approved_yet(chair_cli
 
 
 def test_words_left_to_check_are_counted(chair_client, summary, chair):
-    assert flags(summary) >= 1  # "Oslo": a capital city, flagged rather than removed
+    assert flags(summary) >= 1  # "Nairobi": the capital of no participant's State, flagged rather than removed
     services.save_edits(summary_id=summary.pk, by=chair, expected_version=summary.version, narrative="Useful.")
 
     page = approve(chair_client, summary).content.decode()
