@@ -101,7 +101,9 @@ _WRITTEN_ANSWERS_AND_THEMES = PreparedQuery(
     lambda question_id, round_id, required, held: (
         _written_answers(question_id, round_id, required, held)
         .annotate(
-            tag=FilteredRelation("submission__theme_tags", condition=Q(submission__theme_tags__question_id=question_id)),
+            tag=FilteredRelation(
+                "submission__theme_tags", condition=Q(submission__theme_tags__question_id=question_id)
+            ),
             stored=Cast("value", TextField()),
         )
         .values_list("submission_id", "submission__pseudonym", "stored", "tag__theme_id", "tag__quoted")
