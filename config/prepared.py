@@ -136,6 +136,11 @@ class PreparedQuery(Generic[T]):
         plan = self._plan(_shape(keys))
         return plan.bound(keys).results(plan.queryset._iterable_class) if plan.sql else []
 
+    def one(self, **values: Keys) -> T | None:
+        """The first result, or None: for a lookup by key."""
+        found = self(**values)
+        return found[0] if found else None
+
 
 def _keys(value: Keys) -> Keys:
     """A key or a list of keys, never text or a float (operator.index refuses them)."""

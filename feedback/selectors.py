@@ -105,8 +105,7 @@ _OWN_SUBMISSION = PreparedQuery(
 
 def own_submission(participant: Participant, round_: Round) -> Submission | None:
     """The participant's own response to the round (nobody else's can ever be reached from here)."""
-    found = _OWN_SUBMISSION(round_id=round_.pk, participant_id=participant.pk)
-    return found[0] if found else None
+    return _OWN_SUBMISSION.one(round_id=round_.pk, participant_id=participant.pk)
 
 
 # --- Chair and Secretariat: responses under pseudonyms -------------------------------------------

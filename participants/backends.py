@@ -31,10 +31,9 @@ class EmailBackend(ModelBackend):
 
     def get_user(self, user_id: Any) -> User | None:
         try:
-            found = _USER_WITH_ROLES(user_id=int(user_id))  # Django passes the session's key as an integer
+            user = _USER_WITH_ROLES.one(user_id=int(user_id))  # Django passes the session's key as an integer
         except (TypeError, ValueError):
             return None
-        user = found[0] if found else None
         if user is None or not self.user_can_authenticate(user):
             return None
         user._role_names = frozenset(

@@ -61,8 +61,7 @@ class SecondFactorMiddleware(OTPMiddleware):
             label, device_id = self._normalize_persistent_id(persistent_id).rsplit("/", 1)
             device_class = apps.get_model(label)
             if issubclass(device_class, Device):
-                found = _device_lookup(device_class)(device_id=int(device_id))
-                return found[0] if found else None
+                return _device_lookup(device_class).one(device_id=int(device_id))
         return None
 
 

@@ -70,8 +70,7 @@ _POLL = PreparedQuery(
 def access_poll(user: Any, poll_id: int) -> tuple[Poll, Participant]:
     """A poll the user may answer (open, closed or decided: they see what they said), or 404."""
     participant = approved_participant(user)
-    found = _POLL(poll_id=poll_id)
-    poll = found[0] if found else None
+    poll = _POLL.one(poll_id=poll_id)
     if (
         participant is None
         or poll is None

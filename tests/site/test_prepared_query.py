@@ -34,6 +34,8 @@ def test_each_call_answers_for_its_own_values_not_the_first_ones():
     assert [round_.title for round_ in ROUND_WITH_TOOL(round_id=first.pk)] == ["Reporting templates"]
     assert [round_.title for round_ in ROUND_WITH_TOOL(round_id=second.pk)] == ["Information exchange"]
     assert ROUND_WITH_TOOL(round_id=second.pk + 1000) == []
+    assert ROUND_WITH_TOOL.one(round_id=first.pk).title == "Reporting templates"
+    assert ROUND_WITH_TOOL.one(round_id=second.pk + 1000) is None
     assert list(KEYS_OF_ROUND(round_id=second.pk)) == ["q1", "q2", "q3"]
     assert list(KEYS_OF_ROUND(round_id=first.pk)) == ["q1", "q2"]
 
