@@ -94,10 +94,10 @@ def visible_rounds_and_documents(user: Any) -> tuple[list[Round], dict[int, list
 def access_round(user: Any, round_id: int) -> Round:
     """The round, or 404 when it does not exist or the user may not see it (no hint which)."""
     lookup = _VISIBLE_ROUND.get(_visibility(user))
-    found = lookup(round_id=round_id) if lookup is not None else []
-    if not found:
+    round_ = lookup.one(round_id=round_id) if lookup is not None else None
+    if round_ is None:
         raise Http404
-    return found[0]
+    return round_
 
 
 # --- Who takes part -----------------------------------------------------------------------------------
